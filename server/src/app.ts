@@ -1,0 +1,48 @@
+import { createNodeWebSocket, type NodeWebSocket } from '@hono/node-ws'
+import { Hono } from 'hono'
+import type { BoardStore } from './boards/board-store.ts'
+import type { ServerConfig } from './config.ts'
+import { apiError } from './http/api-error.ts'
+import { boardsRoutes } from './http/boards-routes.ts'
+import { configRoutes } from './http/config-routes.ts'
+import { webAppRoutes } from './http/web-app.ts'
+import type { Logger } from './logging/logger.ts'
+import type { RoomRegistry } from './rooms/room-registry.ts'
+import { websocketEndpoint } from './sync/websocket-endpoint.ts'
+
+export interface AppDependencies {
+  config: ServerConfig
+  store: BoardStore
+  registry: RoomRegistry
+  logger: Logger
+}
+
+export interface StormlineApp {
+  app: Hono
+  injectWebSocket: NodeWebSocket['injectWebSocket']
+}
+
+/** Composes the HTTP API, the websocket sync and the web app on one Hono app. */
+export function createApp(deps: AppDependencies): StormlineApp {
+  const app = new Hono()
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
+  // node-ws creates its own server without options; ws reads this per upgrade,
+  // so frames above the limit close the socket with 1009 before we see them.
+  wss.options.maxPayload = deps.config.maxMessageBytes
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.route('/api/boards', boardsRoutes(deps.store))
+  app.route('/api/config', configRoutes({ tldrawLicenseKey: deps.config.tldrawLicenseKey }))
+  app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API endpoint.'))
+  app.route(
+    '/sync',
+    websocketEndpoint({ registry: deps.registry, upgradeWebSocket, logger: deps.logger }),
+  )
+  if (deps.config.webDist) app.route('/', webAppRoutes(deps.config.webDist))
+
+  app.onError((error, c) => {
+    deps.logger.error('http.unhandled_error', { path: c.req.path, error })
+    return apiError(c, 500, 'internal_error', 'Something went wrong on the server.')
+  })
+  return { app, injectWebSocket }
+}

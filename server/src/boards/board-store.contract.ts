@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { newBoardId } from './board-id.ts'
+import { BoardNotFoundError, type BoardStore, type StoredDocument } from './board-store.ts'
+
+/**
+ * One behavioural contract for every BoardStore implementation. Each
+ * implementation's test file calls this with a factory for a fresh, empty store.
+ */
+export function boardStoreContract(name: string, makeStore: () => BoardStore): void {
+  describe(`${name} satisfies the BoardStore contract`, () => {
+    let store: BoardStore
+    let boardId: string
+
+    beforeEach(() => {
+      store = makeStore()
+      boardId = newBoardId()
+      store.createBoard({
+        id: boardId,
+        name: 'Path to production',
+        createdAt: new Date(1_700_000_000_000),
+      })
+    })
+
+    function edit(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+      let captured: Uint8Array | undefined
+      const capture = (update: Uint8Array): void => {
+        captured = update
+      }
+      doc.on('update', capture)
+      change(doc)
+      doc.off('update', capture)
+      if (!captured) throw new Error('edit produced no update')
+      return captured
+    }
+
+    function materialise(stored: StoredDocument): Y.Doc {
+      const doc = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      return doc
+    }
+
+    it('returns the board it created and nothing for unknown ids', () => {
+      expect(store.getBoard(boardId)).toEqual({
+        id: boardId,
+        name: 'Path to production',
+        createdAt: new Date(1_700_000_000_000),
+      })
+      expect(store.getBoard(newBoardId())).toBeUndefined()
+    })
+
+    it('refuses a second board with the same id', () => {
+      expect(() =>
+        store.createBoard({ id: boardId, name: 'again', createdAt: new Date() }),
+      ).toThrow()
+    })
+
+    it('starts with an empty document', () => {
+      expect(store.loadDocument(boardId)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    })
+
+    it('appends updates in order with growing sequence numbers', () => {
+      const doc = new Y.Doc()
+      const first = edit(doc, (d) => d.getMap('records').set('a', 1))
+      const second = edit(doc, (d) => d.getMap('records').set('b', 2))
+      const seq1 = store.appendUpdate(boardId, first)
+      const seq2 = store.appendUpdate(boardId, second)
+      expect(seq2).toBeGreaterThan(seq1)
+      const stored = store.loadDocument(boardId)
+      expect(stored.updates).toEqual([first, second])
+      expect(stored.lastSeq).toBe(seq2)
+      expect(store.updateLogStats(boardId)).toEqual({
+        count: 2,
+        bytes: first.byteLength + second.byteLength,
+      })
+    })
+
+    it('keeps a stored update intact when the caller reuses its buffer', () => {
+      const update = edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1))
+      const original = update.slice()
+      store.appendUpdate(boardId, update)
+      update.fill(0)
+      expect(store.loadDocument(boardId).updates).toEqual([original])
+    })
+
+    it('loads the same state after compaction as before it', () => {
+      const doc = new Y.Doc()
+      for (let i = 0; i < 20; i++) {
+        store.appendUpdate(
+          boardId,
+          edit(doc, (d) => d.getMap('records').set(`k${i % 5}`, i)),
+        )
+      }
+      const before = store.loadDocument(boardId)
+      store.compact(boardId, Y.encodeStateAsUpdate(doc), before.lastSeq)
+
+      const after = store.loadDocument(boardId)
+      expect(after.updates).toEqual([])
+      expect(after.snapshot).not.toBeNull()
+      expect(after.lastSeq).toBe(before.lastSeq)
+      expect(materialise(after).getMap('records').toJSON()).toEqual(doc.getMap('records').toJSON())
+      expect(materialise(before).getMap('records').toJSON()).toEqual(doc.getMap('records').toJSON())
+      expect(store.updateLogStats(boardId)).toEqual({ count: 0, bytes: 0 })
+    })
+
+    it('keeps updates appended after the compacted sequence number', () => {
+      const doc = new Y.Doc()
+      const seq = store.appendUpdate(
+        boardId,
+        edit(doc, (d) => d.getMap('records').set('a', 1)),
+      )
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      const later = edit(doc, (d) => d.getMap('records').set('b', 2))
+      const laterSeq = store.appendUpdate(boardId, later)
+      store.compact(boardId, snapshot, seq)
+
+      const stored = store.loadDocument(boardId)
+      expect(stored.updates).toEqual([later])
+      expect(stored.lastSeq).toBe(laterSeq)
+      expect(materialise(stored).getMap('records').toJSON()).toEqual({ a: 1, b: 2 })
+    })
+
+    it('keeps boards apart', () => {
+      const other = newBoardId()
+      store.createBoard({ id: other, name: 'Post-mortem', createdAt: new Date() })
+      store.appendUpdate(
+        boardId,
+        edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1)),
+      )
+      expect(store.loadDocument(other).updates).toEqual([])
+    })
+
+    it('refuses updates for a board that does not exist', () => {
+      expect(() => store.appendUpdate(newBoardId(), new Uint8Array([0, 0]))).toThrow(
+        BoardNotFoundError,
+      )
+      expect(() => store.loadDocument(newBoardId())).toThrow(BoardNotFoundError)
+    })
+  })
+}

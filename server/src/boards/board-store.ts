@@ -1,0 +1,55 @@
+/**
+ * The board store is the only thing the sync core knows about persistence.
+ *
+ * It is synchronous on purpose: the embedded default (better-sqlite3) commits in
+ * the calling tick, which lets the room append an update and only then relay it
+ * without queueing or interleaving concerns (ADR 0003). A networked store would
+ * put an ordered async queue in front of this interface.
+ */
+
+export interface BoardRecord {
+  id: string
+  name: string
+  createdAt: Date
+}
+
+export interface StoredDocument {
+  /** Merged state as a Yjs update, or null before the first compaction. */
+  snapshot: Uint8Array | null
+  /** Updates appended after the snapshot, oldest first. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update included (0 when none was ever appended). */
+  lastSeq: number
+}
+
+export interface UpdateLogStats {
+  count: number
+  bytes: number
+}
+
+export interface BoardStore {
+  createBoard(board: BoardRecord): void
+  getBoard(id: string): BoardRecord | undefined
+  /**
+   * Durably appends one Yjs update and returns its sequence number, which grows
+   * strictly within a board. Throws if the board does not exist or the write fails.
+   */
+  appendUpdate(boardId: string, update: Uint8Array): number
+  loadDocument(boardId: string): StoredDocument
+  /**
+   * Replaces the snapshot with `state` (which must include every update up to
+   * `throughSeq`) and drops those updates from the log, atomically.
+   */
+  compact(boardId: string, state: Uint8Array, throughSeq: number): void
+  updateLogStats(boardId: string): UpdateLogStats
+}
+
+export class BoardNotFoundError extends Error {
+  readonly boardId: string
+
+  constructor(boardId: string) {
+    super(`Board ${boardId} does not exist`)
+    this.boardId = boardId
+    this.name = 'BoardNotFoundError'
+  }
+}

@@ -1,0 +1,31 @@
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const boards = sqliteTable('boards', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Merged Yjs state of a board, covering every logged update up to `throughSeq`. */
+export const boardSnapshots = sqliteTable('board_snapshots', {
+  boardId: text('board_id')
+    .primaryKey()
+    .references(() => boards.id, { onDelete: 'cascade' }),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  throughSeq: integer('through_seq').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Append-only log of accepted Yjs updates since the snapshot. */
+export const boardUpdates = sqliteTable(
+  'board_updates',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('board_updates_board_seq').on(table.boardId, table.seq)],
+)

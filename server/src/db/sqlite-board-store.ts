@@ -1,0 +1,114 @@
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
+import {
+  BoardNotFoundError,
+  type BoardRecord,
+  type BoardStore,
+  type StoredDocument,
+  type UpdateLogStats,
+} from '../boards/board-store.ts'
+import type { StormlineDatabase } from './database.ts'
+import { boardSnapshots, boards, boardUpdates } from './schema.ts'
+
+/** BoardStore on SQLite through drizzle; every call commits before it returns. */
+export class SqliteBoardStore implements BoardStore {
+  private readonly db: StormlineDatabase
+  private readonly insertUpdate
+
+  constructor(db: StormlineDatabase) {
+    this.db = db
+    // Prepared once: appendUpdate sits on the hot path of every edit.
+    this.insertUpdate = db
+      .insert(boardUpdates)
+      .values({
+        boardId: sql.placeholder('boardId'),
+        update: sql.placeholder('update'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .returning({ seq: boardUpdates.seq })
+      .prepare()
+  }
+
+  createBoard(board: BoardRecord): void {
+    this.db.insert(boards).values(board).run()
+  }
+
+  getBoard(id: string): BoardRecord | undefined {
+    return this.db.select().from(boards).where(eq(boards.id, id)).get()
+  }
+
+  appendUpdate(boardId: string, update: Uint8Array): number {
+    try {
+      const row = this.insertUpdate.get({
+        boardId,
+        update: Buffer.from(update),
+        createdAt: new Date(),
+      })
+      if (!row) throw new Error('insert returned no sequence number')
+      return row.seq
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new BoardNotFoundError(boardId)
+      throw error
+    }
+  }
+
+  loadDocument(boardId: string): StoredDocument {
+    return this.db.transaction((tx) => {
+      const board = tx.select({ id: boards.id }).from(boards).where(eq(boards.id, boardId)).get()
+      if (!board) throw new BoardNotFoundError(boardId)
+      const snapshot = tx
+        .select()
+        .from(boardSnapshots)
+        .where(eq(boardSnapshots.boardId, boardId))
+        .get()
+      const throughSeq = snapshot?.throughSeq ?? 0
+      const rows = tx
+        .select({ seq: boardUpdates.seq, update: boardUpdates.update })
+        .from(boardUpdates)
+        .where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, throughSeq)))
+        .orderBy(asc(boardUpdates.seq))
+        .all()
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+        updates: rows.map((row) => new Uint8Array(row.update)),
+        lastSeq: rows.at(-1)?.seq ?? throughSeq,
+      }
+    })
+  }
+
+  compact(boardId: string, state: Uint8Array, throughSeq: number): void {
+    this.db.transaction((tx) => {
+      const now = new Date()
+      tx.insert(boardSnapshots)
+        .values({ boardId, state: Buffer.from(state), throughSeq, updatedAt: now })
+        .onConflictDoUpdate({
+          target: boardSnapshots.boardId,
+          set: { state: Buffer.from(state), throughSeq, updatedAt: now },
+        })
+        .run()
+      tx.delete(boardUpdates)
+        .where(and(eq(boardUpdates.boardId, boardId), lte(boardUpdates.seq, throughSeq)))
+        .run()
+    })
+  }
+
+  updateLogStats(boardId: string): UpdateLogStats {
+    const row = this.db
+      .select({
+        count: sql<number>`count(*)`,
+        bytes: sql<number>`coalesce(sum(length(${boardUpdates.update})), 0)`,
+      })
+      .from(boardUpdates)
+      .where(eq(boardUpdates.boardId, boardId))
+      .get()
+    return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  )
+}

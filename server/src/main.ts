@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { loadConfig } from './config.ts'
+import { openDatabase } from './db/database.ts'
+import { SqliteBoardStore } from './db/sqlite-board-store.ts'
+import { consoleLogger as logger } from './logging/logger.ts'
+import { RoomRegistry } from './rooms/room-registry.ts'
+
+const config = loadConfig()
+const db = openDatabase({ dataDir: config.dataDir, durability: config.durability })
+const store = new SqliteBoardStore(db)
+const registry = new RoomRegistry({
+  store,
+  logger,
+  compactEveryUpdates: config.compactEveryUpdates,
+  compactIntervalMs: config.compactIntervalMs,
+})
+const { app, injectWebSocket } = createApp({ config, store, registry, logger })
+
+const server = serve(
+  { fetch: app.fetch, port: config.port, hostname: config.host },
+  (info: AddressInfo) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+    // Tests and scripts read this line to learn the port when PORT=0.
+    logger.info('server.listening', {
+      url: `http://${host}:${info.port}`,
+      port: info.port,
+      dataDir: config.dataDir,
+    })
+  },
+)
+injectWebSocket(server)
+
+let stopping = false
+function shutdown(signal: string): void {
+  if (stopping) return
+  stopping = true
+  logger.info('server.stopping', { signal })
+  registry.close()
+  server.close(() => {
+    db.$client.close()
+    process.exit(0)
+  })
+  // Open keep-alive connections must not hold the shutdown hostage.
+  setTimeout(() => process.exit(0), 2_000).unref()
+}
+process.on('SIGINT', () => shutdown('SIGINT'))
+process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -1,0 +1,219 @@
+import { CloseCode } from '@stormline/shared/sync/close-codes'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { newBoardId } from '../boards/board-id.ts'
+import type { BoardStore } from '../boards/board-store.ts'
+import { MemoryBoardStore } from '../boards/memory-board-store.ts'
+import { silentLogger } from '../logging/logger.ts'
+import { MessageType } from './protocol.ts'
+import { RoomRegistry } from './room-registry.ts'
+import type { RoomConnection, SyncSocket } from './sync-socket.ts'
+
+/**
+ * A peer that speaks the y-websocket protocol in memory: it owns a Y.Doc and an
+ * Awareness like a browser would, and delivers frames synchronously.
+ */
+class Peer implements SyncSocket {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  closed: { code: number; reason: string } | undefined
+  connection: RoomConnection | null = null
+  received = 0
+  onReceive: (() => void) | undefined
+
+  constructor(registry: RoomRegistry, boardId: string) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeUpdate(encoder, update)
+      this.connection?.receive(encoding.toUint8Array(encoder))
+    })
+    this.connection = registry.connect(boardId, this)
+    if (this.connection) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeSyncStep1(encoder, this.doc)
+      this.connection.receive(encoding.toUint8Array(encoder))
+    }
+  }
+
+  send(message: Uint8Array): void {
+    this.received++
+    this.onReceive?.()
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.sync) {
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, MessageType.sync)
+      syncProtocol.readSyncMessage(decoder, reply, this.doc, this)
+      if (encoding.length(reply) > 1) this.connection?.receive(encoding.toUint8Array(reply))
+    } else if (type === MessageType.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        decoding.readVarUint8Array(decoder),
+        this,
+      )
+    }
+  }
+
+  close(code: number, reason: string): void {
+    this.closed = { code, reason }
+    this.connection = null
+  }
+
+  announce(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+    )
+    this.connection?.receive(encoding.toUint8Array(encoder))
+  }
+
+  leave(): void {
+    this.connection?.disconnect()
+    this.connection = null
+  }
+
+  get records(): Record<string, unknown> {
+    return this.doc.getMap('records').toJSON()
+  }
+}
+
+describe('RoomRegistry', () => {
+  let store: MemoryBoardStore
+  let registry: RoomRegistry
+  let boardId: string
+
+  beforeEach(() => {
+    store = new MemoryBoardStore()
+    registry = new RoomRegistry({ store, logger: silentLogger, compactIntervalMs: 0 })
+    boardId = newBoardId()
+    store.createBoard({ id: boardId, name: 'Board', createdAt: new Date() })
+  })
+
+  it('converges concurrent edits and gives a late joiner the full state', () => {
+    const alice = new Peer(registry, boardId)
+    const bob = new Peer(registry, boardId)
+    alice.doc.getMap('records').set('shape:a', { text: 'from alice' })
+    bob.doc.getMap('records').set('shape:b', { text: 'from bob' })
+    expect(alice.records).toEqual(bob.records)
+    expect(Object.keys(alice.records).sort()).toEqual(['shape:a', 'shape:b'])
+
+    const carol = new Peer(registry, boardId)
+    expect(carol.records).toEqual(alice.records)
+  })
+
+  it('stores an update before relaying it', () => {
+    const alice = new Peer(registry, boardId)
+    const bob = new Peer(registry, boardId)
+    const logged: number[] = []
+    bob.onReceive = () => logged.push(store.updateLogStats(boardId).count)
+    const before = store.updateLogStats(boardId).count
+    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    expect(logged).toEqual([before + 1])
+  })
+
+  it('refuses unknown and malformed board ids with the board-not-found close code', () => {
+    const stranger = new Peer(registry, newBoardId())
+    expect(stranger.connection).toBeNull()
+    expect(stranger.closed?.code).toBe(CloseCode.boardNotFound)
+    const odd = new Peer(registry, '../../etc/passwd')
+    expect(odd.closed?.code).toBe(CloseCode.boardNotFound)
+    expect(registry.size).toBe(0)
+  })
+
+  it.each([
+    ['an empty frame', new Uint8Array([])],
+    ['an unknown message type', new Uint8Array([42, 0])],
+    ['a truncated sync update', new Uint8Array([MessageType.sync, 2, 200])],
+    ['garbage in a sync update', new Uint8Array([MessageType.sync, 2, 5, 1, 2, 3, 4, 5])],
+    ['a truncated awareness update', new Uint8Array([MessageType.awareness, 9, 1])],
+  ])('closes only the sender of %s and keeps the board intact', (_name, frame) => {
+    const alice = new Peer(registry, boardId)
+    const bob = new Peer(registry, boardId)
+    alice.doc.getMap('records').set('shape:a', { x: 1 })
+
+    bob.connection?.receive(frame)
+    expect(bob.closed?.code).toBe(CloseCode.malformedMessage)
+    expect(alice.closed).toBeUndefined()
+
+    alice.doc.getMap('records').set('shape:b', { x: 2 })
+    const carol = new Peer(registry, boardId)
+    expect(carol.records).toEqual({ 'shape:a': { x: 1 }, 'shape:b': { x: 2 } })
+  })
+
+  it('compacts and unloads a room when its last peer leaves, and reloads it intact', () => {
+    const alice = new Peer(registry, boardId)
+    for (let i = 0; i < 10; i++) alice.doc.getMap('records').set('shape:a', { x: i })
+    expect(store.updateLogStats(boardId).count).toBe(10)
+    alice.leave()
+    expect(registry.size).toBe(0)
+    expect(store.updateLogStats(boardId).count).toBe(0)
+    expect(store.loadDocument(boardId).snapshot).not.toBeNull()
+
+    const bob = new Peer(registry, boardId)
+    expect(bob.records).toEqual({ 'shape:a': { x: 9 } })
+  })
+
+  it('compacts while peers stay once the log reaches the threshold', () => {
+    const small = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactEveryUpdates: 5,
+      compactIntervalMs: 0,
+    })
+    const alice = new Peer(small, boardId)
+    for (let i = 0; i < 12; i++) alice.doc.getMap('records').set('shape:a', { x: i })
+    expect(store.updateLogStats(boardId).count).toBe(2)
+    const bob = new Peer(small, boardId)
+    expect(bob.records).toEqual({ 'shape:a': { x: 11 } })
+  })
+
+  it('relays presence and withdraws it when a peer leaves', () => {
+    const alice = new Peer(registry, boardId)
+    const bob = new Peer(registry, boardId)
+    alice.announce({ name: 'Alice', color: '#e03131' })
+    expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({
+      name: 'Alice',
+      color: '#e03131',
+    })
+    const carol = new Peer(registry, boardId)
+    expect(carol.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ name: 'Alice' })
+
+    alice.leave()
+    expect(bob.awareness.getStates().has(alice.doc.clientID)).toBe(false)
+  })
+
+  it('relays nothing and resets the room when the store cannot write', () => {
+    const failing: BoardStore = Object.assign(Object.create(store) as BoardStore, {
+      appendUpdate: (): number => {
+        throw new Error('disk full')
+      },
+    })
+    const broken = new RoomRegistry({ store: failing, logger: silentLogger, compactIntervalMs: 0 })
+    const alice = new Peer(broken, boardId)
+    const bob = new Peer(broken, boardId)
+    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    expect(bob.records).toEqual({})
+    expect(alice.closed?.code).toBe(CloseCode.internalError)
+    expect(bob.closed?.code).toBe(CloseCode.internalError)
+    expect(broken.size).toBe(0)
+  })
+
+  it('compacts every room and tells peers it is going away on close', () => {
+    const alice = new Peer(registry, boardId)
+    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    registry.close()
+    expect(alice.closed?.code).toBe(CloseCode.goingAway)
+    expect(store.updateLogStats(boardId).count).toBe(0)
+    expect(Y.encodeStateAsUpdate(alice.doc).byteLength).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,126 @@
+import { isBoardId } from '@stormline/shared/board/board-id'
+import { CloseCode } from '@stormline/shared/sync/close-codes'
+import type { BoardStore } from '../boards/board-store.ts'
+import type { Logger } from '../logging/logger.ts'
+import { Room } from './room.ts'
+import type { RoomConnection, SyncSocket } from './sync-socket.ts'
+
+export interface RoomRegistryOptions {
+  store: BoardStore
+  logger: Logger
+  /** Compact a room's log after this many updates (default 500). */
+  compactEveryUpdates?: number
+  /** Also compact rooms with pending updates this often, in ms (default 30 s; 0 disables). */
+  compactIntervalMs?: number
+}
+
+/**
+ * Keeps one live Room per board that has peers, loading it on the first
+ * connection and compacting and unloading it when the last peer leaves.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly timer: NodeJS.Timeout | undefined
+  private readonly compactEveryUpdates: number
+  private readonly options: RoomRegistryOptions
+
+  constructor(options: RoomRegistryOptions) {
+    this.options = options
+    this.compactEveryUpdates = options.compactEveryUpdates ?? 500
+    const interval = options.compactIntervalMs ?? 30_000
+    if (interval > 0) {
+      this.timer = setInterval(() => this.compactAll(), interval)
+      // Housekeeping must never keep the process alive on its own.
+      this.timer.unref()
+    }
+  }
+
+  /**
+   * Attaches a socket to its board's room. Unknown or malformed board ids are
+   * refused with CloseCode.boardNotFound and null is returned.
+   */
+  connect(boardId: string, socket: SyncSocket): RoomConnection | null {
+    const room = this.roomFor(boardId, socket)
+    if (!room) return null
+    room.join(socket)
+    let connected = true
+    return {
+      receive: (message) => {
+        if (connected) room.receive(socket, message)
+      },
+      disconnect: () => {
+        if (!connected) return
+        connected = false
+        room.leave(socket)
+        if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
+      },
+    }
+  }
+
+  /** Live room for a board, if one is loaded (for tests and diagnostics). */
+  room(boardId: string): Room | undefined {
+    return this.rooms.get(boardId)
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  compactAll(): void {
+    for (const room of this.rooms.values()) this.tryCompact(room)
+  }
+
+  /** Compacts and closes every room; peers are told the server is going away. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer)
+    for (const room of [...this.rooms.values()]) {
+      this.tryCompact(room)
+      this.rooms.delete(room.boardId)
+      room.close(CloseCode.goingAway, 'server shutting down')
+    }
+  }
+
+  private roomFor(boardId: string, socket: SyncSocket): Room | undefined {
+    const live = this.rooms.get(boardId)
+    if (live) return live
+    if (!isBoardId(boardId) || !this.options.store.getBoard(boardId)) {
+      this.options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
+      socket.close(CloseCode.boardNotFound, 'board not found')
+      return undefined
+    }
+    try {
+      const room = Room.load(boardId, this.options.store, {
+        compactEveryUpdates: this.compactEveryUpdates,
+        logger: this.options.logger,
+        onFailure: (failed) => this.fail(failed),
+      })
+      this.rooms.set(boardId, room)
+      return room
+    } catch (error) {
+      this.options.logger.error('sync.load_failed', { boardId, error })
+      socket.close(CloseCode.internalError, 'board could not be loaded')
+      return undefined
+    }
+  }
+
+  private unload(room: Room): void {
+    this.tryCompact(room)
+    this.rooms.delete(room.boardId)
+    room.close(CloseCode.goingAway, 'room unloaded')
+  }
+
+  private fail(room: Room): void {
+    this.rooms.delete(room.boardId)
+    // Peers reconnect, the room reloads from what is stored, and their sync
+    // step 2 sends back whatever the failed write did not keep.
+    room.close(CloseCode.internalError, 'update could not be stored')
+  }
+
+  private tryCompact(room: Room): void {
+    try {
+      room.compact()
+    } catch (error) {
+      this.options.logger.warn('sync.compact_failed', { boardId: room.boardId, error })
+    }
+  }
+}

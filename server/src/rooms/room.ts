@@ -1,0 +1,241 @@
+import { CloseCode } from '@stormline/shared/sync/close-codes'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import type { BoardStore } from '../boards/board-store.ts'
+import type { Logger } from '../logging/logger.ts'
+import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
+import type { SyncSocket } from './sync-socket.ts'
+
+export interface RoomOptions {
+  /** Compact the update log into a snapshot after this many appended updates. */
+  compactEveryUpdates: number
+  logger: Logger
+  /** Called once when the room can no longer persist; the owner should drop it. */
+  onFailure: (room: Room) => void
+}
+
+/** Marks the transaction that replays stored state, so it is not persisted again. */
+const loadOrigin = Symbol('load')
+
+/**
+ * One board's live document and the sockets editing it.
+ *
+ * Durability rule (ADR 0003): every change Yjs integrates is appended to the
+ * store inside the document's update event, and only after that append returns
+ * is it relayed. If the append fails, nothing is relayed, every peer is closed
+ * and the room is dropped, so peers resync against what the store really holds.
+ */
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  /** Each socket with the awareness client ids it has announced. */
+  private readonly sockets = new Map<SyncSocket, Set<number>>()
+  private lastSeq: number
+  private updatesSinceSnapshot: number
+  private failed = false
+
+  readonly boardId: string
+  private readonly store: BoardStore
+  private readonly options: RoomOptions
+
+  private constructor(
+    boardId: string,
+    store: BoardStore,
+    options: RoomOptions,
+    doc: Y.Doc,
+    lastSeq: number,
+    pendingUpdates: number,
+  ) {
+    this.boardId = boardId
+    this.store = store
+    this.options = options
+    this.doc = doc
+    this.lastSeq = lastSeq
+    this.updatesSinceSnapshot = pendingUpdates
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    // The server is not a participant; it only relays others' presence.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.handleDocUpdate)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+  }
+
+  /** Loads a board's stored state (snapshot + later updates) into a live room. */
+  static load(boardId: string, store: BoardStore, options: RoomOptions): Room {
+    const stored = store.loadDocument(boardId)
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+    }, loadOrigin)
+    return new Room(boardId, store, options, doc, stored.lastSeq, stored.updates.length)
+  }
+
+  get connectionCount(): number {
+    return this.sockets.size
+  }
+
+  get pendingUpdates(): number {
+    return this.updatesSinceSnapshot
+  }
+
+  join(socket: SyncSocket): void {
+    this.sockets.set(socket, new Set())
+    this.send(socket, encodeSyncStep1(this.doc))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length > 0) this.send(socket, encodeAwareness(this.awareness, present))
+  }
+
+  /**
+   * Handles one frame from a peer. A frame that cannot be decoded closes only
+   * that peer; the room and everyone else carry on.
+   */
+  receive(socket: SyncSocket, message: Uint8Array): void {
+    if (this.failed || !this.sockets.has(socket)) return
+    try {
+      const decoder = decoding.createDecoder(message)
+      const type = decoding.readVarUint(decoder)
+      switch (type) {
+        case MessageType.sync: {
+          this.receiveSync(socket, decoder)
+          break
+        }
+        case MessageType.awareness:
+          awarenessProtocol.applyAwarenessUpdate(
+            this.awareness,
+            decoding.readVarUint8Array(decoder),
+            socket,
+          )
+          break
+        case MessageType.queryAwareness:
+          this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+          break
+        case MessageType.auth:
+          // Access control does not travel in-band; ignore like y-websocket's server does.
+          break
+        default:
+          throw new Error(`unknown message type ${type}`)
+      }
+    } catch (error) {
+      if (this.failed) return
+      this.options.logger.warn('sync.malformed_message', {
+        boardId: this.boardId,
+        bytes: message.byteLength,
+        error,
+      })
+      this.leave(socket)
+      socket.close(CloseCode.malformedMessage, 'malformed sync message')
+    }
+  }
+
+  /**
+   * y-protocols' readSyncMessage logs and swallows a bad update; we need the
+   * error to close the peer that sent it, so step 2 and updates are applied here.
+   */
+  private receiveSync(socket: SyncSocket, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder)
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageType.sync)
+        syncProtocol.readSyncStep1(decoder, encoder, this.doc)
+        this.send(socket, encoding.toUint8Array(encoder))
+        break
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), socket)
+        break
+      default:
+        throw new Error(`unknown sync message type ${syncType}`)
+    }
+  }
+
+  leave(socket: SyncSocket): void {
+    const controlled = this.sockets.get(socket)
+    if (!controlled) return
+    this.sockets.delete(socket)
+    if (controlled.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+    }
+  }
+
+  /** Folds the update log into one snapshot of the current state. */
+  compact(): void {
+    if (this.failed || this.updatesSinceSnapshot === 0) return
+    this.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    this.updatesSinceSnapshot = 0
+  }
+
+  /** Closes every peer and releases the document. */
+  close(code: number, reason: string): void {
+    for (const socket of [...this.sockets.keys()]) {
+      this.sockets.delete(socket)
+      safeClose(socket, code, reason)
+    }
+    this.doc.off('update', this.handleDocUpdate)
+    this.awareness.off('update', this.handleAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === loadOrigin || this.failed) return
+    try {
+      this.lastSeq = this.store.appendUpdate(this.boardId, update)
+      this.updatesSinceSnapshot++
+    } catch (error) {
+      this.failed = true
+      this.options.logger.error('sync.persist_failed', { boardId: this.boardId, error })
+      this.options.onFailure(this)
+      return
+    }
+    const message = encodeUpdate(update)
+    for (const socket of this.sockets.keys()) {
+      if (socket !== origin) this.send(socket, message)
+    }
+    if (this.updatesSinceSnapshot >= this.options.compactEveryUpdates) {
+      try {
+        this.compact()
+      } catch (error) {
+        // The update itself is stored; a failed compaction only leaves a longer log.
+        this.options.logger.warn('sync.compact_failed', { boardId: this.boardId, error })
+      }
+    }
+  }
+
+  private readonly handleAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.sockets.get(origin as SyncSocket)
+    if (controlled) {
+      for (const id of changes.added) controlled.add(id)
+      for (const id of changes.removed) controlled.delete(id)
+    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed]
+    const message = encodeAwareness(this.awareness, changed)
+    for (const socket of this.sockets.keys()) this.send(socket, message)
+  }
+
+  private send(socket: SyncSocket, message: Uint8Array): void {
+    try {
+      socket.send(message)
+    } catch (error) {
+      // A socket that cannot take a message is gone; the rest of the room is not affected.
+      this.options.logger.warn('sync.send_failed', { boardId: this.boardId, error })
+      this.leave(socket)
+      safeClose(socket, CloseCode.goingAway, 'send failed')
+    }
+  }
+}
+
+function safeClose(socket: SyncSocket, code: number, reason: string): void {
+  try {
+    socket.close(code, reason)
+  } catch {
+    // Already closed.
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The only thing the sync core needs from a connection. The websocket edge
+ * (server/src/sync) adapts a real socket to it; tests use in-memory peers.
+ */
+export interface SyncSocket {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** What the registry hands back for an accepted socket. */
+export interface RoomConnection {
+  /** Feed one binary message received from the peer. */
+  receive(message: Uint8Array): void
+  /** The peer went away (closed, errored or timed out). Idempotent. */
+  disconnect(): void
+}

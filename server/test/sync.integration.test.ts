@@ -1,0 +1,161 @@
+import { isDeepStrictEqual } from 'node:util'
+import type { BoardMeta } from '@stormline/shared/api/types'
+import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { type ServerProcess, startServer } from './support/server-process.ts'
+
+/**
+ * The real server process, real SQLite in a temp dir, and stock y-websocket
+ * clients: the same provider the browser uses, running in Node.
+ */
+
+const servers: ServerProcess[] = []
+const providers: WebsocketProvider[] = []
+
+afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy()
+  for (const server of servers.splice(0)) await server.dispose()
+})
+
+async function launch(): Promise<ServerProcess> {
+  const server = await startServer()
+  servers.push(server)
+  return server
+}
+
+async function createBoard(server: ServerProcess): Promise<string> {
+  const response = await fetch(`${server.httpUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Integration' }),
+  })
+  expect(response.status).toBe(201)
+  return ((await response.json()) as BoardMeta).id
+}
+
+function connect(server: ServerProcess, boardId: string, doc = new Y.Doc()): WebsocketProvider {
+  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  providers.push(provider)
+  return provider
+}
+
+function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const check = (): void => {
+      if (condition()) resolve()
+      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
+      else setTimeout(check, 20)
+    }
+    check()
+  })
+}
+
+const synced = (provider: WebsocketProvider): Promise<void> =>
+  until(() => provider.synced, 'initial sync')
+
+const records = (provider: WebsocketProvider): Record<string, unknown> =>
+  provider.doc.getMap('records').toJSON()
+
+describe('sync server with stock y-websocket clients', () => {
+  it('converges concurrent edits and brings a late joiner up to date', async () => {
+    const server = await launch()
+    const boardId = await createBoard(server)
+    const alice = connect(server, boardId)
+    const bob = connect(server, boardId)
+    await Promise.all([synced(alice), synced(bob)])
+
+    // Both edit the same record and their own records in the same tick.
+    alice.doc.transact(() => {
+      alice.doc.getMap('records').set('shape:shared', { text: 'alice' })
+      alice.doc.getMap('records').set('shape:alice', { x: 1 })
+    })
+    bob.doc.transact(() => {
+      bob.doc.getMap('records').set('shape:shared', { text: 'bob' })
+      bob.doc.getMap('records').set('shape:bob', { x: 2 })
+    })
+    await until(
+      () =>
+        Object.keys(records(alice)).length === 3 && isDeepStrictEqual(records(alice), records(bob)),
+      'alice and bob to converge',
+    )
+
+    const carol = connect(server, boardId)
+    await synced(carol)
+    await until(() => isDeepStrictEqual(records(carol), records(alice)), 'carol')
+  })
+
+  it('keeps every update that reached another client when the server is killed', async () => {
+    let server = await launch()
+    const boardId = await createBoard(server)
+    const writer = connect(server, boardId)
+    const witness = connect(server, boardId)
+    await Promise.all([synced(writer), synced(witness)])
+
+    for (let i = 0; i < 50; i++) writer.doc.getMap('records').set(`shape:${i}`, { i })
+    await until(() => witness.doc.getMap('records').size === 50, 'witness to see 50 updates')
+
+    // Stop the clients first so nothing can be re-sent from them after the restart.
+    writer.destroy()
+    witness.destroy()
+    server = await server.restart()
+    servers.push(server)
+
+    const fresh = connect(server, boardId)
+    await synced(fresh)
+    expect(fresh.doc.getMap('records').size).toBe(50)
+    expect(fresh.doc.getMap('records').get('shape:49')).toEqual({ i: 49 })
+  })
+
+  it('keeps edits made while the server is down and sends them on reconnect', async () => {
+    let server = await launch()
+    const boardId = await createBoard(server)
+    const alice = connect(server, boardId)
+    await synced(alice)
+    await server.crash()
+    await until(() => !alice.wsconnected, 'alice to notice the crash')
+    alice.doc.getMap('records').set('shape:offline', { text: 'typed while offline' })
+
+    server = await server.restart()
+    servers.push(server)
+    await until(() => alice.synced, 'alice to reconnect')
+    const bob = connect(server, boardId)
+    await until(() => bob.doc.getMap('records').has('shape:offline'), 'bob to get the offline edit')
+  })
+
+  it('closes the socket with the board-not-found code for an unknown board', async () => {
+    const server = await launch()
+    const closes: number[] = []
+    const provider = connect(server, 'AAAAAAAAAAAAAAAAAAAAAA')
+    provider.on('connection-close', (event) => {
+      if (event) closes.push(event.code)
+    })
+    await until(() => closes.length > 0, 'the server to close the socket')
+    expect(closes[0]).toBe(CloseCode.boardNotFound)
+    // y-websocket treats 44xx as final: it must not keep hammering the server.
+    expect(provider.shouldConnect).toBe(false)
+  })
+
+  it('answers the HTTP API with JSON errors for unknown boards and bad bodies', async () => {
+    const server = await launch()
+    const missing = await fetch(`${server.httpUrl}/api/boards/AAAAAAAAAAAAAAAAAAAAAA`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toEqual({
+      error: { code: 'board_not_found', message: expect.any(String) },
+    })
+    const bad = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST', body: '{"name":' })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_json')
+
+    const id = await createBoard(server)
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    const found = await fetch(`${server.httpUrl}/api/boards/${id}`)
+    expect(((await found.json()) as BoardMeta).name).toBe('Integration')
+    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200)
+  })
+})

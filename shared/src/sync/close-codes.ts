@@ -1,0 +1,24 @@
+/**
+ * WebSocket close codes the sync endpoint uses. Codes in the 4000–4999 range are
+ * application-defined (RFC 6455 §7.4.2); clients read them to decide whether
+ * reconnecting can ever succeed. Documented in docs/adr/0002-sync-protocol.md.
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; reconnecting later will work. */
+  goingAway: 1001,
+  /** The peer sent a frame the protocol does not allow (text instead of binary). */
+  unsupportedData: 1003,
+  /** A message exceeded the maximum size. */
+  messageTooBig: 1009,
+  /** The server could not persist an update; the room was reset, reconnect to resync. */
+  internalError: 1011,
+  /** The board id in the URL is malformed or no such board exists. Do not retry. */
+  boardNotFound: 4404,
+  /** The message could not be decoded as a y-websocket protocol message. */
+  malformedMessage: 4400,
+} as const
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** Close codes after which a client should stop reconnecting. */
+export const permanentCloseCodes: ReadonlySet<number> = new Set([CloseCode.boardNotFound])
