@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test'
 import type { ServerProcess } from '../../server/test/support/server-process.ts'
-import { expectLive, joinBoard, notes, recordForeignRequests, startStormline } from '../fixtures/stormline.ts'
+import {
+  expectLive,
+  joinBoard,
+  notes,
+  recordForeignRequests,
+  startStormline,
+} from '../fixtures/stormline.ts'
 
 let server: ServerProcess
 
