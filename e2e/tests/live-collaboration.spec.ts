@@ -6,6 +6,7 @@ import {
   notes,
   recordForeignRequests,
   startStormline,
+  waitForTextEditing,
 } from '../fixtures/stormline.ts'
 
 let server: ServerProcess
@@ -47,6 +48,7 @@ test('two people edit one board live, and the board survives a server restart', 
   await ada.locator('.tl-canvas').click({ position: { x: 640, y: 200 } })
   await ada.keyboard.press('n')
   await ada.locator('.tl-canvas').click({ position: { x: 500, y: 350 } })
+  await waitForTextEditing(ada)
   await ada.keyboard.type('Waiting two weeks for a VM')
   await ada.keyboard.press('Escape')
   await expect(notes(ada)).toHaveCount(1)
@@ -57,6 +59,7 @@ test('two people edit one board live, and the board survives a server restart', 
 
   // Ben edits the text; Ada sees the change.
   await notes(ben).first().dblclick()
+  await waitForTextEditing(ben)
   await ben.keyboard.press('ControlOrMeta+a')
   await ben.keyboard.type('Waiting three weeks for a VM')
   await ben.keyboard.press('Escape')
@@ -83,6 +86,9 @@ test('two people edit one board live, and the board survives a server restart', 
   await joinBoard(cleo, boardUrl, 'Cleo')
   await expect(notes(cleo)).toHaveCount(1)
   await expect(notes(cleo).first()).toContainText('Waiting three weeks for a VM')
+
+  await ada.screenshot({ path: '../.tmp/e2e-ada.png' })
+  await cleo.screenshot({ path: '../.tmp/e2e-cleo.png' })
 
   // Nothing was fetched from any host but Stormline's own.
   expect(foreign.flat()).toEqual([])

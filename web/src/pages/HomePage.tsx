@@ -1,0 +1,62 @@
+import { defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
+import { type FormEvent, useState } from 'react'
+import { ApiError, createBoard } from '../api/client.ts'
+import { boardPath, navigate } from '../routing/routes.ts'
+
+export function HomePage() {
+  const [name, setName] = useState('')
+  const [creating, setCreating] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault()
+    setCreating(true)
+    setError(null)
+    try {
+      const trimmed = name.trim()
+      const board = await createBoard(trimmed === '' ? undefined : trimmed)
+      navigate(boardPath(board.id))
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError
+          ? caught.message
+          : 'Could not reach the server. Check your connection and try again.',
+      )
+      setCreating(false)
+    }
+  }
+
+  return (
+    <main className="home">
+      <div className="home__card">
+        <h1 className="home__title">Stormline</h1>
+        <p className="home__tagline">
+          A shared whiteboard for event-storming workshops: map the domain together in real time,
+          then turn it into a prioritised backlog.
+        </p>
+        <form className="home__form" onSubmit={submit}>
+          <label className="home__label" htmlFor="board-name">
+            Board name <span className="home__optional">(optional)</span>
+          </label>
+          <input
+            id="board-name"
+            data-testid="board-name-input"
+            maxLength={maxBoardNameLength}
+            placeholder={defaultBoardName}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            disabled={creating}
+          />
+          <button type="submit" className="button" data-testid="new-board" disabled={creating}>
+            {creating ? 'Creating…' : 'New board'}
+          </button>
+          {error !== null && (
+            <p className="home__error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      </div>
+    </main>
+  )
+}

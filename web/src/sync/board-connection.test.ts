@@ -1,0 +1,104 @@
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { atom, createUserId, type TLRecord, type TLUser, UserRecordType } from 'tldraw'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { type BoardConnection, openBoardConnection, syncUrlFor } from './board-connection.ts'
+import { noteRecord } from './test-records.ts'
+
+const open: BoardConnection[] = []
+afterEach(() => {
+  for (const connection of open.splice(0)) connection.dispose()
+})
+
+function connection(): BoardConnection {
+  const user = atom<TLUser | null>(
+    'user',
+    UserRecordType.create({ id: createUserId('me'), name: 'Me', color: '#1971c2' }),
+  )
+  const opened = openBoardConnection({
+    boardId: 'AbCdEfGhIjKlMnOpQrStUv',
+    syncUrl: 'ws://localhost:1/sync',
+    user,
+    connect: false,
+  })
+  open.push(opened)
+  return opened
+}
+
+/** What y-websocket emits when a socket opens and the server's state has been received. */
+function syncWithServer({ provider }: BoardConnection): void {
+  provider.emit('status', [{ status: 'connected' }])
+  provider.emit('sync', [true])
+}
+
+function dropConnection({ provider }: BoardConnection): void {
+  provider.emit('sync', [false])
+  provider.emit('status', [{ status: 'disconnected' }])
+}
+
+describe('openBoardConnection', () => {
+  it('derives the sync url from the page origin', () => {
+    expect(syncUrlFor({ protocol: 'https:', host: 'board.example:8443' })).toBe(
+      'wss://board.example:8443/sync',
+    )
+    expect(syncUrlFor({ protocol: 'http:', host: 'localhost:5173' })).toBe(
+      'ws://localhost:5173/sync',
+    )
+  })
+
+  it('stays loading and connecting until the first sync, then is ready and live', () => {
+    const board = connection()
+    expect(board.state.get()).toMatchObject({ phase: 'loading', status: 'connecting' })
+    board.provider.emit('status', [{ status: 'connected' }])
+    expect(board.state.get()).toMatchObject({ phase: 'loading', status: 'connecting' })
+    syncWithServer(board)
+    expect(board.state.get()).toMatchObject({ phase: 'ready', status: 'live' })
+    expect(board.store.get('page:page' as TLRecord['id'])).toBeDefined()
+  })
+
+  it('loads the board on the first sync only, keeping offline edits across reconnects', () => {
+    const board = connection()
+    const server = new Y.Doc()
+    server.getMap(docLayout.records).set('shape:from-server', noteRecord('from-server', 'Hi'))
+    Y.applyUpdate(board.doc, Y.encodeStateAsUpdate(server))
+    syncWithServer(board)
+    expect(board.store.get('shape:from-server' as TLRecord['id'])).toBeDefined()
+
+    dropConnection(board)
+    expect(board.state.get()).toMatchObject({ phase: 'ready', status: 'offline' })
+    board.store.put([noteRecord('offline', 'Written while offline')])
+
+    syncWithServer(board)
+    expect(board.state.get().status).toBe('live')
+    expect(board.store.get('shape:offline' as TLRecord['id'])).toBeDefined()
+    expect(board.store.get('shape:from-server' as TLRecord['id'])).toBeDefined()
+  })
+
+  it('stops reconnecting and reports not-found on close code 4404', () => {
+    const board = connection()
+    board.provider.shouldConnect = true
+    board.provider.emit('closed', [{ code: 4404, reason: 'board not found' }, board.provider])
+    expect(board.state.get().phase).toBe('not-found')
+    expect(board.provider.shouldConnect).toBe(false)
+  })
+
+  it('does not reconnect on 4404 but does on other close codes', () => {
+    const board = connection()
+    const close = (code: number) => ({ code }) as CloseEvent
+    expect(board.provider.shouldReconnect(close(4404), board.provider)).toBe(false)
+    expect(board.provider.shouldReconnect(close(4400), board.provider)).toBe(true)
+    expect(board.provider.shouldReconnect(close(1011), board.provider)).toBe(true)
+  })
+
+  it('cleans up the doc, provider and awareness on dispose', () => {
+    const board = connection()
+    syncWithServer(board)
+    let destroyed = 0
+    board.doc.on('destroy', () => destroyed++)
+    board.dispose()
+    expect(destroyed).toBe(1)
+    expect(board.provider.awareness.getLocalState()).toBeNull()
+    expect(board.provider.shouldConnect).toBe(false)
+    board.dispose() // idempotent
+  })
+})
