@@ -140,22 +140,4 @@ describe('sync server with stock y-websocket clients', () => {
     // y-websocket treats 44xx as final: it must not keep hammering the server.
     expect(provider.shouldConnect).toBe(false)
   })
-
-  it('answers the HTTP API with JSON errors for unknown boards and bad bodies', async () => {
-    const server = await launch()
-    const missing = await fetch(`${server.httpUrl}/api/boards/AAAAAAAAAAAAAAAAAAAAAA`)
-    expect(missing.status).toBe(404)
-    expect(await missing.json()).toEqual({
-      error: { code: 'board_not_found', message: expect.any(String) },
-    })
-    const bad = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST', body: '{"name":' })
-    expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_json')
-
-    const id = await createBoard(server)
-    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/)
-    const found = await fetch(`${server.httpUrl}/api/boards/${id}`)
-    expect(((await found.json()) as BoardMeta).name).toBe('Integration')
-    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200)
-  })
 })

@@ -1,0 +1,82 @@
+import type { BoardMeta, ClientConfig } from '@stormline/shared/api/types'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ServerProcess, startServer } from './support/server-process.ts'
+
+let server: ServerProcess
+
+beforeAll(async () => {
+  server = await startServer({ env: { TLDRAW_LICENSE_KEY: 'operator-key-123' } })
+})
+
+afterAll(async () => {
+  await server.dispose()
+})
+
+const post = (body: string, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(`${server.httpUrl}/api/boards`, { method: 'POST', body, headers })
+
+describe('HTTP API', () => {
+  it('creates a board with an unguessable id and returns its metadata', async () => {
+    const response = await post(JSON.stringify({ name: '  Path to production  ' }), {
+      'content-type': 'application/json',
+    })
+    expect(response.status).toBe(201)
+    const board = (await response.json()) as BoardMeta
+    expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(board.name).toBe('Path to production')
+    expect(Date.parse(board.createdAt)).not.toBeNaN()
+
+    const found = await fetch(`${server.httpUrl}/api/boards/${board.id}`)
+    expect(found.status).toBe(200)
+    expect(await found.json()).toEqual(board)
+  })
+
+  it('names a board created without a body', async () => {
+    const response = await post('')
+    expect(response.status).toBe(201)
+    expect(((await response.json()) as BoardMeta).name).toBe('Untitled discovery session')
+  })
+
+  it.each([
+    ['malformed JSON', '{"name":', 'invalid_json'],
+    ['a name of the wrong type', '{"name":5}', 'invalid_body'],
+    ['an over-long name', JSON.stringify({ name: 'x'.repeat(201) }), 'invalid_body'],
+    ['unknown fields', '{"nme":"typo"}', 'invalid_body'],
+    ['a JSON array', '[]', 'invalid_body'],
+  ])('rejects %s with a 400 JSON error', async (_name, body, code) => {
+    const response = await post(body, { 'content-type': 'application/json' })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } })
+  })
+
+  it.each(['AAAAAAAAAAAAAAAAAAAAAA', 'not-a-board', '%2e%2e%2f'])(
+    'answers 404 board_not_found for board %s',
+    async (id) => {
+      const response = await fetch(`${server.httpUrl}/api/boards/${id}`)
+      expect(response.status).toBe(404)
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+        'board_not_found',
+      )
+    },
+  )
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const response = await fetch(`${server.httpUrl}/api/nothing-here`)
+    expect(response.status).toBe(404)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found')
+  })
+
+  it('hands the operator licence key to the browser at run time', async () => {
+    const response = await fetch(`${server.httpUrl}/api/config`)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect((await response.json()) as ClientConfig).toEqual({
+      tldrawLicenseKey: 'operator-key-123',
+    })
+  })
+
+  it('reports health', async () => {
+    const response = await fetch(`${server.httpUrl}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+  })
+})
