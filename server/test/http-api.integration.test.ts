@@ -24,11 +24,18 @@ describe('HTTP API', () => {
     const board = (await response.json()) as BoardMeta
     expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(board.name).toBe('Path to production')
+    expect(board.template).toBe('path-to-production')
     expect(Date.parse(board.createdAt)).not.toBeNaN()
 
     const found = await fetch(`${server.httpUrl}/api/boards/${board.id}`)
     expect(found.status).toBe(200)
     expect(await found.json()).toEqual(board)
+  })
+
+  it('creates a board from a named template', async () => {
+    const response = await post(JSON.stringify({ template: 'post-mortem' }))
+    expect(response.status).toBe(201)
+    expect(((await response.json()) as BoardMeta).template).toBe('post-mortem')
   })
 
   it('names a board created without a body', async () => {
@@ -43,6 +50,7 @@ describe('HTTP API', () => {
     ['an over-long name', JSON.stringify({ name: 'x'.repeat(201) }), 'invalid_body'],
     ['unknown fields', '{"nme":"typo"}', 'invalid_body'],
     ['a JSON array', '[]', 'invalid_body'],
+    ['an unknown template', '{"template":"kanban"}', 'invalid_body'],
   ])('rejects %s with a 400 JSON error', async (_name, body, code) => {
     const response = await post(body, { 'content-type': 'application/json' })
     expect(response.status).toBe(400)

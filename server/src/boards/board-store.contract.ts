@@ -18,6 +18,7 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
       store.createBoard({
         id: boardId,
         name: 'Path to production',
+        template: 'path-to-production',
         createdAt: new Date(1_700_000_000_000),
       })
     })
@@ -45,6 +46,7 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
       expect(store.getBoard(boardId)).toEqual({
         id: boardId,
         name: 'Path to production',
+        template: 'path-to-production',
         createdAt: new Date(1_700_000_000_000),
       })
       expect(store.getBoard(newBoardId())).toBeUndefined()
@@ -52,7 +54,7 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
 
     it('refuses a second board with the same id', () => {
       expect(() =>
-        store.createBoard({ id: boardId, name: 'again', createdAt: new Date() }),
+        store.createBoard({ id: boardId, name: 'again', template: 'blank', createdAt: new Date() }),
       ).toThrow()
     })
 
@@ -123,7 +125,12 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
 
     it('keeps boards apart', () => {
       const other = newBoardId()
-      store.createBoard({ id: other, name: 'Post-mortem', createdAt: new Date() })
+      store.createBoard({
+        id: other,
+        name: 'Post-mortem',
+        template: 'post-mortem',
+        createdAt: new Date(),
+      })
       store.appendUpdate(
         boardId,
         edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1)),

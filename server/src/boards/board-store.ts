@@ -7,9 +7,12 @@
  * put an ordered async queue in front of this interface.
  */
 
+import type { BoardTemplateId } from '@stormline/shared/board/templates'
+
 export interface BoardRecord {
   id: string
   name: string
+  template: BoardTemplateId
   createdAt: Date
 }
 

@@ -3,6 +3,7 @@ import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core
 export const boards = sqliteTable('boards', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  template: text('template').notNull().default('path-to-production'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 })
 

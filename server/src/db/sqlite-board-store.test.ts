@@ -29,7 +29,7 @@ describe('SqliteBoardStore on disk', () => {
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal')
     const store = new SqliteBoardStore(db)
     const id = newBoardId()
-    store.createBoard({ id, name: 'Kept', createdAt: new Date() })
+    store.createBoard({ id, name: 'Kept', template: 'blank', createdAt: new Date() })
     store.appendUpdate(id, new Uint8Array([1, 2, 3]))
     // No close(): the next open must see the commit exactly as a crash would leave it.
     const reopened = new SqliteBoardStore(openDatabase({ dataDir }))

@@ -1,3 +1,4 @@
+import { isBoardTemplateId } from '@stormline/shared/board/templates'
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import {
   BoardNotFoundError,
@@ -33,7 +34,10 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   getBoard(id: string): BoardRecord | undefined {
-    return this.db.select().from(boards).where(eq(boards.id, id)).get()
+    const row = this.db.select().from(boards).where(eq(boards.id, id)).get()
+    if (!row) return undefined
+    // A template id this version does not know (written by a newer one) lays out as blank.
+    return { ...row, template: isBoardTemplateId(row.template) ? row.template : 'blank' }
   }
 
   appendUpdate(boardId: string, update: Uint8Array): number {

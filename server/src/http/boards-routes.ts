@@ -1,5 +1,6 @@
 import { type BoardMeta, defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
+import { boardTemplateIds, defaultBoardTemplate } from '@stormline/shared/board/templates'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { newBoardId } from '../boards/board-id.ts'
@@ -13,11 +14,21 @@ const createBoardBody = z
       .trim()
       .max(maxBoardNameLength, `name must be at most ${maxBoardNameLength} characters`)
       .optional(),
+    template: z
+      .enum(boardTemplateIds, {
+        error: `template must be one of: ${boardTemplateIds.join(', ')}`,
+      })
+      .optional(),
   })
   .strict()
 
 function toMeta(board: BoardRecord): BoardMeta {
-  return { id: board.id, name: board.name, createdAt: board.createdAt.toISOString() }
+  return {
+    id: board.id,
+    name: board.name,
+    template: board.template,
+    createdAt: board.createdAt.toISOString(),
+  }
 }
 
 export function boardsRoutes(store: BoardStore): Hono {
@@ -41,6 +52,7 @@ export function boardsRoutes(store: BoardStore): Hono {
     const board: BoardRecord = {
       id: newBoardId(),
       name: parsed.data.name || defaultBoardName,
+      template: parsed.data.template ?? defaultBoardTemplate,
       createdAt: new Date(),
     }
     store.createBoard(board)

@@ -96,7 +96,7 @@ describe('RoomRegistry', () => {
     store = new MemoryBoardStore()
     registry = new RoomRegistry({ store, logger: silentLogger, compactIntervalMs: 0 })
     boardId = newBoardId()
-    store.createBoard({ id: boardId, name: 'Board', createdAt: new Date() })
+    store.createBoard({ id: boardId, name: 'Board', template: 'blank', createdAt: new Date() })
   })
 
   it('converges concurrent edits and gives a late joiner the full state', () => {

@@ -1,8 +1,12 @@
+import type { BoardTemplateId } from '../board/templates.ts'
+
 /** Shapes of the HTTP API's JSON bodies, shared by the server and the web client. */
 
 export interface BoardMeta {
   id: string
   name: string
+  /** The template the board was created from; the first client to open it lays it out. */
+  template: BoardTemplateId
   /** ISO 8601 timestamp. */
   createdAt: string
 }

@@ -13,6 +13,8 @@ export const docLayout = {
   records: 'records',
   /** Y.Map with board-level metadata, such as the tldraw schema the records were written with. */
   meta: 'meta',
+  /** Y.Map with facilitation state: current workshop step and timer (shared/board/session.ts). */
+  session: 'session',
 } as const
 
 /** Key in the meta map holding the serialized tldraw schema of the last writer. */

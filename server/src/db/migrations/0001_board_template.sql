@@ -1,0 +1,1 @@
+ALTER TABLE `boards` ADD `template` text DEFAULT 'path-to-production' NOT NULL;
