@@ -26,22 +26,26 @@ export const workshopSteps: readonly WorkshopStep[] = [
   {
     number: 2,
     title: 'Overlay pain points',
-    instruction: 'Add red stickies on or next to the steps that hurt: waits, hand-offs, rework, blockers.',
+    instruction:
+      'Add red stickies on or next to the steps that hurt: waits, hand-offs, rework, blockers.',
   },
   {
     number: 3,
     title: 'Overlay technologies, time and teams',
-    instruction: 'Add the systems used (blue), the time each part takes (yellow) and the teams involved (green).',
+    instruction:
+      'Add the systems used (blue), the time each part takes (yellow) and the teams involved (green).',
   },
   {
     number: 4,
     title: 'Deep-dive',
-    instruction: 'Open stickies one by one, capture the context behind them and flag what needs a deeper look.',
+    instruction:
+      'Open stickies one by one, capture the context behind them and flag what needs a deeper look.',
   },
   {
     number: 5,
     title: 'Cluster and vote',
-    instruction: 'Group related pain points into clusters, then spend your dots on what matters most.',
+    instruction:
+      'Group related pain points into clusters, then spend your dots on what matters most.',
   },
   {
     number: 6,
@@ -74,7 +78,8 @@ export interface TimerState {
 export function readTimer(value: unknown): TimerState | null {
   if (typeof value !== 'object' || value === null) return null
   const v = value as Record<string, unknown>
-  const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null)
+  const num = (x: unknown): number | null =>
+    typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null
   const durationMs = num(v.durationMs)
   const remainingMs = num(v.remainingMs)
   if (durationMs === null || remainingMs === null) return null

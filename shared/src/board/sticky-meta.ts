@@ -43,7 +43,9 @@ export function readStickyMeta(meta: unknown): Partial<StickyMeta> | null {
   result.context = asString(m.context, '')
   result.needsDeepDive = m.needsDeepDive === true
   result.durationMinutes =
-    typeof m.durationMinutes === 'number' && Number.isFinite(m.durationMinutes) && m.durationMinutes >= 0
+    typeof m.durationMinutes === 'number' &&
+    Number.isFinite(m.durationMinutes) &&
+    m.durationMinutes >= 0
       ? m.durationMinutes
       : null
   return result

@@ -3,7 +3,12 @@
  * derived from the template so seeding the same template twice converges.
  */
 
-export const boardTemplateIds = ['path-to-production', 'post-mortem', 'future-backwards', 'blank'] as const
+export const boardTemplateIds = [
+  'path-to-production',
+  'post-mortem',
+  'future-backwards',
+  'blank',
+] as const
 export type BoardTemplateId = (typeof boardTemplateIds)[number]
 export const defaultBoardTemplate: BoardTemplateId = 'path-to-production'
 

@@ -42,7 +42,9 @@ export const minPhaseWeight = 0.1
  * axis by nature (the UI does not offer rotating it).
  */
 export function phaseSpans(x: number, props: Pick<TimelineProps, 'w' | 'phases'>): PhaseSpan[] {
-  const weights = props.phases.map((p) => (Number.isFinite(p.weight) && p.weight > 0 ? p.weight : minPhaseWeight))
+  const weights = props.phases.map((p) =>
+    Number.isFinite(p.weight) && p.weight > 0 ? p.weight : minPhaseWeight,
+  )
   const total = weights.reduce((sum, w) => sum + w, 0)
   const spans: PhaseSpan[] = []
   let cursor = x
