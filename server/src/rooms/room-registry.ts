@@ -1,6 +1,8 @@
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import type * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
+import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { Room } from './room.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
@@ -60,6 +62,21 @@ export class RoomRegistry {
   /** Live room for a board, if one is loaded (for tests and diagnostics). */
   room(boardId: string): Room | undefined {
     return this.rooms.get(boardId)
+  }
+
+  /**
+   * Runs `read` on the board's current document: the live one when peers are
+   * connected (it holds what they see), otherwise a copy replayed from the store.
+   */
+  readDocument<T>(boardId: string, read: (doc: Y.Doc) => T): T {
+    const live = this.rooms.get(boardId)
+    if (live) return read(live.doc)
+    const doc = replayStoredDocument(this.options.store.loadDocument(boardId))
+    try {
+      return read(doc)
+    } finally {
+      doc.destroy()
+    }
   }
 
   get size(): number {

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
+import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import type { SyncSocket } from './sync-socket.ts'
@@ -65,11 +66,7 @@ export class Room {
   /** Loads a board's stored state (snapshot + later updates) into a live room. */
   static load(boardId: string, store: BoardStore, options: RoomOptions): Room {
     const stored = store.loadDocument(boardId)
-    const doc = new Y.Doc()
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-    }, loadOrigin)
+    const doc = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
     return new Room(boardId, store, options, doc, stored.lastSeq, stored.updates.length)
   }
 
