@@ -39,6 +39,10 @@ describe('timer', () => {
     expect(timerRemainingMs(running, 999_000)).toBe(0)
   })
 
+  it('never shows more than was left when the start time is slightly in the future', () => {
+    expect(timerRemainingMs(startTimer(fiveMinutes, 10_000), 9_000)).toBe(300_000)
+  })
+
   it('keeps the remaining time while paused and resumes from it', () => {
     const paused = pauseTimer(startTimer(fiveMinutes, 0), 100_000)
     expect(paused).toEqual({ durationMs: 300_000, remainingMs: 200_000, startedAt: null })

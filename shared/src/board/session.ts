@@ -88,7 +88,10 @@ export function readTimer(value: unknown): TimerState | null {
 
 export function timerRemainingMs(timer: TimerState, now: number): number {
   if (timer.startedAt === null) return timer.remainingMs
-  return Math.max(0, timer.remainingMs - (now - timer.startedAt))
+  // A start time slightly in this client's future (clock correction still settling) must not
+  // show more time than was left.
+  const elapsed = Math.max(0, now - timer.startedAt)
+  return Math.max(0, timer.remainingMs - elapsed)
 }
 
 export function startTimer(timer: TimerState, now: number): TimerState {

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, BoardMeta, ClientConfig } from '@stormline/shared/api/types'
+import type { BoardTemplateId } from '@stormline/shared/board/templates'
 
 /** A failed API call, carrying the server's error code when it sent one. */
 export class ApiError extends Error {
@@ -39,11 +40,15 @@ async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T
 }
 
-export function createBoard(name?: string): Promise<BoardMeta> {
+/** Without a template the server picks its default (path to production). */
+export function createBoard(name?: string, template?: BoardTemplateId): Promise<BoardMeta> {
   return requestJson<BoardMeta>('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(name === undefined ? {} : { name }),
+    body: JSON.stringify({
+      ...(name === undefined ? {} : { name }),
+      ...(template === undefined ? {} : { template }),
+    }),
   })
 }
 

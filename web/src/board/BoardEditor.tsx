@@ -2,8 +2,16 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { type Editor, type TLComponents, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { FacilitationHelperButtons } from '../facilitation/FacilitationPanel.tsx'
+import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
 import { createCurrentUser } from '../participant/participant-store.ts'
+import { installStickies } from '../stickies/install-stickies.ts'
+import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
+import { StylePanelWithStickies, ToolbarWithKindPalette } from '../stickies/sticky-ui-slots.tsx'
 import type { BoardConnection } from '../sync/board-connection.ts'
+import { customShapeUtils } from '../timeline/index.ts'
+import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
+import { fitTimelineOnOpen } from '../timeline/timeline-editing.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { createBookmarksWithoutFetching } from './bookmark-without-fetch.ts'
 import { exposeDebugHook } from './debug-hook.ts'
@@ -12,12 +20,31 @@ import { exposeDebugHook } from './debug-hook.ts'
 // own origin; tldraw's default is its public CDN.
 const assetUrls = getAssetUrlsByImport()
 
+/** tldraw's left column under the main menu: the session panel, then the timeline editor. */
+function LeftColumn() {
+  return (
+    <>
+      <FacilitationHelperButtons />
+      <TimelinePanel />
+    </>
+  )
+}
+
 const components: TLComponents = {
   TopPanel: BoardTopPanel,
+  // Step guide, timer and summon (facilitation/), then the facilitator's timeline editor.
+  HelperButtons: LeftColumn,
+  // Sticky kinds (stickies/): the kind palette above the toolbar; the legend and the details
+  // of a selected sticky around tldraw's style panel.
+  Toolbar: ToolbarWithKindPalette,
+  StylePanel: StylePanelWithStickies,
   // Name and colour are ours to manage (the badge); tldraw's editor would offer a colour
   // picker whose choice we could not honour.
   UserPresenceEditor: null,
 }
+
+// tldraw's note with the deep-dive badge and copy attribution; same type, props and schema.
+const shapeUtils = [...customShapeUtils, StormlineNoteShapeUtil]
 
 interface BoardEditorProps {
   connection: BoardConnection
@@ -33,12 +60,18 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
     (editor: Editor) => {
       editorRef.current = editor
       createBookmarksWithoutFetching(editor)
-      return exposeDebugHook({
+      fitTimelineOnOpen(editor)
+      const uninstallStickies = installStickies(editor)
+      const hideDebugHook = exposeDebugHook({
         editor,
         store: connection.store,
         doc: connection.doc,
         provider: connection.provider,
       })
+      return () => {
+        uninstallStickies()
+        hideDebugHook()
+      }
     },
     [connection],
   )
@@ -51,12 +84,15 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
   return (
     <Tldraw
       store={connection.store}
+      shapeUtils={shapeUtils}
       licenseKey={licenseKey ?? undefined}
       assetUrls={assetUrls}
       user={user}
       components={components}
       onMount={onMount}
       autoFocus={autoFocus}
-    />
+    >
+      <FacilitationSync />
+    </Tldraw>
   )
 }

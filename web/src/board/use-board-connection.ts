@@ -1,16 +1,28 @@
+import type { BoardTemplateId } from '@stormline/shared/board/templates'
 import { useEffect, useState } from 'react'
 import { tldrawUserSignal } from '../participant/participant-store.ts'
 import { type BoardConnection, openBoardConnection, syncUrlFor } from '../sync/board-connection.ts'
+import { templateRecords } from '../timeline/template-records.ts'
 
-/** Opens the board's connection for as long as the component is mounted. */
-export function useBoardConnection(boardId: string): BoardConnection | null {
+/**
+ * Opens the board's connection for as long as the component is mounted, once its template is
+ * known: `undefined` while it is being looked up, null when it cannot be (the board is then
+ * laid out blank if it turns out empty). The first client to open a new board lays it out from
+ * its template, so connecting before knowing it could leave the board without its timeline.
+ */
+export function useBoardConnection(
+  boardId: string,
+  template: BoardTemplateId | null | undefined,
+): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   useEffect(() => {
+    if (template === undefined) return
     const opened = openBoardConnection({
       boardId,
       syncUrl: syncUrlFor(window.location),
       user: tldrawUserSignal(),
       connect: false,
+      seedRecords: template === null ? [] : templateRecords(template),
     })
     // Connecting one task later means React's development double-mount (StrictMode) disposes
     // the first connection before it ever opens a socket.
@@ -21,6 +33,6 @@ export function useBoardConnection(boardId: string): BoardConnection | null {
       setConnection(null)
       opened.dispose()
     }
-  }, [boardId])
+  }, [boardId, template])
   return connection
 }

@@ -18,8 +18,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
 }
 
 function OpenBoard({ boardId }: { boardId: string }) {
-  const connection = useBoardConnection(boardId)
   const meta = useBoardMeta(boardId)
+  // Waits for the template (an empty board is laid out from it); a failed lookup connects anyway.
+  const template =
+    meta.state === 'found' ? meta.board.template : meta.state === 'unknown' ? null : undefined
+  const connection = useBoardConnection(boardId, template)
   const config = useClientConfig()
   const participant = useParticipant()
   const [editingName, setEditingName] = useState(false)

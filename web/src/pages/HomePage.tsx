@@ -1,10 +1,14 @@
 import { defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
+import { type BoardTemplateId, defaultBoardTemplate } from '@stormline/shared/board/templates'
 import { type FormEvent, useState } from 'react'
 import { ApiError, createBoard } from '../api/client.ts'
+import { markAsFacilitator } from '../facilitation/facilitator-role.ts'
 import { boardPath, navigate } from '../routing/routes.ts'
+import { TemplateSelect } from '../timeline/TemplateSelect.tsx'
 
 export function HomePage() {
   const [name, setName] = useState('')
+  const [template, setTemplate] = useState<BoardTemplateId>(defaultBoardTemplate)
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -14,7 +18,8 @@ export function HomePage() {
     setError(null)
     try {
       const trimmed = name.trim()
-      const board = await createBoard(trimmed === '' ? undefined : trimmed)
+      const board = await createBoard(trimmed === '' ? undefined : trimmed, template)
+      markAsFacilitator(board.id)
       navigate(boardPath(board.id))
     } catch (caught) {
       setError(
@@ -47,6 +52,7 @@ export function HomePage() {
             onChange={(event) => setName(event.target.value)}
             disabled={creating}
           />
+          <TemplateSelect value={template} onChange={setTemplate} disabled={creating} />
           <button type="submit" className="button" data-testid="new-board" disabled={creating}>
             {creating ? 'Creating…' : 'New board'}
           </button>

@@ -3,13 +3,14 @@ import {
   atom,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   type Signal,
+  type TLRecord,
   type TLStore,
   type TLUser,
 } from 'tldraw'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { customShapeUtils, withDefaultShapeUtils } from '../timeline/index.ts'
 import {
   type ConnectionFacts,
   type ConnectionStatus,
@@ -54,6 +55,8 @@ export interface BoardConnectionOptions {
   user: Signal<TLUser | null>
   /** False leaves opening the socket to `connect()`; tests use it to drive events by hand. */
   connect?: boolean
+  /** What the board starts with if it is empty when first loaded: its template's layout. */
+  seedRecords?: readonly TLRecord[]
 }
 
 export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -65,10 +68,11 @@ export function openBoardConnection({
   syncUrl,
   user,
   connect = true,
+  seedRecords = [],
 }: BoardConnectionOptions): BoardConnection {
   const doc = new Y.Doc()
   const store = createTLStore({
-    shapeUtils: defaultShapeUtils,
+    shapeUtils: withDefaultShapeUtils(customShapeUtils),
     bindingUtils: defaultBindingUtils,
     users: { currentUser: user },
     // Turns on tldraw's multiplayer UI (people menu, cursor chat, follow). Status stays null:
@@ -82,7 +86,7 @@ export function openBoardConnection({
     disableBc: true,
     shouldReconnect: (event) => !permanentCloseCodes.has(event.code),
   })
-  const binding = createYjsStoreBinding(store, doc)
+  const binding = createYjsStoreBinding(store, doc, { seedRecords })
   const facts: ConnectionFacts = { connected: false, synced: false, loaded: false }
   const state = atom<BoardConnectionState>('board connection', {
     phase: 'loading',

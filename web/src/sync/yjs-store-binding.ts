@@ -36,6 +36,12 @@ export interface YjsStoreBindingOptions {
   origin?: unknown
   /** Where to report records that had to be skipped. */
   warn?: (message: string) => void
+  /**
+   * What an empty board starts with besides the document and page (its template's timeline),
+   * written with them in one transaction. Give them fixed ids: two clients seeding one new
+   * board at the same moment then write the same records and converge.
+   */
+  seedRecords?: readonly TLRecord[]
 }
 
 type RecordId = TLRecord['id']
@@ -55,6 +61,7 @@ export function createYjsStoreBinding(
   {
     origin = Symbol('stormline local edit'),
     warn = (message) => console.warn(message),
+    seedRecords = [],
   }: YjsStoreBindingOptions = {},
 ): YjsStoreBinding {
   const records = doc.getMap<unknown>(docLayout.records)
@@ -104,6 +111,7 @@ export function createYjsStoreBinding(
         }),
       )
     }
+    defaults.push(...seedRecords.filter((record) => !store.has(record.id)))
     if (defaults.length > 0) store.put(defaults)
     const seed = Object.values(store.serialize('document'))
     doc.transact(() => {

@@ -1,0 +1,51 @@
+import type { Editor, JsonObject, TLNoteShape, TLShape } from 'tldraw'
+import { currentAuthor } from './current-author.ts'
+import { kindChange, type NoteMeta, patchStickyMeta, stampNewSticky } from './sticky-stamp.ts'
+
+/**
+ * Makes every note a Stormline sticky, whichever way it was made (our shortcuts and palette,
+ * tldraw's note tool, a paste), and keeps a sticky's colour and kind in step when someone edits
+ * either. Only local edits (source 'user') are touched: remote ones were already stamped by the
+ * client that made them, and rewriting them here would make every client write them back.
+ * Undo and redo replay records that already carry their stamp, so they keep author and time;
+ * copies get a new author and time in StormlineNoteShapeUtil.onBeforeDuplicate.
+ */
+export function registerStickySideEffects(editor: Editor): () => void {
+  const stopCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || !isNote(shape)) return shape
+    const stamp = stampNewSticky(shape.meta, shape.props.color, currentAuthor(), new Date())
+    if (stamp === null) return shape
+    return { ...shape, meta: asMeta(stamp.meta), props: { ...shape.props, color: stamp.color } }
+  })
+
+  const stopChange = editor.sideEffects.registerBeforeChangeHandler(
+    'shape',
+    (prev, next, source) => {
+      if (source !== 'user' || !isNote(prev) || !isNote(next)) return next
+      const change = kindChange(
+        { meta: prev.meta, color: prev.props.color },
+        { meta: next.meta, color: next.props.color },
+      )
+      if (change === null) return next
+      return {
+        ...next,
+        meta: asMeta(patchStickyMeta(next.meta, { kind: change.kind })),
+        props: { ...next.props, color: change.color },
+      }
+    },
+  )
+
+  return () => {
+    stopCreate()
+    stopChange()
+  }
+}
+
+export function isNote(shape: TLShape): shape is TLNoteShape {
+  return shape.type === 'note'
+}
+
+/** The stamp functions build meta from JSON values they were given, so it is JSON again. */
+export function asMeta(meta: NoteMeta): JsonObject {
+  return meta as JsonObject
+}
