@@ -15,6 +15,16 @@ export const docLayout = {
   meta: 'meta',
   /** Y.Map with facilitation state: current workshop step and timer (shared/board/session.ts). */
   session: 'session',
+  /** Y.Map<ClusterRecord> keyed by cluster id (shared/backlog/clusters.ts). */
+  clusters: 'clusters',
+  /** Y.Map<'rejected'> keyed by suggestion key: suggestions the facilitator turned down. */
+  suggestionDecisions: 'suggestionDecisions',
+  /** Y.Map<ParticipantVotes> keyed by participant id: each participant writes only their own entry. */
+  votes: 'votes',
+  /** Y.Map<Assessment> keyed by backlog target id (cluster or pain point). */
+  assessments: 'assessments',
+  /** Y.Map<Ballot> keyed by `${targetId}|${participantId}`: private planning-poker estimates. */
+  ballots: 'ballots',
 } as const
 
 /** Key in the meta map holding the serialized tldraw schema of the last writer. */

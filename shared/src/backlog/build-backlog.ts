@@ -1,0 +1,199 @@
+import { type BoardModel, readBoard, type StickyModel } from '../board/read-board.ts'
+import type { Ballot } from './assessment.ts'
+import type { Backlog, BacklogItem, Evidence, ScoreParts } from './backlog-types.ts'
+import type { BoardMapsJson } from './board-maps.ts'
+import { type ClusterRecord, readCluster } from './clusters.ts'
+import { readAssessment, readBallot, summariseBallots } from './estimates.ts'
+import { compareRank, neutralRating, scoreParts, scoreReason } from './score.ts'
+import { backlogItemId } from './stable-id.ts'
+import { readVoteSession, voteSessionKey, voteTotals } from './voting.ts'
+
+/**
+ * Turns a board into its prioritised discovery backlog: one item per cluster
+ * of pain points, plus single pain points that received votes or an
+ * assessment. Pure and deterministic, so the browser's live panel, the API and
+ * the CLI produce the same backlog from the same board.
+ *
+ * Votes count once the vote is closed: while it is open they are secret, and a
+ * ranking that moved with every dot would give them away.
+ */
+export function buildBacklog(board: { id: string; name: string }, maps: BoardMapsJson): Backlog {
+  const model = readBoard(maps.records, maps.session)
+  const pain = new Map(model.stickies.filter((s) => s.kind === 'pain').map((s) => [s.id, s]))
+  const clusters = readClusters(maps.clusters, pain)
+  const session = readVoteSession(maps.session[voteSessionKey])
+  const votes =
+    session.status === 'closed'
+      ? voteTotals(session, Object.values(maps.votes))
+      : new Map<string, number>()
+  const ballots = groupBallots(maps.ballots)
+  const phaseOrder = new Map(model.timeline?.phases.map((p) => [p.id, p.index]) ?? [])
+
+  const clustered = new Set(clusters.flatMap((c) => c.memberIds))
+  const targets: {
+    targetId: string
+    kind: BacklogItem['kind']
+    title: string
+    members: StickyModel[]
+  }[] = [
+    ...clusters.map((c) => ({
+      targetId: c.id,
+      kind: 'cluster' as const,
+      title: c.name,
+      members: c.memberIds.flatMap((id) => pain.get(id) ?? []),
+    })),
+    ...[...pain.values()]
+      .filter(
+        (s) =>
+          !clustered.has(s.id) &&
+          ((votes.get(s.id) ?? 0) > 0 || maps.assessments[s.id] !== undefined),
+      )
+      .map((s) => ({
+        targetId: s.id,
+        kind: 'pain-point' as const,
+        title: truncate(s.text || 'Untitled pain point', 80),
+        members: [s],
+      })),
+  ]
+
+  const items = targets.map((target): BacklogItem => {
+    const members = [...target.members].sort(byTimeline(phaseOrder))
+    const assessment = readAssessment(maps.assessments[target.targetId])
+    const targetBallots = ballots.get(target.targetId) ?? []
+    const estimate =
+      assessment?.mode === 'poker' ? summariseBallots(targetBallots, assessment.revealed) : null
+    const rating = (
+      own: number | null,
+      estimated: number | null,
+    ): [number, ScoreParts['valueSource']] =>
+      assessment?.mode === 'poker'
+        ? estimated === null
+          ? [neutralRating, 'default']
+          : [estimated, 'estimate']
+        : own === null
+          ? [neutralRating, 'default']
+          : [own, 'facilitator']
+    const [value, valueSource] = rating(assessment?.value ?? null, estimate?.valueMedian ?? null)
+    const [effort, effortSource] = rating(
+      assessment?.effort ?? null,
+      estimate?.effortMedian ?? null,
+    )
+    const steps = relatedStickies(
+      model,
+      members.flatMap((m) => (m.stepId ? [m.stepId] : [])),
+      byTimeline(phaseOrder),
+    )
+    const score = scoreParts({
+      value,
+      valueSource,
+      effort,
+      effortSource,
+      votes: votes.get(target.targetId) ?? 0,
+      evidence: members.length,
+      authors: new Set(members.map((m) => m.authorId ?? m.authorName ?? m.id)).size,
+      phases: new Set(members.flatMap((m) => (m.phaseId ? [m.phaseId] : []))).size,
+    })
+    return {
+      itemId: backlogItemId(target.targetId),
+      rank: 0,
+      targetId: target.targetId,
+      kind: target.kind,
+      title: target.title,
+      score,
+      reason: scoreReason(score),
+      evidence: members.map(toEvidence),
+      steps: steps.steps,
+      systems: steps.systems,
+      teams: steps.teams,
+      phases: unique(members.flatMap((m) => (m.phaseName ? [m.phaseName] : []))),
+      estimate,
+      classification: assessment?.classification ?? { urgency: null, horizon: null },
+      link: `/b/${board.id}?focus=${encodeURIComponent(target.targetId)}`,
+    }
+  })
+
+  items.sort(compareRank)
+  items.forEach((item, index) => {
+    item.rank = index + 1
+  })
+  return { schemaVersion: 1, board: { id: board.id, name: board.name }, items }
+}
+
+/** Valid clusters with only existing pain points; a sticky claimed twice stays in the first by id. */
+function readClusters(
+  raw: Record<string, unknown>,
+  pain: ReadonlyMap<string, StickyModel>,
+): ClusterRecord[] {
+  const claimed = new Set<string>()
+  const clusters: ClusterRecord[] = []
+  for (const cluster of Object.values(raw)
+    .flatMap((v) => readCluster(v) ?? [])
+    .sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const memberIds = cluster.memberIds.filter((id) => pain.has(id) && !claimed.has(id))
+    for (const id of memberIds) claimed.add(id)
+    if (memberIds.length > 0) clusters.push({ ...cluster, memberIds })
+  }
+  return clusters
+}
+
+function groupBallots(raw: Record<string, unknown>): Map<string, Ballot[]> {
+  const byTarget = new Map<string, Ballot[]>()
+  for (const [key, value] of Object.entries(raw)) {
+    const ballot = readBallot(value)
+    // The key is the authority on whose ballot it is; a mismatching body is ignored.
+    if (!ballot || key !== `${ballot.targetId}|${ballot.participantId}`) continue
+    byTarget.set(ballot.targetId, [...(byTarget.get(ballot.targetId) ?? []), ballot])
+  }
+  return byTarget
+}
+
+function relatedStickies(
+  model: BoardModel,
+  stepIds: string[],
+  order: (a: StickyModel, b: StickyModel) => number,
+): { steps: string[]; systems: string[]; teams: string[] } {
+  const stepSet = new Set(stepIds)
+  const texts = (keep: (s: StickyModel) => boolean): string[] =>
+    unique(
+      model.stickies
+        .filter(keep)
+        .sort(order)
+        .map((s) => s.text)
+        .filter(Boolean),
+    )
+  const onSteps = (kind: StickyModel['kind']) => (s: StickyModel) =>
+    s.kind === kind && s.stepId !== null && stepSet.has(s.stepId)
+  return {
+    steps: texts((s) => stepSet.has(s.id)),
+    systems: texts(onSteps('tech')),
+    teams: texts(onSteps('team')),
+  }
+}
+
+function byTimeline(phaseOrder: ReadonlyMap<string, number>) {
+  return (a: StickyModel, b: StickyModel): number =>
+    (phaseOrder.get(a.phaseId ?? '') ?? Number.MAX_SAFE_INTEGER) -
+      (phaseOrder.get(b.phaseId ?? '') ?? Number.MAX_SAFE_INTEGER) ||
+    a.bounds.x - b.bounds.x ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+function toEvidence(sticky: StickyModel): Evidence {
+  return {
+    stickyId: sticky.id,
+    text: sticky.text,
+    authorName: sticky.authorName,
+    phaseName: sticky.phaseName,
+    context: sticky.context,
+    needsDeepDive: sticky.needsDeepDive,
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
+}
+
+function truncate(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}

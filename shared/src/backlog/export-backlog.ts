@@ -1,0 +1,37 @@
+import type { Backlog } from './backlog-types.ts'
+import { backlogToCsv } from './export-csv.ts'
+import { backlogToJson } from './export-json.ts'
+import { backlogToMarkdown } from './export-markdown.ts'
+
+export const backlogFormats = ['md', 'csv', 'json'] as const
+export type BacklogFormat = (typeof backlogFormats)[number]
+
+export const backlogMediaTypes: Readonly<Record<BacklogFormat, string>> = {
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+}
+
+export function isBacklogFormat(value: unknown): value is BacklogFormat {
+  return typeof value === 'string' && (backlogFormats as readonly string[]).includes(value)
+}
+
+/** The one entry point the API, the CLI and the UI's downloads share. */
+export function exportBacklog(backlog: Backlog, format: BacklogFormat, baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, '')
+  if (format === 'md') return backlogToMarkdown(backlog, base)
+  if (format === 'csv') return backlogToCsv(backlog, base)
+  return backlogToJson(backlog, base)
+}
+
+/** A file name safe on every OS, from the board name. */
+export function backlogFileName(boardName: string, format: BacklogFormat): string {
+  const slug = boardName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+  return `${slug || 'board'}-backlog.${format}`
+}

@@ -1,0 +1,76 @@
+import type { Backlog, BacklogItem } from './backlog-types.ts'
+import { scoringWeights } from './score.ts'
+
+/**
+ * Markdown export: one section per backlog item, quoting its pain points as
+ * evidence. Sticky text is user input: Markdown control characters are
+ * escaped so a sticky cannot inject headings, links or HTML into the document.
+ */
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/([\\`*_{}[\]#|<>~])/g, '\\$1')
+    .trim()
+}
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+const list = (label: string, values: string[]): string =>
+  values.length === 0 ? '' : `- **${label}:** ${values.map(escapeMarkdown).join(', ')}\n`
+
+function section(item: BacklogItem, baseUrl: string): string {
+  const s = item.score
+  const lines: string[] = []
+  lines.push(`## ${item.rank}. ${escapeMarkdown(item.title)}\n`)
+  lines.push(
+    `**Score ${s.score}** — value ${s.value} × boost = ${s.weightedValue}, ÷ effort ${s.effort} · ` +
+      `${count(s.votes, 'vote')} · ${count(s.evidence, 'pain point')} · ${count(s.authors, 'author')} · ${count(s.phases, 'phase')}\n`,
+  )
+  lines.push(`${item.reason}\n`)
+  lines.push(`- **Item id:** \`${item.itemId}\``)
+  lines.push(
+    `- **On the board:** [open ${item.kind === 'cluster' ? 'cluster' : 'pain point'}](${baseUrl}${item.link})`,
+  )
+  let extra =
+    list('Phases', item.phases) +
+    list('Steps', item.steps) +
+    list('Systems', item.systems) +
+    list('Teams', item.teams)
+  if (item.classification.urgency || item.classification.horizon) {
+    extra += `- **Classification:** ${[item.classification.urgency, item.classification.horizon].filter(Boolean).join(', ')}\n`
+  }
+  if (item.estimate) {
+    const e = item.estimate
+    extra += e.revealed
+      ? `- **Group estimate:** value median ${e.valueMedian ?? '–'} (spread ${e.valueSpread ?? '–'}), effort median ${e.effortMedian ?? '–'} (spread ${e.effortSpread ?? '–'}) from ${e.ballots} estimates${e.disagreement ? ' — **wide disagreement, discuss**' : ''}\n`
+      : `- **Group estimate:** ${e.ballots} estimates, not revealed yet\n`
+  }
+  lines.push(extra.trimEnd())
+  lines.push('\n### Evidence\n')
+  for (const e of item.evidence) {
+    const who = `${escapeMarkdown(e.authorName ?? 'unknown')}, ${escapeMarkdown(e.phaseName ?? 'off the timeline')}`
+    lines.push(
+      `> ${escapeMarkdown(e.text) || '_(empty sticky)_'} — ${who}${e.needsDeepDive ? ' · needs deep-dive' : ''}`,
+    )
+    lines.push('')
+  }
+  const notes = item.evidence.filter((e) => e.context.trim() !== '')
+  if (notes.length > 0) {
+    lines.push('### Deep-dive notes\n')
+    for (const e of notes)
+      lines.push(`- **${escapeMarkdown(e.text) || 'sticky'}:** ${escapeMarkdown(e.context)}`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+export function backlogToMarkdown(backlog: Backlog, baseUrl: string): string {
+  const header = [
+    `# Discovery backlog — ${escapeMarkdown(backlog.board.name)}\n`,
+    `Ranked by value for effort: score = value × (1 + ${scoringWeights.votes}·ln(1+votes) + ${scoringWeights.evidence}·ln(1+pain points) + ${scoringWeights.authors}·(authors−1) + ${scoringWeights.phases}·(phases−1)) ÷ effort. ` +
+      `Value and effort are 1–5 (3 until assessed). [Open the board](${baseUrl}/b/${backlog.board.id}).\n`,
+  ]
+  if (backlog.items.length === 0) header.push('_No clusters or voted pain points yet._\n')
+  return `${[...header, ...backlog.items.map((item) => section(item, baseUrl))].join('\n').trimEnd()}\n`
+}
