@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { BoardStore } from './boards/board-store.ts'
 import type { ServerConfig } from './config.ts'
 import { apiError } from './http/api-error.ts'
+import { backlogRoutes } from './http/backlog-routes.ts'
 import { boardModelRoutes } from './http/board-model-routes.ts'
 import { boardsRoutes } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
@@ -34,6 +35,7 @@ export function createApp(deps: AppDependencies): StormlineApp {
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.route('/api/boards', boardsRoutes(deps.store))
   app.route('/api/boards', boardModelRoutes(deps.store, deps.registry))
+  app.route('/api/boards', backlogRoutes(deps.store, deps.registry, deps.config.publicUrl))
   app.route('/api/config', configRoutes({ tldrawLicenseKey: deps.config.tldrawLicenseKey }))
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API endpoint.'))
   app.route(

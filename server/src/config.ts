@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** Folder with the built web app (index.html + assets); null serves no UI. */
   webDist: string | null
   tldrawLicenseKey: string | null
+  /** Public origin for links in exports (e.g. https://stormline.example.org); null: the request's origin. */
+  publicUrl: string | null
   durability: SqliteDurability
   /** Largest websocket frame accepted, in bytes. */
   maxMessageBytes: number
@@ -22,6 +24,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   WEB_DIST: z.string().min(1).optional(),
   TLDRAW_LICENSE_KEY: z.string().trim().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   MAX_MESSAGE_BYTES: z.coerce
     .number()
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: path.resolve(e.DATA_DIR),
     webDist: path.resolve(e.WEB_DIST ?? defaultWebDist),
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY ? e.TLDRAW_LICENSE_KEY : null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     durability: e.SQLITE_SYNCHRONOUS,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,

@@ -1,7 +1,7 @@
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { readBoard } from '@stormline/shared/board/read-board'
-import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { Hono } from 'hono'
+import { boardMapsOf } from '../boards/board-maps.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
@@ -18,9 +18,10 @@ export function boardModelRoutes(store: BoardStore, registry: RoomRegistry): Hon
     if (!isBoardId(id) || !store.getBoard(id)) {
       return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     }
-    const model = registry.readDocument(id, (doc) =>
-      readBoard(doc.getMap(docLayout.records).toJSON(), doc.getMap(docLayout.session).toJSON()),
-    )
+    const model = registry.readDocument(id, (doc) => {
+      const maps = boardMapsOf(doc)
+      return readBoard(maps.records, maps.session)
+    })
     return c.json(model)
   })
   return app

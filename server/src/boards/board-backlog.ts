@@ -1,0 +1,10 @@
+import type { Backlog } from '@stormline/shared/backlog/backlog-types'
+import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
+import type * as Y from 'yjs'
+import { boardMapsOf } from './board-maps.ts'
+import type { BoardRecord } from './board-store.ts'
+
+/** The backlog of a board's current document (shared by the HTTP API and the CLI). */
+export function backlogOf(board: BoardRecord, doc: Y.Doc): Backlog {
+  return buildBacklog({ id: board.id, name: board.name }, boardMapsOf(doc))
+}

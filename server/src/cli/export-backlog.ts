@@ -1,0 +1,73 @@
+/**
+ * `pnpm export <boardId> [--format md|csv|json] [--data-dir DIR] [--public-url URL]`
+ *
+ * Prints a board's prioritised backlog from the database, without a server or
+ * a browser. Reads the same stored document and runs the same code as
+ * `GET /api/boards/:id/backlog`, so the output is identical for the same
+ * public URL (PUBLIC_URL, default http://localhost:PORT).
+ */
+import { parseArgs } from 'node:util'
+import {
+  backlogFormats,
+  exportBacklog,
+  isBacklogFormat,
+} from '@stormline/shared/backlog/export-backlog'
+import { isBoardId } from '@stormline/shared/board/board-id'
+import { backlogOf } from '../boards/board-backlog.ts'
+import { replayStoredDocument } from '../boards/stored-document.ts'
+import { loadConfig } from '../config.ts'
+import { openDatabase } from '../db/database.ts'
+import { SqliteBoardStore } from '../db/sqlite-board-store.ts'
+
+function fail(message: string): never {
+  process.stderr.write(`export: ${message}\n`)
+  process.exit(1)
+}
+
+/**
+ * Board ids are base64url and may start with '-', which parseArgs would take
+ * for a short option: every argument that is not a long option (or its value)
+ * is passed as a positional after '--'.
+ */
+function separatePositionals(args: string[]): string[] {
+  const options: string[] = []
+  const positionals: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1))
+      break
+    }
+    if (arg.startsWith('--')) {
+      options.push(arg)
+      if (!arg.includes('=') && i + 1 < args.length) options.push(args[++i] ?? '')
+    } else positionals.push(arg)
+  }
+  return [...options, '--', ...positionals]
+}
+
+const { values, positionals } = parseArgs({
+  args: separatePositionals(process.argv.slice(2)),
+  allowPositionals: true,
+  options: {
+    format: { type: 'string', default: 'md' },
+    'data-dir': { type: 'string' },
+    'public-url': { type: 'string' },
+  },
+})
+
+const [boardId] = positionals
+if (!boardId || positionals.length > 1) fail('usage: pnpm export <boardId> [--format md|csv|json]')
+if (!isBoardId(boardId)) fail(`"${boardId}" is not a board id`)
+if (!isBacklogFormat(values.format)) fail(`--format must be one of: ${backlogFormats.join(', ')}`)
+
+const config = loadConfig({
+  ...process.env,
+  ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}),
+  ...(values['public-url'] ? { PUBLIC_URL: values['public-url'] } : {}),
+})
+const store = new SqliteBoardStore(openDatabase({ dataDir: config.dataDir }))
+const board = store.getBoard(boardId) ?? fail(`no board ${boardId} in ${config.dataDir}`)
+const doc = replayStoredDocument(store.loadDocument(boardId))
+const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
+process.stdout.write(exportBacklog(backlogOf(board, doc), values.format, baseUrl))

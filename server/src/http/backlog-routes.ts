@@ -1,0 +1,44 @@
+import {
+  backlogFileName,
+  backlogMediaTypes,
+  exportBacklog,
+  isBacklogFormat,
+} from '@stormline/shared/backlog/export-backlog'
+import { isBoardId } from '@stormline/shared/board/board-id'
+import { Hono } from 'hono'
+import { backlogOf } from '../boards/board-backlog.ts'
+import type { BoardStore } from '../boards/board-store.ts'
+import type { RoomRegistry } from '../rooms/room-registry.ts'
+import { apiError } from './api-error.ts'
+
+/**
+ * `GET /api/boards/:id/backlog?format=md|csv|json`: the prioritised backlog,
+ * computed from the board as stored (or as live, when people are on it). The
+ * UI's download buttons use this too, so the browser, the API and the CLI
+ * give byte-identical files for the same board and public URL.
+ */
+export function backlogRoutes(
+  store: BoardStore,
+  registry: RoomRegistry,
+  publicUrl: string | null,
+): Hono {
+  const app = new Hono()
+  app.get('/:id/backlog', (c) => {
+    const id = c.req.param('id')
+    const board = isBoardId(id) ? store.getBoard(id) : undefined
+    if (!board) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
+    const format = c.req.query('format') ?? 'json'
+    if (!isBacklogFormat(format)) {
+      return apiError(c, 400, 'invalid_format', 'format must be one of: md, csv, json.')
+    }
+    const baseUrl = publicUrl ?? new URL(c.req.url).origin
+    const body = registry.readDocument(id, (doc) =>
+      exportBacklog(backlogOf(board, doc), format, baseUrl),
+    )
+    c.header('Content-Type', backlogMediaTypes[format])
+    c.header('Content-Disposition', `attachment; filename="${backlogFileName(board.name, format)}"`)
+    c.header('Cache-Control', 'no-store')
+    return c.body(body)
+  })
+  return app
+}

@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import type { BoardMeta } from '@stormline/shared/api/types'
+import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
+import { exportBacklog } from '@stormline/shared/backlog/export-backlog'
+import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { type ServerProcess, startServer } from './support/server-process.ts'
+
+/**
+ * A finished workshop is written into a board through a real y-websocket
+ * client; the server then exports it over HTTP and from the CLI.
+ */
+
+const run = promisify(execFile)
+const cli = new URL('../src/cli/export-backlog.ts', import.meta.url).pathname
+
+let server: ServerProcess
+let board: BoardMeta
+
+beforeAll(async () => {
+  server = await startServer()
+  const created = await fetch(`${server.httpUrl}/api/boards`, {
+    method: 'POST',
+    body: JSON.stringify({ name: 'Payments: path to production' }),
+  })
+  board = (await created.json()) as BoardMeta
+  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
+    disableBc: true,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  provider.doc.transact(() => {
+    const maps = [
+      [docLayout.records, workshopMaps.records],
+      [docLayout.session, workshopMaps.session],
+      [docLayout.clusters, workshopMaps.clusters],
+      [docLayout.votes, workshopMaps.votes],
+      [docLayout.assessments, workshopMaps.assessments],
+      [docLayout.ballots, workshopMaps.ballots],
+    ] as const
+    for (const [name, entries] of maps) {
+      for (const [key, value] of Object.entries(entries)) provider.doc.getMap(name).set(key, value)
+    }
+  })
+  // Wait until the server holds the whole workshop, then leave (the room is compacted and unloaded).
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const model = (await (
+      await fetch(`${server.httpUrl}/api/boards/${board.id}/model`)
+    ).json()) as {
+      stickies: unknown[]
+    }
+    if (model.stickies.length === 13) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  provider.destroy()
+})
+
+afterAll(async () => {
+  await server.dispose()
+})
+
+async function download(format: string): Promise<Response> {
+  return fetch(`${server.httpUrl}/api/boards/${board.id}/backlog?format=${format}`)
+}
+
+/** The body exactly as sent (Response.text() would drop the CSV's byte-order mark). */
+async function bytes(response: Response): Promise<string> {
+  return Buffer.from(await response.arrayBuffer()).toString('utf8')
+}
+
+describe('backlog export from the server', () => {
+  it.each([
+    ['md', 'text/markdown; charset=utf-8', 'payments-path-to-production-backlog.md'],
+    ['csv', 'text/csv; charset=utf-8', 'payments-path-to-production-backlog.csv'],
+    ['json', 'application/json; charset=utf-8', 'payments-path-to-production-backlog.json'],
+  ])(
+    'serves %s with its media type, a file name, and the content the shared exporter makes',
+    async (format, type, fileName) => {
+      const response = await download(format)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe(type)
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`)
+      const expected = exportBacklog(
+        buildBacklog(
+          { id: board.id, name: board.name },
+          { ...workshopMaps, suggestionDecisions: {} },
+        ),
+        format as 'md',
+        server.httpUrl,
+      )
+      expect(await bytes(response)).toBe(expected)
+    },
+  )
+
+  it('ranks the workshop’s clusters with their evidence', async () => {
+    const backlog = (await (await download('json')).json()) as ReturnType<typeof buildBacklog>
+    expect(backlog.schemaVersion).toBe(1)
+    expect(backlog.items.map((i) => i.title).slice(0, 2)).toEqual([
+      'VM provisioning',
+      'Slow approvals',
+    ])
+    expect(backlog.items[0]?.link).toBe(`${server.httpUrl}/b/${board.id}?focus=cluster%3Avm`)
+    const md = await (await download('md')).text()
+    expect(md).toContain('> VM requests take two weeks — Ada, Environments & infrastructure')
+    const csv = await (await download('csv')).text()
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")`)
+  })
+
+  it('gives the CLI the very same bytes as the API', async () => {
+    for (const format of ['md', 'csv', 'json']) {
+      const { stdout } = await run(process.execPath, [cli, board.id, '--format', format], {
+        env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.httpUrl },
+      })
+      expect(stdout).toBe(await bytes(await download(format)))
+    }
+  })
+
+  it('answers clear errors for an unknown board or format', async () => {
+    expect(
+      (await fetch(`${server.httpUrl}/api/boards/AAAAAAAAAAAAAAAAAAAAAA/backlog`)).status,
+    ).toBe(404)
+    const bad = await download('xlsx')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_format')
+    await expect(
+      run(process.execPath, [cli, 'AAAAAAAAAAAAAAAAAAAAAA'], {
+        env: { ...process.env, DATA_DIR: server.dataDir },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no board') })
+    // Ids may start with '-': still a board id, not an option.
+    await expect(
+      run(process.execPath, [cli, '-AAAAAAAAAAAAAAAAAAAAA', '--format', 'csv'], {
+        env: { ...process.env, DATA_DIR: server.dataDir },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no board -AAAA') })
+  })
+})
