@@ -2,6 +2,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { type Editor, type TLComponents, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { BacklogDrawer } from '../backlog/BacklogDrawer.tsx'
 import { FacilitationHelperButtons } from '../facilitation/FacilitationPanel.tsx'
 import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
 import { createCurrentUser } from '../participant/participant-store.ts'
@@ -93,6 +94,8 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       autoFocus={autoFocus}
     >
       <FacilitationSync />
+      {/* The live backlog with dot voting and estimates (backlog/), a drawer on the right edge. */}
+      <BacklogDrawer />
     </Tldraw>
   )
 }

@@ -1,6 +1,7 @@
 import type { TimerState } from '@stormline/shared/board/session'
 import { useCallback, useRef } from 'react'
 import { DefaultHelperButtons, usePassThroughWheelEvents } from 'tldraw'
+import { VoteControls } from '../backlog/VoteControls.tsx'
 import { useBoardUi } from '../board/board-context.ts'
 import { useIsFacilitator } from './facilitator-role.ts'
 import { SessionTimer } from './SessionTimer.tsx'
@@ -42,6 +43,7 @@ function FacilitationPanel() {
     <div className="stormline-facilitation" data-testid="facilitation-panel" ref={ref}>
       <StepGuide step={step} onChangeStep={facilitator ? changeStep : undefined} />
       <SessionTimer timer={timer} onUpdate={facilitator ? changeTimer : undefined} />
+      <VoteControls doc={doc} facilitator={facilitator} />
       {facilitator && <SummonButton awareness={provider.awareness} />}
     </div>
   )

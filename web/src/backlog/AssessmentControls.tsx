@@ -1,0 +1,126 @@
+import type { Assessment } from '@stormline/shared/backlog/assessment'
+import type { EstimateSummary } from '@stormline/shared/backlog/backlog-types'
+import type { AssessmentPatch } from './assessment-store.ts'
+import { describeEstimate } from './poker-view.ts'
+import { RatingSelect } from './RatingSelect.tsx'
+import { effortLabel, formatRating } from './rating-choices.ts'
+
+interface AssessmentControlsProps {
+  targetId: string
+  assessment: Assessment
+  estimate: EstimateSummary | null
+  facilitator: boolean
+  myBallot: { value: number | null; effort: number | null } | null
+  onAssess(patch: AssessmentPatch): void
+  onBallot(patch: { value?: number | null; effort?: number | null }): void
+}
+
+/**
+ * Value and effort of a backlog item: set by the facilitator, or — in planning-poker mode —
+ * estimated privately by everyone and revealed by the facilitator.
+ */
+export function AssessmentControls(props: AssessmentControlsProps) {
+  const { targetId, assessment, facilitator, onAssess } = props
+  const poker = assessment.mode === 'poker'
+  return (
+    <div className="stormline-assess">
+      {poker ? (
+        <PokerRound {...props} />
+      ) : facilitator ? (
+        <>
+          <RatingSelect
+            label="Value"
+            scale="value"
+            rating={assessment.value}
+            onChange={(value) => onAssess({ value })}
+            testId={`value-${targetId}`}
+          />
+          <RatingSelect
+            label="Effort"
+            scale="effort"
+            rating={assessment.effort}
+            onChange={(effort) => onAssess({ effort })}
+            testId={`effort-${targetId}`}
+          />
+        </>
+      ) : (
+        <span className="stormline-assess__readout">
+          {assessment.value === null && assessment.effort === null
+            ? 'Value and effort not assessed yet'
+            : `Value ${formatRating(assessment.value)} · effort ${effortLabel(assessment.effort)}`}
+        </span>
+      )}
+      {facilitator && (
+        <label className="stormline-assess__toggle">
+          <input
+            type="checkbox"
+            checked={poker}
+            onChange={(event) =>
+              onAssess({ mode: event.target.checked ? 'poker' : 'facilitator', revealed: false })
+            }
+            data-testid={`poker-${targetId}`}
+          />
+          Poker
+        </label>
+      )}
+    </div>
+  )
+}
+
+function PokerRound({
+  targetId,
+  assessment,
+  estimate,
+  facilitator,
+  myBallot,
+  onAssess,
+  onBallot,
+}: AssessmentControlsProps) {
+  return (
+    <div className="stormline-poker" data-testid={`poker-round-${targetId}`}>
+      <div className="stormline-poker__ballot">
+        <span className="stormline-poker__label">Your estimate</span>
+        <RatingSelect
+          label="Value"
+          scale="value"
+          rating={myBallot?.value ?? null}
+          onChange={(value) => onBallot({ value })}
+          testId={`ballot-value-${targetId}`}
+        />
+        <RatingSelect
+          label="Effort"
+          scale="effort"
+          rating={myBallot?.effort ?? null}
+          onChange={(effort) => onBallot({ effort })}
+          testId={`ballot-effort-${targetId}`}
+        />
+      </div>
+      <div className="stormline-poker__result">
+        {estimate && (
+          <span data-testid={`estimate-${targetId}`} data-revealed={estimate.revealed}>
+            {describeEstimate(estimate)}
+          </span>
+        )}
+        {estimate?.disagreement && (
+          <span
+            className="stormline-badge stormline-badge--warning"
+            title="The estimates are far apart: talk it through before trusting the median."
+            data-testid={`discuss-${targetId}`}
+          >
+            discuss
+          </span>
+        )}
+        {facilitator && (
+          <button
+            type="button"
+            className="stormline-button"
+            onClick={() => onAssess({ revealed: !assessment.revealed })}
+            data-testid={`reveal-${targetId}`}
+          >
+            {assessment.revealed ? 'Hide' : 'Reveal'}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { defaultDotBudget, readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
+import { useState } from 'react'
+import type * as Y from 'yjs'
+import { useSessionMapValue } from './use-session-value.ts'
+import { closeVote, openVote } from './vote-store.ts'
+import './backlog.css'
+
+const statusText = {
+  idle: 'No vote yet',
+  open: 'Vote open',
+  closed: 'Vote closed: totals are in the backlog',
+}
+
+/**
+ * The dot vote in the facilitation panel: everyone sees whether a vote is open; the facilitator
+ * sets the budget, opens and closes it. Dots themselves are cast in the backlog drawer.
+ */
+export function VoteControls({ doc, facilitator }: { doc: Y.Doc; facilitator: boolean }) {
+  const session = readVoteSession(useSessionMapValue(doc, voteSessionKey))
+  const [budget, setBudget] = useState(String(session.budget ?? defaultDotBudget))
+  const parsed = Number(budget)
+  const budgetValid = Number.isInteger(parsed) && parsed >= 1 && parsed <= 100
+
+  return (
+    <section className="stormline-vote" aria-label="Dot vote">
+      <p className="stormline-vote__status" data-testid="vote-status" data-state={session.status}>
+        <span className="stormline-vote__dot" aria-hidden />
+        {statusText[session.status]}
+        {session.status === 'open' && ` · ${session.budget} dots each`}
+      </p>
+      {facilitator && session.status !== 'open' && (
+        <div className="stormline-vote__controls">
+          <label className="stormline-vote__budget">
+            Dots each
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={budget}
+              onChange={(event) => setBudget(event.target.value)}
+              aria-invalid={!budgetValid}
+              data-testid="vote-budget"
+            />
+          </label>
+          <button
+            type="button"
+            className="stormline-button stormline-button--primary"
+            disabled={!budgetValid}
+            onClick={() => openVote(doc, parsed)}
+            data-testid="vote-open"
+          >
+            {session.status === 'closed' ? 'Open a new vote' : 'Open vote'}
+          </button>
+        </div>
+      )}
+      {facilitator && session.status === 'open' && (
+        <div className="stormline-vote__controls">
+          <button
+            type="button"
+            className="stormline-button"
+            onClick={() => closeVote(doc)}
+            data-testid="vote-close"
+          >
+            Close vote
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}

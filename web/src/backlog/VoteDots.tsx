@@ -1,0 +1,49 @@
+import { type VoteView, voteLabel } from './vote-view.ts'
+
+interface VoteDotsProps {
+  targetId: string
+  view: VoteView
+  onVote(targetId: string, delta: 1 | -1): void
+}
+
+/** A target's vote count as this viewer may see it, and while the vote is open, my dot buttons. */
+export function VoteDots({ targetId, view, onVote }: VoteDotsProps) {
+  const label = voteLabel(view, targetId)
+  if (label === null) return null
+  const mine = view.mine.get(targetId) ?? 0
+  return (
+    <span className="stormline-dots" data-testid={`votes-${targetId}`}>
+      {view.status === 'open' && (
+        <button
+          type="button"
+          className="stormline-dots__button"
+          onClick={() => onVote(targetId, -1)}
+          disabled={mine === 0}
+          aria-label="Take back a dot"
+          title="Take back a dot"
+          data-testid={`vote-remove-${targetId}`}
+        >
+          −
+        </button>
+      )}
+      {/* My dots at a glance; the label says the number for screen readers. */}
+      <span className="stormline-dots__mine" aria-hidden>
+        {'●'.repeat(Math.min(mine, 10))}
+      </span>
+      <span className="stormline-dots__label">{label}</span>
+      {view.status === 'open' && (
+        // Stays enabled with no dots left, so the click explains why nothing happened.
+        <button
+          type="button"
+          className="stormline-dots__button"
+          onClick={() => onVote(targetId, 1)}
+          aria-label="Add a dot"
+          title="Add a dot"
+          data-testid={`vote-add-${targetId}`}
+        >
+          +
+        </button>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Backlog } from '@stormline/shared/backlog/backlog-types'
+import type { BoardMapsJson } from '@stormline/shared/backlog/board-maps'
+import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
+import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import { useIsFacilitator } from '../facilitation/facilitator-role.ts'
+import { anonymousName, useParticipant } from '../participant/participant-store.ts'
+import { useBoardMaps } from './use-board-maps.ts'
+import { type VoteView, voteView } from './vote-view.ts'
+
+export interface BacklogState {
+  maps: BoardMapsJson
+  backlog: Backlog
+  votes: VoteView
+  facilitator: boolean
+  me: { id: string; name: string }
+}
+
+/**
+ * Everything the backlog drawer shows, derived from the live doc: the same buildBacklog the API
+ * and the CLI run, so the ranking on screen is the ranking in the downloads.
+ */
+export function useBacklogState(doc: Y.Doc, board: { id: string; name: string }): BacklogState {
+  const maps = useBoardMaps(doc)
+  const facilitator = useIsFacilitator(board.id)
+  const participant = useParticipant()
+  const me = useMemo(
+    () => ({ id: participant.id, name: participant.name ?? anonymousName }),
+    [participant.id, participant.name],
+  )
+  const backlog = useMemo(() => buildBacklog(board, maps), [board, maps])
+  const votes = useMemo(
+    () =>
+      voteView(readVoteSession(maps.session[voteSessionKey]), maps.votes, {
+        participantId: me.id,
+        isFacilitator: facilitator,
+      }),
+    [maps.session, maps.votes, me.id, facilitator],
+  )
+  return { maps, backlog, votes, facilitator, me }
+}
