@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
 import type { BoardModel } from '@stormline/shared/board/read-board'
 import { stickyKindInfo, stickyKinds } from '@stormline/shared/board/sticky-kinds'
 import type { ServerProcess } from '../../server/test/support/server-process.ts'
@@ -11,7 +11,7 @@ import {
   sticky,
   stickyFill,
 } from '../fixtures/board-actions.ts'
-import { expectLive, joinBoard, startStormline } from '../fixtures/stormline.ts'
+import { expectLive, joinBoard, newPerson, startStormline } from '../fixtures/stormline.ts'
 
 let server: ServerProcess
 const contexts: BrowserContext[] = []
@@ -25,11 +25,7 @@ test.afterEach(async () => {
   await server.dispose()
 })
 
-async function person(browser: import('@playwright/test').Browser): Promise<Page> {
-  const context = await browser.newContext()
-  contexts.push(context)
-  return context.newPage()
-}
+const person = (browser: Browser): Promise<Page> => newPerson(browser, contexts)
 
 async function boardModel(boardUrl: string): Promise<BoardModel> {
   const id = new URL(boardUrl).pathname.split('/').at(-1)

@@ -1,7 +1,7 @@
 import type { Backlog } from '@stormline/shared/backlog/backlog-types'
+import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
 import type * as Y from 'yjs'
-import { boardMapsOf } from './board-maps.ts'
 import type { BoardRecord } from './board-store.ts'
 
 /** The backlog of a board's current document (shared by the HTTP API and the CLI). */

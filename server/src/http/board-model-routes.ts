@@ -1,7 +1,7 @@
+import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { readBoard } from '@stormline/shared/board/read-board'
 import { Hono } from 'hono'
-import { boardMapsOf } from '../boards/board-maps.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'

@@ -1,21 +1,8 @@
-import type { BoardMapsJson } from '@stormline/shared/backlog/board-maps'
-import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { type BoardMapsJson, boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 
-/** Reads every board map of the doc as JSON (the input of readBoard and buildBacklog). */
-export function readBoardMaps(doc: Y.Doc): BoardMapsJson {
-  const json = (name: string): Record<string, unknown> => doc.getMap(name).toJSON()
-  return {
-    records: json(docLayout.records),
-    session: json(docLayout.session),
-    clusters: json(docLayout.clusters),
-    suggestionDecisions: json(docLayout.suggestionDecisions),
-    votes: json(docLayout.votes),
-    assessments: json(docLayout.assessments),
-    ballots: json(docLayout.ballots),
-  }
-}
+export const readBoardMaps = boardMapsOf
 
 /**
  * The board maps, re-read at most once per animation frame after any change:

@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises'
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
+import type { ServerProcess } from '../../server/test/support/server-process.ts'
+import { addStickyWithShortcut, pointInPhase, sticky } from '../fixtures/board-actions.ts'
+import { expectLive, joinBoard, newPerson, startStormline } from '../fixtures/stormline.ts'
+
+let server: ServerProcess
+const contexts: BrowserContext[] = []
+
+test.beforeEach(async () => {
+  server = await startStormline()
+})
+
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close()
+  await server.dispose()
+})
+
+const person = (browser: Browser): Promise<Page> => newPerson(browser, contexts)
+
+const backlogRow = (page: Page, text: string) =>
+  page.locator('[data-testid^="backlog-item-"]', { hasText: text })
+
+async function download(page: Page, format: 'md' | 'csv'): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(`download-${format}`).click(),
+  ])
+  expect(file.suggestedFilename()).toMatch(new RegExp(`-backlog\\.${format}$`))
+  return readFile((await file.path()) ?? '', 'utf8')
+}
+
+test('the group clusters and votes, and the product owner takes the backlog away', async ({
+  browser,
+}) => {
+  // Fay facilitates; Pia and Pat map pain points along the timeline.
+  const fay = await person(browser)
+  await fay.goto(server.httpUrl)
+  await fay.getByTestId('new-board').click()
+  await fay.waitForURL(/\/b\//)
+  const boardUrl = fay.url()
+  await fay.getByTestId('display-name-input').fill('Fay')
+  await fay.getByTestId('display-name-submit').click()
+  await expectLive(fay)
+  const pia = await person(browser)
+  const pat = await person(browser)
+  await joinBoard(pia, boardUrl, 'Pia')
+  await joinBoard(pat, boardUrl, 'Pat')
+
+  await addStickyWithShortcut(
+    pia,
+    '2',
+    await pointInPhase(pia, 2, 250),
+    'VM requests take two weeks',
+  )
+  await addStickyWithShortcut(
+    pia,
+    '2',
+    await pointInPhase(pia, 2, 600),
+    'VM requests need a cost centre',
+  )
+  await addStickyWithShortcut(
+    pat,
+    '2',
+    await pointInPhase(pat, 4, 250),
+    'Security review approval takes a month',
+  )
+  await addStickyWithShortcut(
+    pat,
+    '2',
+    await pointInPhase(pat, 4, 600),
+    'Security review needs three approvals',
+  )
+  await addStickyWithShortcut(pat, '2', await pointInPhase(pat, 0, 250), 'Coffee machine is broken')
+  await expect(sticky(fay, 'Security review needs three approvals')).toBeVisible()
+
+  // Fay looks at Stormline's suggestions and accepts the two that make sense.
+  await fay.getByTestId('suggestions-toggle').click()
+  const suggestions = fay.getByTestId('cluster-suggestions')
+  await expect(suggestions).toBeVisible()
+  for (const member of ['VM requests take two weeks', 'Security review approval takes a month']) {
+    const suggestion = suggestions
+      .locator('[data-testid^="suggestion-"]', { hasText: member })
+      .filter({
+        has: fay.locator('[data-testid^="suggestion-accept-"]'),
+      })
+    await suggestion.locator('[data-testid^="suggestion-accept-"]').click()
+  }
+  // Both clusters are on everyone's canvas; the coffee machine stays on its own.
+  await expect(pia.locator('[data-testid^="cluster-label-"]')).toHaveCount(2)
+
+  // Fay opens a vote with three dots each.
+  await fay.getByTestId('vote-budget').fill('3')
+  await fay.getByTestId('vote-open').click()
+  await expect(pia.getByTestId('vote-status')).toContainText(/open/i)
+
+  // Pia spends all her dots on the VM cluster; a fourth is refused.
+  await pia.getByTestId('backlog-toggle').click()
+  const piaVm = backlogRow(pia, 'VM')
+  for (let dot = 0; dot < 3; dot++) await piaVm.locator('[data-testid^="vote-add-"]').click()
+  await expect(pia.getByTestId('dots-remaining')).toContainText('0')
+  await piaVm.locator('[data-testid^="vote-add-"]').click()
+  await expect(pia.getByTestId('vote-message')).toContainText('used all 3 dots')
+
+  // Pat votes too, without seeing Pia's dots; Fay sees the counts.
+  await pat.getByTestId('backlog-toggle').click()
+  await backlogRow(pat, 'Security').locator('[data-testid^="vote-add-"]').click()
+  await backlogRow(pat, 'VM').locator('[data-testid^="vote-add-"]').click()
+  await expect(backlogRow(pat, 'VM').locator('[data-testid^="votes-"]')).not.toContainText('4')
+  await fay.getByTestId('backlog-toggle').click()
+  await expect(backlogRow(fay, 'VM').locator('[data-testid^="votes-"]')).toContainText('4')
+
+  // The vote closes: everyone sees the totals.
+  await fay.getByTestId('vote-close').click()
+  await expect(backlogRow(pat, 'VM').locator('[data-testid^="votes-"]')).toContainText('4')
+
+  // Fay rates the security cluster high value, small effort: it moves to the top for everyone.
+  const security = backlogRow(fay, 'Security')
+  await security.locator('[data-testid^="value-"]').selectOption('5')
+  await security.locator('[data-testid^="effort-"]').selectOption('S')
+  await expect(pia.getByTestId('backlog-item-1')).toContainText('Security')
+  await expect(pia.getByTestId('backlog-item-2')).toContainText('VM')
+
+  // The product owner downloads the backlog.
+  const markdown = await download(fay, 'md')
+  expect(markdown).toMatch(/^## 1\. .*Security/m)
+  expect(markdown).toMatch(/^## 2\. .*VM/m)
+  expect(markdown).toContain('> Security review approval takes a month — Pat')
+  expect(markdown).not.toContain('Coffee machine')
+  const csv = await download(fay, 'csv')
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+  expect(rows[0]).toMatch(/^rank,item_id,title,score,/)
+  expect(rows).toHaveLength(3)
+  expect(rows[1]).toMatch(/^1,SL-[0-9A-Z]+,.*Security/)
+
+  // The link of the second item opens the board focused on the VM cluster.
+  const links = [...markdown.matchAll(/\[open cluster\]\(([^)]+)\)/g)].map((m) => m[1] ?? '')
+  expect(links).toHaveLength(2)
+  const owner = await person(browser)
+  await joinBoard(owner, links[1] ?? '', 'Olu')
+  await expect(sticky(owner, 'VM requests take two weeks')).toBeInViewport()
+  await expect(sticky(owner, 'VM requests need a cost centre')).toBeInViewport()
+  await expect
+    .poll(() =>
+      owner.evaluate(() => {
+        const editor = window.__stormline?.editor as { getSelectedShapeIds(): string[] }
+        return editor.getSelectedShapeIds().length
+      }),
+    )
+    .toBe(2)
+})
