@@ -78,16 +78,24 @@ test('the group clusters and votes, and the product owner takes the backlog away
   await fay.getByTestId('suggestions-toggle').click()
   const suggestions = fay.getByTestId('cluster-suggestions')
   await expect(suggestions).toBeVisible()
-  for (const member of ['VM requests take two weeks', 'Security review approval takes a month']) {
-    const suggestion = suggestions
-      .locator('[data-testid^="suggestion-"]', { hasText: member })
-      .filter({
-        has: fay.locator('[data-testid^="suggestion-accept-"]'),
-      })
-    await suggestion.locator('[data-testid^="suggestion-accept-"]').click()
-  }
+  const suggestionWith = (member: string) =>
+    suggestions.locator('[data-testid^="suggestion-"]', { hasText: member }).filter({
+      has: fay.locator('[data-testid^="suggestion-accept-"]'),
+    })
+  await suggestionWith('VM requests take two weeks')
+    .locator('[data-testid^="suggestion-accept-"]')
+    .click()
+  // The security one is right but its name is not: Fay accepts it and renames it.
+  await suggestionWith('Security review approval takes a month')
+    .locator('[data-testid^="suggestion-edit-"]')
+    .click()
+  await fay.getByTestId('cluster-name-input').fill('Security review')
+  await fay.getByTestId('cluster-name-input').press('Enter')
   // Both clusters are on everyone's canvas; the coffee machine stays on its own.
   await expect(pia.locator('[data-testid^="cluster-label-"]')).toHaveCount(2)
+  await expect(
+    pia.locator('[data-testid^="cluster-label-"]', { hasText: 'Security review' }),
+  ).toBeVisible()
 
   // Fay opens a vote with three dots each.
   await fay.getByTestId('vote-budget').fill('3')

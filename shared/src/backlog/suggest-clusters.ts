@@ -15,9 +15,32 @@ export const textWeight = 0.7
 export const positionWeight = 0.3
 /** Groups merge while their average similarity is at least this. */
 export const linkThreshold = 0.3
+/**
+ * Most candidate pairs the inverted index may propose (counted as the sum over terms of
+ * stickies-with-the-term choose 2). Boards up to ~1,400 pain points are always exact.
+ */
+export const pairBudget = 1_000_000
+
+/** Terms that stop proposing pairs so the rest fit in the budget: most common first, ties by term. */
+function commonTermsOverBudget(postings: Map<string, number[]>): Set<string> {
+  const byCount = [...postings.entries()]
+    .map(([term, list]) => ({ term, pairs: (list.length * (list.length - 1)) / 2 }))
+    .sort((x, y) => y.pairs - x.pairs || (x.term < y.term ? -1 : 1))
+  let total = byCount.reduce((sum, t) => sum + t.pairs, 0)
+  const skipped = new Set<string>()
+  for (const { term, pairs } of byCount) {
+    if (total <= pairBudget) break
+    skipped.add(term)
+    total -= pairs
+  }
+  return skipped
+}
 
 interface Vector {
   weights: Map<string, number>
+  /** The same weights as parallel arrays sorted by term id (ids follow term order), for cosine. */
+  ids: Int32Array
+  values: Float64Array
 }
 
 function tfidfVectors(docs: string[][]): { vectors: Vector[]; idf: Map<string, number> } {
@@ -26,6 +49,7 @@ function tfidfVectors(docs: string[][]): { vectors: Vector[]; idf: Map<string, n
   const n = docs.length
   const idf = new Map<string, number>()
   for (const [term, count] of df) idf.set(term, Math.log((1 + n) / (1 + count)) + 1)
+  const termIds = new Map([...df.keys()].sort().map((term, id) => [term, id]))
   const vectors = docs.map((doc) => {
     const tf = new Map<string, number>()
     for (const term of doc) tf.set(term, (tf.get(term) ?? 0) + 1)
@@ -38,15 +62,27 @@ function tfidfVectors(docs: string[][]): { vectors: Vector[]; idf: Map<string, n
     }
     norm = Math.sqrt(norm)
     for (const [term, w] of weights) weights.set(term, norm > 0 ? w / norm : 0)
-    return { weights }
+    return {
+      weights,
+      ids: Int32Array.from(weights.keys(), (term) => termIds.get(term) ?? -1),
+      values: Float64Array.from(weights.values()),
+    }
   })
   return { vectors, idf }
 }
 
+/** Dot product of two unit vectors, summed in term order. */
 function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a]
   let dot = 0
-  for (const [term, w] of small.weights) dot += w * (large.weights.get(term) ?? 0)
+  let x = 0
+  let y = 0
+  while (x < a.ids.length && y < b.ids.length) {
+    const ia = a.ids[x] ?? 0
+    const ib = b.ids[y] ?? 0
+    if (ia === ib) dot += (a.values[x++] ?? 0) * (b.values[y++] ?? 0)
+    else if (ia < ib) x++
+    else y++
+  }
   return dot
 }
 
@@ -65,9 +101,37 @@ function positionSimilarity(
   return 0.6 * phase + 0.4 * distance
 }
 
-/** A binary max-heap of candidate merges, ordered by similarity, then by the smaller ids. */
+/** A growable list of (i, j, similarity) triples in typed arrays. */
+class LinkList {
+  from = new Int32Array(1024)
+  to = new Int32Array(1024)
+  sim = new Float64Array(1024)
+  length = 0
+  push(i: number, j: number, sim: number): void {
+    if (this.length === this.from.length) {
+      const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
+        fresh.set(old)
+        return fresh
+      }
+      this.from = grow(this.from, new Int32Array(this.length * 2))
+      this.to = grow(this.to, new Int32Array(this.length * 2))
+      this.sim = grow(this.sim, new Float64Array(this.length * 2))
+    }
+    this.from[this.length] = i
+    this.to[this.length] = j
+    this.sim[this.length] = sim
+    this.length++
+  }
+}
+
+/**
+ * A candidate merge of the groups rooted at a and b. Ties are broken by the groups' first members
+ * (lo < hi, indices into the id-sorted input), so they are broken by id.
+ */
 interface Merge {
   sim: number
+  lo: number
+  hi: number
   a: number
   b: number
   versionA: number
@@ -75,7 +139,7 @@ interface Merge {
 }
 
 function before(x: Merge, y: Merge): boolean {
-  return x.sim > y.sim || (x.sim === y.sim && (x.a < y.a || (x.a === y.a && x.b < y.b)))
+  return x.sim > y.sim || (x.sim === y.sim && (x.lo < y.lo || (x.lo === y.lo && x.hi < y.hi)))
 }
 
 class MergeHeap {
@@ -116,7 +180,11 @@ class MergeHeap {
 const round2 = (n: number): number => Math.round(n * 100) / 100
 
 function displayTerm(surface: string): string {
-  return acronyms.has(surface) ? surface.toUpperCase() : surface
+  if (acronyms.has(surface)) return surface.toUpperCase()
+  // "vms" -> "VMs", "k8s" -> "K8s".
+  if (surface.length === 3 && surface.endsWith('s') && acronyms.has(surface.slice(0, 2)))
+    return `${surface.slice(0, 2).toUpperCase()}s`
+  return surface
 }
 
 export const suggestClusters: SuggestClusters = (painPoints, phases) => {
@@ -129,10 +197,11 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
   const length = phases.length > 0 ? (phases.at(-1)?.endX ?? 0) - (phases[0]?.startX ?? 0) : 0
   const scale = phases.length > 0 && length > 0 ? length / phases.length : 1000
 
-  // Only pairs that share a term can be similar enough to link; an inverted index finds them
-  // without comparing every pair. Terms on more than 5% of stickies (at least 25) are too common
-  // to say two stickies belong together, so they do not propose pairs (they still count in the
-  // similarity of pairs found through rarer terms) — this keeps large boards near-linear.
+  // Only pairs that share a term can be linked (text similarity > 0), so an inverted index
+  // proposes them instead of comparing every pair. This is exact while the candidate pairs fit in
+  // `pairBudget`; past that (thousands of stickies), the most common terms stop proposing pairs,
+  // most common first, until they fit. Such terms still count in the similarity of pairs found
+  // through rarer terms; pairs sharing only skipped terms are treated as unrelated.
   const postings = new Map<string, number[]>()
   const uniqueTerms = docs.map((doc) => [...new Set(doc)].sort())
   uniqueTerms.forEach((doc, i) => {
@@ -142,19 +211,26 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
       else postings.set(term, [i])
     }
   })
-  const maxPostings = Math.max(25, Math.ceil(n * 0.05))
-  const pairSims = new Map<number, Map<number, number>>()
-  const setSim = (i: number, j: number, sim: number): void => {
-    const row = pairSims.get(i)
-    if (row) row.set(j, sim)
-    else pairSims.set(i, new Map([[j, sim]]))
+  const skipped = commonTermsOverBudget(postings)
+  // Links (pairs with text in common) are collected first. Groups only merge through a pair at
+  // or above the threshold, so a group never spans two components of such "strong" pairs: pairs
+  // across components cannot affect any merge and are dropped before the agglomeration.
+  const links = new LinkList()
+  const component = Int32Array.from(points, (_p, i) => i)
+  const root = (i: number): number => {
+    let r = i
+    while (component[r] !== r) {
+      const up = component[component[r] ?? r] ?? r
+      component[r] = up
+      r = up
+    }
+    return r
   }
   const visitedBy = new Int32Array(n).fill(-1)
   for (let i = 0; i < n; i++) {
     for (const term of uniqueTerms[i] ?? []) {
-      const list = postings.get(term) ?? []
-      if (list.length > maxPostings) continue
-      for (const j of list) {
+      if (skipped.has(term)) continue
+      for (const j of postings.get(term) ?? []) {
         if (j <= i || visitedBy[j] === i) continue
         visitedBy[j] = i
         const text = cosine(vectors[i] as Vector, vectors[j] as Vector)
@@ -168,69 +244,129 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
               phaseIndex,
               scale,
             )
-        setSim(i, j, sim)
-        setSim(j, i, sim)
+        links.push(i, j, sim)
+        if (sim >= linkThreshold) {
+          const ri = root(i)
+          const rj = root(j)
+          if (ri !== rj) component[Math.max(ri, rj)] = Math.min(ri, rj)
+        }
       }
     }
   }
-
-  // Average-linkage agglomeration. Each group keeps the summed similarity to its neighbours;
-  // the heap holds candidate merges and stale ones are skipped by version.
-  const members = new Map<number, number[]>(points.map((_p, i) => [i, [i]]))
-  const version = new Map<number, number>(points.map((_p, i) => [i, 0]))
+  // Summed similarity between groups, both directions; at first each sticky is its own group.
   const sums = new Map<number, Map<number, number>>()
-  for (const [i, row] of pairSims) sums.set(i, new Map(row))
-  const heap = new MergeHeap()
-  const offer = (a: number, b: number): void => {
-    const [lo, hi] = a < b ? [a, b] : [b, a]
-    const sum = sums.get(lo)?.get(hi) ?? 0
-    const avg = sum / ((members.get(lo)?.length ?? 1) * (members.get(hi)?.length ?? 1))
-    if (avg >= linkThreshold)
-      heap.push({
-        sim: avg,
-        a: lo,
-        b: hi,
-        versionA: version.get(lo) ?? 0,
-        versionB: version.get(hi) ?? 0,
-      })
+  const link = (i: number, j: number, sim: number): void => {
+    const row = sums.get(i)
+    if (row) row.set(j, sim)
+    else sums.set(i, new Map([[j, sim]]))
   }
-  for (const [i, row] of sums) for (const j of row.keys()) if (i < j) offer(i, j)
+  for (let k = 0; k < links.length; k++) {
+    const i = links.from[k] ?? 0
+    const j = links.to[k] ?? 0
+    if (root(i) !== root(j)) continue
+    const sim = links.sim[k] ?? 0
+    link(i, j, sim)
+    link(j, i, sim)
+  }
+
+  // Average-linkage agglomeration. Each group keeps the summed similarity to its neighbouring
+  // groups (unlinked pairs count as 0) and the summed similarity of its own pairs (for
+  // confidence). The heap holds candidate merges; stale ones are skipped by version.
+  // A merged group's average similarity to a neighbour is a weighted mean of its parts'
+  // averages, so only neighbours that one of the parts was already linked to at the threshold
+  // (`hot`, a superset kept per group) need to be offered again.
+  const members = new Map<number, number[]>(points.map((_p, i) => [i, [i]]))
+  const version = new Int32Array(n)
+  const first = Int32Array.from(points, (_p, i) => i)
+  const inner = new Float64Array(n)
+  const hot = new Map<number, Set<number>>()
+  const sizeOf = (root: number): number => members.get(root)?.length ?? 1
+  const heap = new MergeHeap()
+  const offer = (a: number, b: number, sum: number): boolean => {
+    const sim = sum / (sizeOf(a) * sizeOf(b))
+    if (sim < linkThreshold) return false
+    const fa = first[a] ?? a
+    const fb = first[b] ?? b
+    heap.push({
+      sim,
+      lo: Math.min(fa, fb),
+      hi: Math.max(fa, fb),
+      a,
+      b,
+      versionA: version[a] ?? 0,
+      versionB: version[b] ?? 0,
+    })
+    return true
+  }
+  const heat = (a: number, b: number): void => {
+    const set = hot.get(a)
+    if (set) set.add(b)
+    else hot.set(a, new Set([b]))
+  }
+  for (const [i, row] of sums) {
+    for (const [j, sum] of row) {
+      if (i < j && offer(i, j, sum)) {
+        heat(i, j)
+        heat(j, i)
+      }
+    }
+  }
 
   for (let merge = heap.pop(); merge; merge = heap.pop()) {
     const { a, b } = merge
     if (
       !members.has(a) ||
       !members.has(b) ||
-      version.get(a) !== merge.versionA ||
-      version.get(b) !== merge.versionB
+      version[a] !== merge.versionA ||
+      version[b] !== merge.versionB
     )
       continue
-    // Merge b into a (a is the smaller index, so the group keeps its smallest id as its name).
-    members.set(a, [...(members.get(a) ?? []), ...(members.get(b) ?? [])])
-    members.delete(b)
-    version.set(a, (version.get(a) ?? 0) + 1)
+    // The group with more neighbours absorbs the other, so each merge costs the smaller row.
     const rowA = sums.get(a) ?? new Map<number, number>()
     const rowB = sums.get(b) ?? new Map<number, number>()
-    rowA.delete(b)
-    for (const [c, s] of rowB) {
-      if (c === a) continue
-      rowA.set(c, (rowA.get(c) ?? 0) + s)
-      const rowC = sums.get(c)
-      rowC?.delete(b)
-      rowC?.set(a, rowA.get(c) ?? 0)
+    const [keep, gone, rowKeep, rowGone] =
+      rowA.size > rowB.size || (rowA.size === rowB.size && a < b)
+        ? [a, b, rowA, rowB]
+        : [b, a, rowB, rowA]
+    inner[keep] = (inner[a] ?? 0) + (inner[b] ?? 0) + (rowKeep.get(gone) ?? 0)
+    members.set(keep, [...(members.get(a) ?? []), ...(members.get(b) ?? [])])
+    members.delete(gone)
+    first[keep] = Math.min(first[a] ?? a, first[b] ?? b)
+    version[keep] = (version[keep] ?? 0) + 1
+    // Rows keep stale entries for absorbed groups (deleting from Maps is slow); they are
+    // skipped here, and never looked up, since an absorbed group's index is never reused.
+    for (const [c, s] of rowGone) {
+      if (c === keep || !members.has(c)) continue
+      const total = (rowKeep.get(c) ?? 0) + s
+      rowKeep.set(c, total)
+      sums.get(c)?.set(keep, total)
     }
-    sums.set(a, rowA)
-    sums.delete(b)
-    for (const c of rowA.keys()) offer(a, c)
+    sums.set(keep, rowKeep)
+    sums.delete(gone)
+    const candidates = [...(hot.get(a) ?? []), ...(hot.get(b) ?? [])]
+      .filter((c) => c !== a && c !== b && members.has(c))
+      .sort((x, y) => x - y)
+    const stillHot = new Set<number>()
+    for (const c of candidates) {
+      if (stillHot.has(c)) continue
+      if (offer(keep, c, rowKeep.get(c) ?? 0)) {
+        stillHot.add(c)
+        heat(c, keep)
+      }
+    }
+    hot.set(keep, stillHot)
+    hot.delete(gone)
   }
 
   const suggestions: ClusterSuggestion[] = []
   const clustered = new Set<number>()
-  for (const group of members.values()) {
+  for (const [root, group] of members) {
     if (group.length < 2) continue
     group.sort((x, y) => x - y)
     for (const i of group) clustered.add(i)
-    suggestions.push(describe(group, points, termLists, vectors, idf, pairSims, phases))
+    const pairs = (group.length * (group.length - 1)) / 2
+    const confidence = Math.min(1, Math.max(0.01, round2((inner[root] ?? 0) / pairs)))
+    suggestions.push(describe(group, confidence, points, termLists, vectors, idf, phases))
   }
   suggestions.sort(
     (x, y) => y.confidence - x.confidence || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
@@ -243,11 +379,11 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
 
 function describe(
   group: number[],
+  confidence: number,
   points: PainPointInput[],
   termLists: ReturnType<typeof terms>[],
   vectors: Vector[],
   idf: Map<string, number>,
-  pairSims: Map<number, Map<number, number>>,
   phases: readonly PhaseSpan[],
 ): ClusterSuggestion {
   const memberIds = group.map((i) => (points[i] as PainPointInput).id)
@@ -293,16 +429,6 @@ function describe(
     (a, b) => (phaseById.get(a)?.index ?? 0) - (phaseById.get(b)?.index ?? 0) || (a < b ? -1 : 1),
   )
   const phaseNames = phaseIds.flatMap((id) => phaseById.get(id)?.name ?? [])
-
-  let total = 0
-  let pairs = 0
-  for (let x = 0; x < group.length; x++) {
-    for (let y = x + 1; y < group.length; y++) {
-      total += pairSims.get(group[x] as number)?.get(group[y] as number) ?? 0
-      pairs++
-    }
-  }
-  const confidence = Math.min(1, Math.max(0.01, round2(pairs > 0 ? total / pairs : 0)))
 
   const top = sharedTerms.slice(0, 2)
   const name = top.length > 0 ? capitalise(top.join(' / ')) : 'Related pain points'

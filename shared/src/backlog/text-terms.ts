@@ -13,11 +13,17 @@ const stopWords = new Set(
     'other some such only own same can will just should could would may might must do does did doing ' +
     'have has had having get gets got getting take takes took taking make makes made lot lots much many ' +
     'again always never ever also still even every need needs needed one two three via per etc because ' +
-    'about after before while until if else while once i me my mine he she him her them'
+    'about after before while until if else once i me my mine he she him her them ' +
+    // Contractions, after their apostrophe is removed ("don't" -> "dont").
+    'dont doesnt didnt isnt arent wasnt werent cant cannot wont wouldnt shouldnt couldnt ' +
+    'havent hasnt hadnt im ive youre theyre thats theres whats lets'
   ).split(' '),
 )
 
-/** Two-letter words that carry meaning in delivery work. */
+/**
+ * Two-letter words that carry meaning in delivery work. "IT" (the department) is not here: it
+ * cannot be told apart from the pronoun, which is a stop word.
+ */
 export const acronyms = new Set([
   'ci',
   'cd',
@@ -32,12 +38,16 @@ export const acronyms = new Set([
   'dr',
   'ad',
   'hr',
-  'it',
   'k8',
 ])
 
+/** Acronyms whose plural is the acronym plus "s": "VMs", "PRs", "k8s". ("hrs" is hours.) */
+const pluralAcronyms = new Set(['vm', 'db', 'pr', 'ip', 'ui', 'k8'])
+
 /** Conservative suffix stripping: plural first, then one derivational ending. */
 export function stem(word: string): string {
+  if (word.length === 3 && word.endsWith('s') && pluralAcronyms.has(word.slice(0, 2)))
+    return word.slice(0, 2)
   let w = word
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
   else if (w.endsWith('sses')) w = w.slice(0, -2)
@@ -46,11 +56,18 @@ export function stem(word: string): string {
     w = w.slice(0, -1)
 
   if (w.length > 7 && w.endsWith('ment')) w = w.slice(0, -4)
-  else if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3))
-  else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2))
+  // -ing and -ed only where a vowel is left ("string", "bred" stay) and not from -eed ("speed").
+  else if (w.length > 5 && w.endsWith('ing') && hasVowel(w.slice(0, -3)))
+    w = undouble(w.slice(0, -3))
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed') && hasVowel(w.slice(0, -2)))
+    w = undouble(w.slice(0, -2))
   else if (w.length > 6 && w.endsWith('al')) w = w.slice(0, -2)
   else if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1)
   return w
+}
+
+function hasVowel(w: string): boolean {
+  return /[aeiouy]/.test(w)
 }
 
 function undouble(w: string): string {
@@ -67,6 +84,8 @@ export function terms(text: string): Term[] {
   const words = text
     .normalize('NFKC')
     .toLowerCase()
+    // Apostrophes inside a word join it: "don't" -> "dont" (a stop word), "team's" -> "teams".
+    .replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')
     .split(/[^\p{L}\p{N}]+/u)
   const result: Term[] = []
   for (const word of words) {

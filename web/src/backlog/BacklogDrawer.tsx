@@ -1,13 +1,13 @@
 import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { type Editor, useEditor } from 'tldraw'
+import { useEditor } from 'tldraw'
 import { useBoardUi } from '../board/board-context.ts'
 import { useBoardMeta } from '../board/use-board-meta.ts'
 import { updateAssessment, updateMyBallot } from './assessment-store.ts'
 import { BacklogDownloads } from './BacklogDownloads.tsx'
 import { BacklogItemRow } from './BacklogItemRow.tsx'
 import { useDrawerOpen } from './drawer-open-state.ts'
-import { focusOnStickies } from './focus-board.ts'
+import { focusOnStickies, leftColumnWidth } from './focus-board.ts'
 import { pokerView } from './poker-view.ts'
 import { SinglePainPointList } from './SinglePainPointList.tsx'
 import { singlePainPoints } from './single-pain-points.ts'
@@ -173,12 +173,4 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
       <BacklogDownloads boardId={boardId} boardName={boardName} />
     </section>
   )
-}
-
-/** Width of tldraw's top-left column (menu, facilitation panel), which covers the board too. */
-function leftColumnWidth(editor: Editor): number {
-  const container = editor.getContainer()
-  const column = container.querySelector('.tlui-layout__top__left')
-  if (column === null) return 0
-  return Math.max(0, column.getBoundingClientRect().right - container.getBoundingClientRect().left)
 }

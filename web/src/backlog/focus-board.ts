@@ -32,3 +32,11 @@ export function focusOnStickies(
   editor.select(...onPage.map((s) => s.id))
   return true
 }
+
+/** How far tldraw's left column (menu, session and timeline panels) reaches into the canvas. */
+export function leftColumnWidth(editor: Editor): number {
+  const container = editor.getContainer()
+  const column = container.querySelector('.tlui-layout__top__left')
+  if (column === null) return 0
+  return Math.max(0, column.getBoundingClientRect().right - container.getBoundingClientRect().left)
+}

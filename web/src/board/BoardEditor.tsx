@@ -3,12 +3,16 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { type Editor, type TLComponents, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { BacklogDrawer } from '../backlog/BacklogDrawer.tsx'
+import { ToolbarWithClusterBar } from '../clusters/ClusterBar.tsx'
+import { ClusterOutlines } from '../clusters/ClusterOutlines.tsx'
+import { FocusFromLink } from '../clusters/FocusFromLink.tsx'
+import { SuggestionsPanel } from '../clusters/SuggestionsPanel.tsx'
 import { FacilitationHelperButtons } from '../facilitation/FacilitationPanel.tsx'
 import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
 import { createCurrentUser } from '../participant/participant-store.ts'
 import { installStickies } from '../stickies/install-stickies.ts'
 import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
-import { StylePanelWithStickies, ToolbarWithKindPalette } from '../stickies/sticky-ui-slots.tsx'
+import { StylePanelWithStickies } from '../stickies/sticky-ui-slots.tsx'
 import type { BoardConnection } from '../sync/board-connection.ts'
 import { customShapeUtils } from '../timeline/index.ts'
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
@@ -16,6 +20,7 @@ import { fitTimelineOnOpen } from '../timeline/timeline-editing.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { createBookmarksWithoutFetching } from './bookmark-without-fetch.ts'
 import { exposeDebugHook } from './debug-hook.ts'
+import './board-editor.css'
 
 // Bundled by Vite from @tldraw/assets, so fonts, icons and translations are served from our
 // own origin; tldraw's default is its public CDN.
@@ -24,20 +29,25 @@ const assetUrls = getAssetUrlsByImport()
 /** tldraw's left column under the main menu: the session panel, then the timeline editor. */
 function LeftColumn() {
   return (
-    <>
+    // Scrolls on its own when the panels are taller than the window, so none ends up under
+    // tldraw's zoom menu out of reach.
+    <div className="stormline-left-column">
       <FacilitationHelperButtons />
       <TimelinePanel />
-    </>
+      <SuggestionsPanel />
+    </div>
   )
 }
 
 const components: TLComponents = {
   TopPanel: BoardTopPanel,
+  // Cluster outlines and labels, drawn in page space (clusters/).
+  OnTheCanvas: ClusterOutlines,
   // Step guide, timer and summon (facilitation/), then the facilitator's timeline editor.
   HelperButtons: LeftColumn,
-  // Sticky kinds (stickies/): the kind palette above the toolbar; the legend and the details
-  // of a selected sticky around tldraw's style panel.
-  Toolbar: ToolbarWithKindPalette,
+  // The cluster bar (clusters/) and the sticky kind palette (stickies/) above the toolbar; the
+  // legend and the details of a selected sticky around tldraw's style panel.
+  Toolbar: ToolbarWithClusterBar,
   StylePanel: StylePanelWithStickies,
   // Name and colour are ours to manage (the badge); tldraw's editor would offer a colour
   // picker whose choice we could not honour.
@@ -96,6 +106,8 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       <FacilitationSync />
       {/* The live backlog with dot voting and estimates (backlog/), a drawer on the right edge. */}
       <BacklogDrawer />
+      {/* Opening a board focused on a cluster or sticky from an export link (clusters/). */}
+      <FocusFromLink />
     </Tldraw>
   )
 }

@@ -1,0 +1,47 @@
+import type { StickyModel } from '@stormline/shared/board/read-board'
+import { describe, expect, it } from 'vitest'
+import { openSuggestions, painPointInputs } from './suggestion-inputs.ts'
+
+function sticky(id: string, kind: StickyModel['kind'], x: number): StickyModel {
+  return {
+    id,
+    kind,
+    text: `text ${id}`,
+    authorId: null,
+    authorName: null,
+    createdAt: null,
+    pageId: 'page:page',
+    bounds: { x, y: 0, w: 200, h: 200 },
+    phaseId: 'phase:1',
+    phaseName: 'One',
+    stepId: null,
+    context: '',
+    needsDeepDive: false,
+    durationMinutes: null,
+  }
+}
+
+describe('painPointInputs', () => {
+  it('takes unclustered pain points with their centre x', () => {
+    const inputs = painPointInputs(
+      [sticky('shape:a', 'pain', 10.4), sticky('shape:b', 'step', 0), sticky('shape:c', 'pain', 0)],
+      new Set(['shape:c']),
+    )
+    expect(inputs).toEqual([{ id: 'shape:a', text: 'text shape:a', x: 110, phaseId: 'phase:1' }])
+  })
+})
+
+describe('openSuggestions', () => {
+  it('hides rejected suggestions', () => {
+    const s = (key: string) => ({
+      key,
+      name: key,
+      memberIds: [],
+      sharedTerms: [],
+      phaseIds: [],
+      reason: '',
+      confidence: 0.5,
+    })
+    expect(openSuggestions([s('a'), s('b')], { a: 'rejected' }).map((x) => x.key)).toEqual(['b'])
+  })
+})
