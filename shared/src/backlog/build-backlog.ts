@@ -2,7 +2,7 @@ import { type BoardModel, readBoard, type StickyModel } from '../board/read-boar
 import type { Ballot } from './assessment.ts'
 import type { Backlog, BacklogItem, Evidence, ScoreParts } from './backlog-types.ts'
 import type { BoardMapsJson } from './board-maps.ts'
-import { type ClusterRecord, readCluster } from './clusters.ts'
+import { visibleClusters } from './clusters.ts'
 import { readAssessment, readBallot, summariseBallots } from './estimates.ts'
 import { compareRank, neutralRating, scoreParts, scoreReason } from './score.ts'
 import { backlogItemId } from './stable-id.ts'
@@ -20,7 +20,7 @@ import { readVoteSession, voteSessionKey, voteTotals } from './voting.ts'
 export function buildBacklog(board: { id: string; name: string }, maps: BoardMapsJson): Backlog {
   const model = readBoard(maps.records, maps.session)
   const pain = new Map(model.stickies.filter((s) => s.kind === 'pain').map((s) => [s.id, s]))
-  const clusters = readClusters(maps.clusters, pain)
+  const clusters = visibleClusters(maps.clusters, (id) => pain.has(id))
   const session = readVoteSession(maps.session[voteSessionKey])
   const votes =
     session.status === 'closed'
@@ -117,23 +117,6 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
     item.rank = index + 1
   })
   return { schemaVersion: 1, board: { id: board.id, name: board.name }, items }
-}
-
-/** Valid clusters with only existing pain points; a sticky claimed twice stays in the first by id. */
-function readClusters(
-  raw: Record<string, unknown>,
-  pain: ReadonlyMap<string, StickyModel>,
-): ClusterRecord[] {
-  const claimed = new Set<string>()
-  const clusters: ClusterRecord[] = []
-  for (const cluster of Object.values(raw)
-    .flatMap((v) => readCluster(v) ?? [])
-    .sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const memberIds = cluster.memberIds.filter((id) => pain.has(id) && !claimed.has(id))
-    for (const id of memberIds) claimed.add(id)
-    if (memberIds.length > 0) clusters.push({ ...cluster, memberIds })
-  }
-  return clusters
 }
 
 function groupBallots(raw: Record<string, unknown>): Map<string, Ballot[]> {

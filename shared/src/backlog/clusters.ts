@@ -34,3 +34,26 @@ export function readCluster(value: unknown): ClusterRecord | null {
     ...(typeof v.suggestionKey === 'string' ? { suggestionKey: v.suggestionKey } : {}),
   }
 }
+
+/**
+ * The clusters as everyone sees them: stored records read defensively, in id
+ * order, members that are not (or no longer) pain points dropped, and a sticky
+ * claimed twice by concurrent edits kept in the first cluster by id only. The
+ * canvas and the backlog both use this, so they agree on membership.
+ */
+export function visibleClusters(
+  raw: Readonly<Record<string, unknown>>,
+  isPainPoint: (id: string) => boolean,
+): ClusterRecord[] {
+  const claimed = new Set<string>()
+  const clusters: ClusterRecord[] = []
+  const records = Object.values(raw)
+    .flatMap((value) => readCluster(value) ?? [])
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const cluster of records) {
+    const memberIds = cluster.memberIds.filter((id) => isPainPoint(id) && !claimed.has(id))
+    for (const id of memberIds) claimed.add(id)
+    if (memberIds.length > 0) clusters.push({ ...cluster, memberIds })
+  }
+  return clusters
+}

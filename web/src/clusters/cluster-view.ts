@@ -1,26 +1,6 @@
 import { type ClusterRecord, readCluster } from '@stormline/shared/backlog/clusters'
 
-/**
- * The clusters as everyone sees them: stored records read defensively, in id order, with members
- * that are not (or no longer) pain points dropped, and a sticky claimed twice by concurrent edits
- * shown in the first cluster by id only — the rule the backlog applies too (ADR 0006).
- */
-export function visibleClusters(
-  raw: Readonly<Record<string, unknown>>,
-  isPainPoint: (id: string) => boolean,
-): ClusterRecord[] {
-  const claimed = new Set<string>()
-  const clusters: ClusterRecord[] = []
-  const records = Object.values(raw)
-    .flatMap((value) => readCluster(value) ?? [])
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  for (const cluster of records) {
-    const memberIds = cluster.memberIds.filter((id) => isPainPoint(id) && !claimed.has(id))
-    for (const id of memberIds) claimed.add(id)
-    if (memberIds.length > 0) clusters.push({ ...cluster, memberIds })
-  }
-  return clusters
-}
+export { visibleClusters } from '@stormline/shared/backlog/clusters'
 
 /** Every stored cluster by id, read defensively (edits work on these, not on the visible view). */
 export function storedClusters(
