@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { BoardMeta } from '@stormline/shared/api/types'
+import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
 import { exportBacklog } from '@stormline/shared/backlog/export-backlog'
 import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
@@ -117,6 +118,14 @@ describe('backlog export from the server', () => {
       })
       expect(stdout).toBe(await bytes(await download(format)))
     }
+  })
+
+  it('suggests the same clusters as the shared function computes for the stored board', async () => {
+    const response = await fetch(`${server.httpUrl}/api/boards/${board.id}/suggestions`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual(
+      boardSuggestions({ ...workshopMaps, suggestionDecisions: {} }),
+    )
   })
 
   it('answers clear errors for an unknown board or format', async () => {

@@ -1,3 +1,5 @@
+import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
+import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import {
   backlogFileName,
   backlogMediaTypes,
@@ -39,6 +41,16 @@ export function backlogRoutes(
     c.header('Content-Disposition', `attachment; filename="${backlogFileName(board.name, format)}"`)
     c.header('Cache-Control', 'no-store')
     return c.body(body)
+  })
+
+  // The same suggestions the facilitator's panel shows, for integrations and for checking that
+  // server and browser agree.
+  app.get('/:id/suggestions', (c) => {
+    const id = c.req.param('id')
+    if (!isBoardId(id) || !store.getBoard(id)) {
+      return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
+    }
+    return c.json(registry.readDocument(id, (doc) => boardSuggestions(boardMapsOf(doc))))
   })
   return app
 }

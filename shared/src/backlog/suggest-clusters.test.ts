@@ -21,26 +21,31 @@ const at = (id: string, text: string, phase: number, offset = 200): PainPointInp
   phaseId: phaseId(phase),
 })
 
-/** A hand-written workshop: four known groups and some loners. */
+/** A hand-written workshop over all 7 phases: four known groups and four loners. */
 const board: PainPointInput[] = [
   // Waiting for VMs / environments (Environments & infrastructure, phase 2).
   at('shape:vm-1', 'VM requests take two weeks', 2, 100),
   at('shape:vm-2', 'Nobody knows who approves VM requests', 2, 180),
   at('shape:vm-3', 'VM request form rejected for missing cost centre', 2, 260),
+  at('shape:vm-4', 'Waiting weeks for new VMs', 2, 340),
   // Security review approvals (Security & compliance review, phase 4).
   at('shape:sec-1', 'Security review approval takes a month', 4, 120),
   at('shape:sec-2', 'Security review needs three approvals', 4, 200),
   at('shape:sec-3', 'Pen test booking for security review is slow', 4, 300),
+  at('shape:sec-4', "Compliance checklist can't start before security approval", 4, 360),
   // Flaky CI builds (Build & CI, phase 3).
   at('shape:ci-1', 'Flaky CI builds fail randomly', 3, 100),
   at('shape:ci-2', 'CI pipeline flaky tests block merges', 3, 200),
   at('shape:ci-3', 'Rerunning flaky builds wastes hours', 3, 320),
+  at('shape:ci-4', 'Pipelines break when CI runners are busy', 3, 380),
   // Unclear on-call ownership (Live & operate, phase 6).
   at('shape:oncall-1', 'Unclear on-call ownership after go-live', 6, 100),
   at('shape:oncall-2', 'Who owns on-call for the new service?', 6, 250),
+  at('shape:oncall-3', "No runbooks, so it's unclear who is on call", 6, 330),
   // Loners.
   at('shape:lone-coffee', 'Coffee machine on floor 3 is broken', 0, 50),
   at('shape:lone-budget', 'Budget sign-off happens only quarterly', 0, 300),
+  at('shape:lone-laptops', "New joiners don't get laptops for a month", 1, 200),
   at('shape:lone-release', 'Release notes written by hand', 5, 200),
 ]
 

@@ -333,13 +333,14 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
     members.delete(gone)
     first[keep] = Math.min(first[a] ?? a, first[b] ?? b)
     version[keep] = (version[keep] ?? 0) + 1
-    // Rows keep stale entries for absorbed groups (deleting from Maps is slow); they are
-    // skipped here, and never looked up, since an absorbed group's index is never reused.
+    rowKeep.delete(gone)
     for (const [c, s] of rowGone) {
-      if (c === keep || !members.has(c)) continue
+      if (c === keep) continue
       const total = (rowKeep.get(c) ?? 0) + s
       rowKeep.set(c, total)
-      sums.get(c)?.set(keep, total)
+      const rowC = sums.get(c)
+      rowC?.delete(gone)
+      rowC?.set(keep, total)
     }
     sums.set(keep, rowKeep)
     sums.delete(gone)
