@@ -40,7 +40,13 @@ export function createApp(deps: AppDependencies): StormlineApp {
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API endpoint.'))
   app.route(
     '/sync',
-    websocketEndpoint({ registry: deps.registry, upgradeWebSocket, logger: deps.logger }),
+    websocketEndpoint({
+      registry: deps.registry,
+      upgradeWebSocket,
+      logger: deps.logger,
+      allowedOrigins: deps.config.allowedOrigins,
+      heartbeatMs: deps.config.heartbeatMs,
+    }),
   )
   if (deps.config.webDist) app.route('/', webAppRoutes(deps.config.webDist))
 

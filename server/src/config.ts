@@ -16,6 +16,14 @@ export interface ServerConfig {
   maxMessageBytes: number
   compactEveryUpdates: number
   compactIntervalMs: number
+  /** Largest stored board (snapshot + log) in bytes. */
+  maxBoardBytes: number
+  /** Websocket messages per second (and burst) allowed per connection. */
+  rateLimit: { perSecond: number; burst: number }
+  /** Ping every this many ms; a socket that missed the previous ping is dropped (0 disables). */
+  heartbeatMs: number
+  /** Extra browser origins allowed to open the websocket (the server's own is always allowed). */
+  allowedOrigins: string[]
 }
 
 const envSchema = z.object({
@@ -33,6 +41,15 @@ const envSchema = z.object({
     .default(10 * 1024 * 1024),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   COMPACT_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  MAX_BOARD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(50 * 1024 * 1024),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(400),
+  HEARTBEAT_MS: z.coerce.number().int().min(0).default(30_000),
+  ALLOWED_ORIGINS: z.string().default(''),
 })
 
 const defaultWebDist = new URL('../../web/dist', import.meta.url).pathname
@@ -56,5 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
     compactIntervalMs: e.COMPACT_INTERVAL_MS,
+    maxBoardBytes: e.MAX_BOARD_BYTES,
+    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    heartbeatMs: e.HEARTBEAT_MS,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
   }
 }

@@ -15,6 +15,8 @@ const registry = new RoomRegistry({
   logger,
   compactEveryUpdates: config.compactEveryUpdates,
   compactIntervalMs: config.compactIntervalMs,
+  maxBoardBytes: config.maxBoardBytes,
+  rateLimit: config.rateLimit,
 })
 const { app, injectWebSocket } = createApp({ config, store, registry, logger })
 

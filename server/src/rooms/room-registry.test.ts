@@ -208,6 +208,44 @@ describe('RoomRegistry', () => {
     expect(broken.size).toBe(0)
   })
 
+  it('refuses an update that would grow the board past its size limit, keeping what is stored', () => {
+    const small = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      maxBoardBytes: 2_000,
+    })
+    const alice = new Peer(small, boardId)
+    alice.doc.getMap('records').set('shape:a', { text: 'small' })
+    const bob = new Peer(small, boardId)
+    alice.doc.getMap('records').set('shape:big', { text: 'x'.repeat(5_000) })
+    expect(alice.closed?.code).toBe(CloseCode.boardTooLarge)
+    expect(bob.records).toEqual({ 'shape:a': { text: 'small' } })
+    expect(new Peer(small, boardId).records).toEqual({ 'shape:a': { text: 'small' } })
+  })
+
+  it('closes a connection that sends faster than the rate limit, and only that one', () => {
+    let now = 0
+    const limited = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      rateLimit: { perSecond: 10, burst: 5 },
+      now: () => now,
+    })
+    const alice = new Peer(limited, boardId)
+    const bob = new Peer(limited, boardId)
+    // Joining used one message (sync step 1) of each peer's burst.
+    for (let i = 0; i < 4; i++) alice.doc.getMap('records').set(`shape:${i}`, { i })
+    expect(alice.closed).toBeUndefined()
+    alice.doc.getMap('records').set('shape:flood', { i: 99 })
+    expect(alice.closed?.code).toBe(CloseCode.rateLimited)
+    now = 1_000
+    bob.doc.getMap('records').set('shape:bob', { ok: true })
+    expect(bob.closed).toBeUndefined()
+    expect(Object.keys(new Peer(limited, boardId).records)).toContain('shape:bob')
+  })
+
   it('compacts every room and tells peers it is going away on close', () => {
     const alice = new Peer(registry, boardId)
     alice.doc.getMap('records').set('shape:a', { x: 1 })

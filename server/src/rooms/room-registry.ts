@@ -4,7 +4,11 @@ import type * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
+import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit.ts'
 import { Room } from './room.ts'
+
+export const defaultMaxBoardBytes = 50 * 1024 * 1024
+
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 
 export interface RoomRegistryOptions {
@@ -14,6 +18,11 @@ export interface RoomRegistryOptions {
   compactEveryUpdates?: number
   /** Also compact rooms with pending updates this often, in ms (default 30 s; 0 disables). */
   compactIntervalMs?: number
+  /** Largest stored board in bytes (default 50 MiB). */
+  maxBoardBytes?: number
+  /** Messages per second and burst allowed per connection. */
+  rateLimit?: RateLimit
+  now?: () => number
 }
 
 /**
@@ -46,9 +55,20 @@ export class RoomRegistry {
     if (!room) return null
     room.join(socket)
     let connected = true
+    const allow = createRateLimiter(this.options.rateLimit ?? defaultRateLimit, this.options.now)
     return {
       receive: (message) => {
-        if (connected) room.receive(socket, message)
+        if (!connected) return
+        if (!allow()) {
+          // Dropping silently would desynchronise the peer; closing lets it resync later.
+          this.options.logger.warn('sync.rate_limited', { boardId })
+          connected = false
+          room.leave(socket)
+          socket.close(CloseCode.rateLimited, 'too many messages')
+          if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
+          return
+        }
+        room.receive(socket, message)
       },
       disconnect: () => {
         if (!connected) return
@@ -108,6 +128,7 @@ export class RoomRegistry {
     try {
       const room = Room.load(boardId, this.options.store, {
         compactEveryUpdates: this.compactEveryUpdates,
+        maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
         logger: this.options.logger,
         onFailure: (failed) => this.fail(failed),
       })

@@ -13,6 +13,8 @@ import type { SyncSocket } from './sync-socket.ts'
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many appended updates. */
   compactEveryUpdates: number
+  /** Updates that would grow the stored board beyond this many bytes are refused. */
+  maxBoardBytes: number
   logger: Logger
   /** Called once when the room can no longer persist; the owner should drop it. */
   onFailure: (room: Room) => void
@@ -36,6 +38,8 @@ export class Room {
   private readonly sockets = new Map<SyncSocket, Set<number>>()
   private lastSeq: number
   private updatesSinceSnapshot: number
+  /** Snapshot plus logged updates, in bytes: what the board costs to store and load. */
+  private storedBytes: number
   private failed = false
 
   readonly boardId: string
@@ -49,7 +53,9 @@ export class Room {
     doc: Y.Doc,
     lastSeq: number,
     pendingUpdates: number,
+    storedBytes: number,
   ) {
+    this.storedBytes = storedBytes
     this.boardId = boardId
     this.store = store
     this.options = options
@@ -67,7 +73,9 @@ export class Room {
   static load(boardId: string, store: BoardStore, options: RoomOptions): Room {
     const stored = store.loadDocument(boardId)
     const doc = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
-    return new Room(boardId, store, options, doc, stored.lastSeq, stored.updates.length)
+    const bytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
+    return new Room(boardId, store, options, doc, stored.lastSeq, stored.updates.length, bytes)
   }
 
   get connectionCount(): number {
@@ -117,6 +125,15 @@ export class Room {
       }
     } catch (error) {
       if (this.failed) return
+      if (error instanceof BoardTooLargeError) {
+        this.options.logger.warn('sync.board_too_large', {
+          boardId: this.boardId,
+          bytes: error.bytes,
+        })
+        this.leave(socket)
+        socket.close(CloseCode.boardTooLarge, 'board size limit reached')
+        return
+      }
       this.options.logger.warn('sync.malformed_message', {
         boardId: this.boardId,
         bytes: message.byteLength,
@@ -142,9 +159,14 @@ export class Room {
         break
       }
       case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate:
-        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), socket)
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder)
+        if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
+          throw new BoardTooLargeError(this.storedBytes + update.byteLength)
+        }
+        Y.applyUpdate(this.doc, update, socket)
         break
+      }
       default:
         throw new Error(`unknown sync message type ${syncType}`)
     }
@@ -162,8 +184,10 @@ export class Room {
   /** Folds the update log into one snapshot of the current state. */
   compact(): void {
     if (this.failed || this.updatesSinceSnapshot === 0) return
-    this.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.store.compact(this.boardId, state, this.lastSeq)
     this.updatesSinceSnapshot = 0
+    this.storedBytes = state.byteLength
   }
 
   /** Closes every peer and releases the document. */
@@ -183,6 +207,7 @@ export class Room {
     try {
       this.lastSeq = this.store.appendUpdate(this.boardId, update)
       this.updatesSinceSnapshot++
+      this.storedBytes += update.byteLength
     } catch (error) {
       this.failed = true
       this.options.logger.error('sync.persist_failed', { boardId: this.boardId, error })
@@ -234,5 +259,14 @@ function safeClose(socket: SyncSocket, code: number, reason: string): void {
     socket.close(code, reason)
   } catch {
     // Already closed.
+  }
+}
+
+/** An update the board has no room for; the sender is closed with CloseCode.boardTooLarge. */
+class BoardTooLargeError extends Error {
+  readonly bytes: number
+  constructor(bytes: number) {
+    super(`board would grow to ${bytes} bytes`)
+    this.bytes = bytes
   }
 }

@@ -2,6 +2,7 @@ import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { apiError } from '../http/api-error.ts'
 import type { Logger } from '../logging/logger.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import type { RoomConnection, SyncSocket } from '../rooms/sync-socket.ts'
@@ -10,6 +11,58 @@ export interface WebsocketEndpointOptions {
   registry: RoomRegistry
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
   logger: Logger
+  /** Browser origins other than the server's own that may open a socket. */
+  allowedOrigins: readonly string[]
+  /** Ping interval; a socket that did not answer the previous ping is dropped (0: off). */
+  heartbeatMs: number
+}
+
+/**
+ * Browsers always send Origin on a websocket handshake, so a page on another
+ * site cannot ride on a visitor's access to a board. Clients without an Origin
+ * (scripts, the CLI, other servers) are not browsers and are let through.
+ */
+export function isAllowedOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
+  if (origin === undefined) return true
+  try {
+    const url = new URL(origin)
+    return url.host === host || allowed.includes(url.origin)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Drops sockets whose peer vanished without closing (laptop lid shut, network
+ * gone): their rooms would otherwise keep a ghost cursor and never unload.
+ */
+function startHeartbeat(intervalMs: number): (raw: WebSocket) => void {
+  const alive = new WeakMap<WebSocket, boolean>()
+  const sockets = new Set<WebSocket>()
+  if (intervalMs > 0) {
+    setInterval(() => {
+      for (const raw of sockets) {
+        if (alive.get(raw) === false) {
+          sockets.delete(raw)
+          raw.terminate()
+          continue
+        }
+        alive.set(raw, false)
+        raw.ping()
+      }
+    }, intervalMs).unref()
+  }
+  return (raw) => {
+    if (intervalMs <= 0) return
+    sockets.add(raw)
+    alive.set(raw, true)
+    raw.on('pong', () => alive.set(raw, true))
+    raw.once('close', () => sockets.delete(raw))
+  }
 }
 
 /** Adapts a Hono websocket to the sync core's socket interface. */
@@ -31,6 +84,13 @@ function toSyncSocket(ws: WSContext<WebSocket>): SyncSocket {
  */
 export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
   const app = new Hono()
+  const watch = startHeartbeat(options.heartbeatMs)
+  app.get('/:boardId', (c, next) => {
+    const origin = c.req.header('origin')
+    if (isAllowedOrigin(origin, c.req.header('host'), options.allowedOrigins)) return next()
+    options.logger.warn('sync.origin_refused', { origin: origin?.slice(0, 200) })
+    return apiError(c, 403, 'origin_not_allowed', 'This origin may not open a board.')
+  })
   app.get(
     '/:boardId',
     options.upgradeWebSocket((c) => {
@@ -39,6 +99,7 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
       let socket: SyncSocket | null = null
       return {
         onOpen: (_event, ws) => {
+          if (ws.raw) watch(ws.raw)
           socket = toSyncSocket(ws)
           connection = options.registry.connect(boardId, socket)
         },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { boardTemplates, templatePhaseId } from '../board/templates.ts'
 import { phaseSpans } from '../board/timeline.ts'
-import { suggestClusters } from './suggest-clusters.ts'
+import { pairBudget, suggestClusters } from './suggest-clusters.ts'
 import type { PainPointInput } from './suggestion-types.ts'
 
 /** The path-to-production timeline, 7 phases of 400 units from x = 0. */
@@ -37,7 +37,7 @@ const board: PainPointInput[] = [
   at('shape:ci-1', 'Flaky CI builds fail randomly', 3, 100),
   at('shape:ci-2', 'CI pipeline flaky tests block merges', 3, 200),
   at('shape:ci-3', 'Rerunning flaky builds wastes hours', 3, 320),
-  at('shape:ci-4', 'Pipelines break when CI runners are busy', 3, 380),
+  at('shape:ci-4', 'Flaky pipelines: CI runners time out', 3, 380),
   // Unclear on-call ownership (Live & operate, phase 6).
   at('shape:oncall-1', 'Unclear on-call ownership after go-live', 6, 100),
   at('shape:oncall-2', 'Who owns on-call for the new service?', 6, 250),
@@ -49,6 +49,18 @@ const board: PainPointInput[] = [
   at('shape:lone-release', 'Release notes written by hand', 5, 200),
 ]
 
+/** Fisher–Yates with a fixed LCG: the same permutation every run. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const result = [...items]
+  let state = seed >>> 0
+  for (let i = result.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    const j = state % (i + 1)
+    ;[result[i], result[j]] = [result[j] as T, result[i] as T]
+  }
+  return result
+}
+
 const groupsOf = (result: ReturnType<typeof suggestClusters>) =>
   result.suggestions
     .map((s) => [...s.memberIds].sort())
@@ -59,16 +71,33 @@ describe('suggestClusters on a hand-written workshop', () => {
 
   it('finds the known groups exactly and leaves the loners out', () => {
     expect(groupsOf(result)).toEqual([
-      ['shape:ci-1', 'shape:ci-2', 'shape:ci-3'],
-      ['shape:oncall-1', 'shape:oncall-2'],
-      ['shape:sec-1', 'shape:sec-2', 'shape:sec-3'],
-      ['shape:vm-1', 'shape:vm-2', 'shape:vm-3'],
+      ['shape:ci-1', 'shape:ci-2', 'shape:ci-3', 'shape:ci-4'],
+      ['shape:oncall-1', 'shape:oncall-2', 'shape:oncall-3'],
+      ['shape:sec-1', 'shape:sec-2', 'shape:sec-3', 'shape:sec-4'],
+      ['shape:vm-1', 'shape:vm-2', 'shape:vm-3', 'shape:vm-4'],
     ])
+    // lone-laptops shares "month" with sec-1 and "new" with oncall-2, but phases away.
     expect(result.unclustered).toEqual([
       'shape:lone-budget',
       'shape:lone-coffee',
+      'shape:lone-laptops',
       'shape:lone-release',
     ])
+  })
+
+  it('orders suggestions by confidence, lists members by id and phases in timeline order', () => {
+    const confidences = result.suggestions.map((s) => s.confidence)
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a))
+    for (const s of result.suggestions) expect(s.memberIds).toEqual([...s.memberIds].sort())
+    const security = result.suggestions.find((s) => s.memberIds.includes('shape:sec-1'))
+    expect(security?.phaseIds).toEqual([phaseId(4)])
+    expect(security?.sharedTerms).toEqual(expect.arrayContaining(['security', 'review']))
+    expect(security?.reason).toBe(
+      `4 pain points mention ${security?.sharedTerms
+        .slice(0, 3)
+        .map((t) => `"${t}"`)
+        .join(', ')} and sit in Security & compliance review.`,
+    )
   })
 
   it.each([
@@ -89,7 +118,11 @@ describe('suggestClusters on a hand-written workshop', () => {
     },
   )
 
-  it('gives the same output for the same input in any order', () => {
+  it.each([1, 2, 3, 42, 2026])('gives the same output for input shuffled with seed %i', (seed) => {
+    expect(suggestClusters(shuffled(board, seed), phases)).toEqual(result)
+  })
+
+  it('gives the same output reversed and interleaved', () => {
     const orders = [
       [...board].reverse(),
       [...board.slice(7), ...board.slice(0, 7)],
@@ -97,20 +130,31 @@ describe('suggestClusters on a hand-written workshop', () => {
     ]
     for (const order of orders) expect(suggestClusters(order, phases)).toEqual(result)
   })
+
+  it('keys a group by its members only', () => {
+    const vms = board.filter((p) => p.id.startsWith('shape:vm-'))
+    const alone = suggestClusters(vms, phases).suggestions[0]
+    const inBoard = result.suggestions.find((s) => s.memberIds.includes('shape:vm-1'))
+    expect(alone?.key).toBe(inBoard?.key)
+  })
 })
 
 describe('suggestClusters: position matters', () => {
-  it('groups two stickies with one weak shared word in the same phase, but not far apart', () => {
-    const near = [
-      at('shape:a', 'Manual handover of credentials', 1, 100),
-      at('shape:b', 'Manual firewall change', 1, 250),
-    ]
-    const far = [
-      at('shape:a', 'Manual handover of credentials', 0, 50),
-      at('shape:b', 'Manual firewall change', 6, 350),
-    ]
-    expect(suggestClusters(near, phases).suggestions).toHaveLength(1)
-    expect(suggestClusters(far, phases).suggestions).toHaveLength(0)
+  const a = 'Manual handover of credentials'
+  const b = 'Manual firewall change'
+  it.each([
+    ['in the same phase', at('shape:a', a, 1, 100), at('shape:b', b, 1, 250), true],
+    ['a phase width apart', at('shape:a', a, 1, 200), at('shape:b', b, 2, 200), false],
+    ['two phases apart', at('shape:a', a, 1, 200), at('shape:b', b, 3, 200), false],
+    ['at opposite ends', at('shape:a', a, 0, 50), at('shape:b', b, 6, 350), false],
+    [
+      'off the timeline but close',
+      { id: 'shape:a', text: a, x: 500, phaseId: null },
+      { id: 'shape:b', text: b, x: 560, phaseId: null },
+      true,
+    ],
+  ])('one weak shared word, %s: grouped = %s', (_where, first, second, grouped) => {
+    expect(suggestClusters([first, second], phases).suggestions).toHaveLength(grouped ? 1 : 0)
   })
 
   it('never groups stickies that share no words, however close they are', () => {
@@ -122,12 +166,52 @@ describe('suggestClusters: position matters', () => {
   })
 })
 
+describe('suggestClusters on larger boards', () => {
+  const filler = (i: number) => `topic${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`
+
+  it('groups many stickies that share a common term (no cut-off on common words)', () => {
+    const ci = Array.from({ length: 30 }, (_v, i) =>
+      at(`shape:ci-${String(i).padStart(2, '0')}`, `Flaky CI ${filler(i)}`, 3, 10 + i * 12),
+    )
+    const others = Array.from({ length: 30 }, (_v, i) =>
+      at(`shape:other-${i}`, `${filler(100 + i)} ${filler(200 + i)}`, i % 3, 200),
+    )
+    const result = suggestClusters([...ci, ...others], phases)
+    expect(result.suggestions.map((s) => s.memberIds)).toEqual([ci.map((p) => p.id)])
+    expect(result.suggestions[0]?.name).toMatch(/^(Flaky \/ CI|CI \/ flaky)$/)
+  })
+
+  it(`stops a term proposing pairs once candidate pairs exceed the budget (${pairBudget})`, () => {
+    // Every sticky says "deploy"; 1,500 choose 2 is over the budget, so the term is skipped.
+    const many = Array.from({ length: 1500 }, (_v, i) =>
+      at(`shape:${String(i).padStart(4, '0')}`, `Deploy ${filler(i)}`, 2, 200),
+    )
+    expect((1500 * 1499) / 2).toBeGreaterThan(pairBudget)
+    const result = suggestClusters(many, phases)
+    expect(result.suggestions).toEqual([])
+    expect(result.unclustered).toHaveLength(1500)
+  })
+})
+
 describe('suggestClusters on odd input', () => {
   it.each([
     ['no pain points', []],
     ['one pain point', [at('shape:a', 'Slow approvals', 1)]],
     ['empty texts', [at('shape:a', '', 1), at('shape:b', '', 1)]],
     ['emoji and symbols only', [at('shape:a', '🔥🔥', 1), at('shape:b', '!!!', 1)]],
+    [
+      'odd text',
+      [
+        at('shape:a', '🔥 déploiement   lent!!! 🔥', 1),
+        at('shape:b', 'DÉPLOIEMENT lent\n\t(encore)', 1),
+        at('shape:c', "''''—–…", 1),
+        at('shape:d', 'x'.repeat(5000), 1),
+      ],
+    ],
+    [
+      'duplicate texts at the same spot',
+      [at('shape:a', 'Slow VMs', 1), at('shape:b', 'Slow VMs', 1), at('shape:c', 'Slow VMs', 1)],
+    ],
     [
       'pain points off the timeline',
       [
@@ -140,6 +224,18 @@ describe('suggestClusters on odd input', () => {
     expect(result.suggestions.flatMap((s) => s.memberIds).length + result.unclustered.length).toBe(
       input.length,
     )
+  })
+
+  it('treats a phase id missing from the timeline like no phase', () => {
+    const result = suggestClusters(
+      [
+        { id: 'shape:a', text: 'VMs are slow', x: 100, phaseId: 'gone' },
+        { id: 'shape:b', text: 'Slow VM requests', x: 120, phaseId: phaseId(0) },
+      ],
+      phases,
+    )
+    expect(result.suggestions[0]?.phaseIds).toEqual([phaseId(0)])
+    expect(result.suggestions[0]?.name).toMatch(/^(VMs? \/ slow|Slow \/ VMs?)$/)
   })
 
   it('works without a timeline', () => {

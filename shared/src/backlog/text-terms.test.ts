@@ -10,8 +10,18 @@ describe('stem', () => {
     [['environment', 'environments'], 'environ'],
     [['policy', 'policies'], 'policy'],
     [['pipeline', 'pipelines'], 'pipelin'],
+    [['vm', 'vms'], 'vm'],
+    [['pr', 'prs'], 'pr'],
+    [['k8s', 'k8'], 'k8'],
+    [['speed', 'speeds', 'speeding'], 'speed'],
+    [['string', 'strings'], 'string'],
+    [['ticket', 'tickets', 'ticketing'], 'ticket'],
   ])('brings %j together', (words, expected) => {
     expect(new Set(words.map(stem))).toEqual(new Set([expected]))
+  })
+
+  it('keeps "hrs" (hours) apart from HR', () => {
+    expect(stem('hrs')).not.toBe(stem('hr'))
   })
 
   it.each(['access', 'status', 'bus', 'vm'])(
@@ -40,6 +50,19 @@ describe('terms', () => {
       '部署',
       'slow',
     ])
+  })
+
+  it('joins contractions and drops them as stop words', () => {
+    expect(terms("We don't know who owns it; it doesn't scale").map((t) => t.stem)).toEqual([
+      'know',
+      'own',
+      'scal',
+    ])
+    expect(terms('The team’s backlog').map((t) => t.stem)).toEqual(['team', 'backlog'])
+  })
+
+  it('lets plural acronyms meet their singular', () => {
+    expect(terms('Waiting for VMs').map((t) => t.stem)).toEqual(['wait', 'vm'])
   })
 
   it('returns nothing for empty or symbol-only text', () => {

@@ -16,6 +16,10 @@ export const CloseCode = {
   boardNotFound: 4404,
   /** The message could not be decoded as a y-websocket protocol message. */
   malformedMessage: 4400,
+  /** Accepting the update would make the board larger than the server's limit. */
+  boardTooLarge: 4413,
+  /** The peer sent more messages than the per-connection rate limit allows. */
+  rateLimited: 4429,
 } as const
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]
