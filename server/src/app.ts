@@ -7,6 +7,7 @@ import { backlogRoutes } from './http/backlog-routes.ts'
 import { boardModelRoutes } from './http/board-model-routes.ts'
 import { boardsRoutes } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { webAppRoutes } from './http/web-app.ts'
 import type { Logger } from './logging/logger.ts'
 import type { RoomRegistry } from './rooms/room-registry.ts'
@@ -32,6 +33,7 @@ export function createApp(deps: AppDependencies): StormlineApp {
   // so frames above the limit close the socket with 1009 before we see them.
   wss.options.maxPayload = deps.config.maxMessageBytes
 
+  app.use('*', securityHeaders())
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.route('/api/boards', boardsRoutes(deps.store))
   app.route('/api/boards', boardModelRoutes(deps.store, deps.registry))

@@ -82,6 +82,16 @@ describe('HTTP API', () => {
     })
   })
 
+  it.each(['/', '/b/some-board', '/api/config'])('sends security headers on %s', async (path) => {
+    const response = await fetch(`${server.httpUrl}${path}`)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self';")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('reports health', async () => {
     const response = await fetch(`${server.httpUrl}/healthz`)
     expect(response.status).toBe(200)
