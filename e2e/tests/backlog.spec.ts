@@ -1,22 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
-import type { ServerProcess } from '../../server/test/support/server-process.ts'
+import type { Page } from '@playwright/test'
 import { addStickyWithShortcut, pointInPhase, sticky } from '../fixtures/board-actions.ts'
-import { expectLive, joinBoard, newPerson, startStormline } from '../fixtures/stormline.ts'
-
-let server: ServerProcess
-const contexts: BrowserContext[] = []
-
-test.beforeEach(async () => {
-  server = await startStormline()
-})
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close()
-  await server.dispose()
-})
-
-const person = (browser: Browser): Promise<Page> => newPerson(browser, contexts)
+import { expectLive, joinBoard } from '../fixtures/stormline.ts'
+import { expect, test } from '../fixtures/workshop.ts'
 
 const backlogRow = (page: Page, text: string) =>
   page.locator('[data-testid^="backlog-item-"]', { hasText: text })
@@ -31,19 +17,19 @@ async function download(page: Page, format: 'md' | 'csv'): Promise<string> {
 }
 
 test('the group clusters and votes, and the product owner takes the backlog away', async ({
-  browser,
+  stormline,
 }) => {
   // Fay facilitates; Pia and Pat map pain points along the timeline.
-  const fay = await person(browser)
-  await fay.goto(server.httpUrl)
+  const fay = await stormline.person()
+  await fay.goto(stormline.url)
   await fay.getByTestId('new-board').click()
   await fay.waitForURL(/\/b\//)
   const boardUrl = fay.url()
   await fay.getByTestId('display-name-input').fill('Fay')
   await fay.getByTestId('display-name-submit').click()
   await expectLive(fay)
-  const pia = await person(browser)
-  const pat = await person(browser)
+  const pia = await stormline.person()
+  const pat = await stormline.person()
   await joinBoard(pia, boardUrl, 'Pia')
   await joinBoard(pat, boardUrl, 'Pat')
 
@@ -147,7 +133,7 @@ test('the group clusters and votes, and the product owner takes the backlog away
   // The link of the second item opens the board focused on the VM cluster.
   const links = [...markdown.matchAll(/\[open cluster\]\(([^)]+)\)/g)].map((m) => m[1] ?? '')
   expect(links).toHaveLength(2)
-  const owner = await person(browser)
+  const owner = await stormline.person()
   await joinBoard(owner, links[1] ?? '', 'Olu')
   await expect(sticky(owner, 'VM requests take two weeks')).toBeInViewport()
   await expect(sticky(owner, 'VM requests need a cost centre')).toBeInViewport()

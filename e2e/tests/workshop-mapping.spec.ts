@@ -1,7 +1,5 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
 import type { BoardModel } from '@stormline/shared/board/read-board'
 import { stickyKindInfo, stickyKinds } from '@stormline/shared/board/sticky-kinds'
-import type { ServerProcess } from '../../server/test/support/server-process.ts'
 import {
   addStickyWithShortcut,
   centreOf,
@@ -11,34 +9,18 @@ import {
   sticky,
   stickyFill,
 } from '../fixtures/board-actions.ts'
-import { expectLive, joinBoard, newPerson, startStormline } from '../fixtures/stormline.ts'
+import { expectLive, joinBoard } from '../fixtures/stormline.ts'
+import { expect, test } from '../fixtures/workshop.ts'
 
-let server: ServerProcess
-const contexts: BrowserContext[] = []
-
-test.beforeEach(async () => {
-  server = await startStormline()
-})
-
-test.afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close()
-  await server.dispose()
-})
-
-const person = (browser: Browser): Promise<Page> => newPerson(browser, contexts)
-
-async function boardModel(boardUrl: string): Promise<BoardModel> {
-  const id = new URL(boardUrl).pathname.split('/').at(-1)
-  const response = await fetch(`${server.httpUrl}/api/boards/${id}/model`)
-  return (await response.json()) as BoardModel
-}
+const modelPath = (boardUrl: string): string =>
+  `/api/boards/${new URL(boardUrl).pathname.split('/').at(-1)}/model`
 
 test('a facilitator and two participants map the path to production together', async ({
-  browser,
+  stormline,
 }) => {
   // Fay, the facilitator, creates a board from the path-to-production template.
-  const fay = await person(browser)
-  await fay.goto(server.httpUrl)
+  const fay = await stormline.person()
+  await fay.goto(stormline.url)
   await expect(fay.getByTestId('template-select')).toHaveValue('path-to-production')
   await fay.getByTestId('new-board').click()
   await fay.waitForURL(/\/b\//)
@@ -48,8 +30,8 @@ test('a facilitator and two participants map the path to production together', a
   await expectLive(fay)
 
   // Pia and Pat join through the link.
-  const pia = await person(browser)
-  const pat = await person(browser)
+  const pia = await stormline.person()
+  const pat = await stormline.person()
   await joinBoard(pia, boardUrl, 'Pia')
   await joinBoard(pat, boardUrl, 'Pat')
 
@@ -96,7 +78,7 @@ test('a facilitator and two participants map the path to production together', a
   await expect(pia.getByTestId('details-phase')).toContainText('Environments & infrastructure')
   await expect(pia.getByTestId('details-step')).toContainText('Request a VM')
   await expect(pia.getByTestId('details-author')).toContainText('Pat')
-  const model = await boardModel(boardUrl)
+  const model = await stormline.api<BoardModel>(modelPath(boardUrl))
   const pain = model.stickies.find((s) => s.text === 'VM takes two weeks')
   const step = model.stickies.find((s) => s.text === 'Request a VM')
   expect(pain).toMatchObject({
@@ -120,7 +102,9 @@ test('a facilitator and two participants map the path to production together', a
   await fay.getByTestId('timeline-edit-toggle').click()
   await fay.getByTestId('timeline-lock').click()
   await expect(fay.getByTestId('timeline-lock')).toHaveAttribute('aria-pressed', 'true')
-  await expect.poll(async () => (await boardModel(boardUrl)).timeline?.isLocked).toBe(true)
+  await expect
+    .poll(async () => (await stormline.api<BoardModel>(modelPath(boardUrl))).timeline?.isLocked)
+    .toBe(true)
   await pat.keyboard.press('Escape')
   const before = await positionOf(pat, 'shape:timeline')
   const bar = await centreOf(pat, 'shape:timeline')
@@ -146,7 +130,7 @@ test('a facilitator and two participants map the path to production together', a
   await expect(pat.getByTestId('timer-remaining')).toHaveText(/^(5:00|4:[0-5]\d)$/)
 
   // The server restarts; everything is still there for someone who opens the board afresh.
-  server = await server.restart()
+  await stormline.restart()
   for (const page of [fay, pia, pat]) await expectLive(page)
   await pat.reload()
   await expectLive(pat)
@@ -160,7 +144,7 @@ test('a facilitator and two participants map the path to production together', a
   )
   await pat.screenshot({ path: '../.tmp/e2e-workshop-participant.png' })
   await fay.screenshot({ path: '../.tmp/e2e-workshop-facilitator.png' })
-  const after = await boardModel(boardUrl)
+  const after = await stormline.api<BoardModel>(modelPath(boardUrl))
   expect(after.timeline?.isLocked).toBe(true)
   expect(after.stickies.find((s) => s.text === 'VM takes two weeks')).toMatchObject({
     phaseName: 'Environments & infrastructure',
