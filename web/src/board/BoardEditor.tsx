@@ -67,9 +67,14 @@ interface BoardEditorProps {
 export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorProps) {
   const user = useMemo(() => createCurrentUser(), [])
   const editorRef = useRef<Editor | null>(null)
+  // The name dialog can close between tldraw's first render and its onMount; the effect below
+  // then finds no editor yet, so onMount checks the latest value too.
+  const autoFocusRef = useRef(autoFocus)
+  autoFocusRef.current = autoFocus
   const onMount = useCallback(
     (editor: Editor) => {
       editorRef.current = editor
+      if (autoFocusRef.current) editor.focus()
       createBookmarksWithoutFetching(editor)
       fitTimelineOnOpen(editor)
       const uninstallStickies = installStickies(editor)
