@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { addStickyWithShortcut, pointInPhase, sticky } from '../fixtures/board-actions.ts'
-import { expectLive, joinBoard } from '../fixtures/stormline.ts'
+import { createBoardAs, joinBoard } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
 const backlogRow = (page: Page, text: string) =>
@@ -21,13 +21,7 @@ test('the group clusters and votes, and the product owner takes the backlog away
 }) => {
   // Fay facilitates; Pia and Pat map pain points along the timeline.
   const fay = await stormline.person()
-  await fay.goto(stormline.url)
-  await fay.getByTestId('new-board').click()
-  await fay.waitForURL(/\/b\//)
-  const boardUrl = fay.url()
-  await fay.getByTestId('display-name-input').fill('Fay')
-  await fay.getByTestId('display-name-submit').click()
-  await expectLive(fay)
+  const boardUrl = await createBoardAs(fay, stormline.url, 'Fay')
   const pia = await stormline.person()
   const pat = await stormline.person()
   await joinBoard(pia, boardUrl, 'Pia')

@@ -9,7 +9,7 @@ import {
   sticky,
   stickyFill,
 } from '../fixtures/board-actions.ts'
-import { expectLive, joinBoard } from '../fixtures/stormline.ts'
+import { createBoardAs, expectLive, joinBoard } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
 const modelPath = (boardUrl: string): string =>
@@ -22,12 +22,7 @@ test('a facilitator and two participants map the path to production together', a
   const fay = await stormline.person()
   await fay.goto(stormline.url)
   await expect(fay.getByTestId('template-select')).toHaveValue('path-to-production')
-  await fay.getByTestId('new-board').click()
-  await fay.waitForURL(/\/b\//)
-  const boardUrl = fay.url()
-  await fay.getByTestId('display-name-input').fill('Fay')
-  await fay.getByTestId('display-name-submit').click()
-  await expectLive(fay)
+  const boardUrl = await createBoardAs(fay, stormline.url, 'Fay')
 
   // Pia and Pat join through the link.
   const pia = await stormline.person()
