@@ -6,10 +6,9 @@ import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit.ts'
 import { Room } from './room.ts'
+import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 
 export const defaultMaxBoardBytes = 50 * 1024 * 1024
-
-import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 
 export interface RoomRegistryOptions {
   store: BoardStore

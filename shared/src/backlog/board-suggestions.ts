@@ -12,10 +12,9 @@ import type { SuggestionResult } from './suggestion-types.ts'
 export function boardSuggestions(maps: BoardMapsJson): SuggestionResult {
   const model = readBoard(maps.records, maps.session)
   const pain = model.stickies.filter((s) => s.kind === 'pain')
+  const painIds = new Set(pain.map((p) => p.id))
   const clustered = new Set(
-    visibleClusters(maps.clusters, (id) => pain.some((p) => p.id === id)).flatMap(
-      (c) => c.memberIds,
-    ),
+    visibleClusters(maps.clusters, (id) => painIds.has(id)).flatMap((c) => c.memberIds),
   )
   const result = suggestClusters(
     pain

@@ -2,26 +2,24 @@ import { type BoardMapsJson, boardMapsOf } from '@stormline/shared/backlog/board
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 
-export const readBoardMaps = boardMapsOf
-
 /**
  * The board maps, re-read at most once per animation frame after any change:
  * a drag produces a change per frame, and panels only need the latest state.
  */
 export function useBoardMaps(doc: Y.Doc): BoardMapsJson {
-  const [maps, setMaps] = useState(() => readBoardMaps(doc))
+  const [maps, setMaps] = useState(() => boardMapsOf(doc))
   useEffect(() => {
     let frame = 0
     const schedule = (): void => {
       if (frame === 0) {
         frame = requestAnimationFrame(() => {
           frame = 0
-          setMaps(readBoardMaps(doc))
+          setMaps(boardMapsOf(doc))
         })
       }
     }
     doc.on('update', schedule)
-    setMaps(readBoardMaps(doc))
+    setMaps(boardMapsOf(doc))
     return () => {
       doc.off('update', schedule)
       if (frame !== 0) cancelAnimationFrame(frame)
