@@ -1,3 +1,4 @@
+import type { BoardRole } from '../access/roles.ts'
 import type { BoardTemplateId } from '../board/templates.ts'
 
 /** Shapes of the HTTP API's JSON bodies, shared by the server and the web client. */
@@ -9,6 +10,30 @@ export interface BoardMeta {
   template: BoardTemplateId
   /** ISO 8601 timestamp. */
   createdAt: string
+}
+
+/** One secret link per role: absolute URLs of the board page with the role's token. */
+export type BoardLinks = Record<BoardRole, string>
+
+/**
+ * `POST /api/boards` and `POST /api/boards/import` answer with the new board and its three
+ * links. Tokens are stored only as hashes, so this is the only time the server can show them
+ * (until the facilitator rotates them).
+ */
+export interface CreatedBoard extends BoardMeta {
+  links: BoardLinks
+  tokens: Record<BoardRole, string>
+}
+
+/** `GET /api/boards/:id` and `POST /api/boards/:id/access`: the board as the caller's token sees it. */
+export interface BoardAccess extends BoardMeta {
+  role: BoardRole
+}
+
+/** `POST /api/boards/:id/links/rotate`: fresh links for the rotated roles only. */
+export interface RotatedLinks {
+  links: Partial<BoardLinks>
+  tokens: Partial<Record<BoardRole, string>>
 }
 
 export interface ApiErrorBody {

@@ -8,6 +8,8 @@ export const sessionKeys = {
   step: 'step',
   /** TimerState. */
   timer: 'timer',
+  /** true: the board hides who wrote each sticky, in the UI and in every export. */
+  anonymous: 'anonymous',
 } as const
 
 export interface WorkshopStep {
@@ -106,4 +108,9 @@ export function pauseTimer(timer: TimerState, now: number): TimerState {
 
 export function resetTimer(timer: TimerState, durationMs = timer.durationMs): TimerState {
   return { durationMs, remainingMs: durationMs, startedAt: null }
+}
+
+/** Whether the board runs in anonymous mode (session map value; anything but `true` is off). */
+export function readAnonymous(value: unknown): boolean {
+  return value === true
 }
