@@ -144,5 +144,45 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
       )
       expect(() => store.loadDocument(newBoardId())).toThrow(BoardNotFoundError)
     })
+
+    it('renames a board and refuses to rename an unknown one', () => {
+      store.renameBoard(boardId, 'Renamed')
+      expect(store.getBoard(boardId)?.name).toBe('Renamed')
+      expect(() => store.renameBoard(newBoardId(), 'x')).toThrow(BoardNotFoundError)
+    })
+
+    it('deletes a board with its document and tokens', () => {
+      store.setTokenHashes(boardId, { viewer: 'v'.repeat(64) })
+      store.appendUpdate(
+        boardId,
+        edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1)),
+      )
+      expect(store.deleteBoard(boardId)).toBe(true)
+      expect(store.getBoard(boardId)).toBeUndefined()
+      expect(store.roleForTokenHash(boardId, 'v'.repeat(64))).toBeUndefined()
+      expect(() => store.loadDocument(boardId)).toThrow(BoardNotFoundError)
+      expect(store.deleteBoard(boardId)).toBe(false)
+    })
+
+    it('resolves token hashes to roles, per board, and forgets replaced ones', () => {
+      const other = newBoardId()
+      store.createBoard(
+        { id: other, name: 'Other', template: 'blank', createdAt: new Date() },
+        { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), viewer: 'v'.repeat(64) },
+      )
+      expect(store.roleForTokenHash(other, 'f'.repeat(64))).toBe('facilitator')
+      expect(store.roleForTokenHash(other, 'p'.repeat(64))).toBe('participant')
+      expect(store.roleForTokenHash(other, 'v'.repeat(64))).toBe('viewer')
+      // A token of one board opens no other board.
+      expect(store.roleForTokenHash(boardId, 'p'.repeat(64))).toBeUndefined()
+
+      store.setTokenHashes(other, { participant: 'q'.repeat(64) })
+      expect(store.roleForTokenHash(other, 'p'.repeat(64))).toBeUndefined()
+      expect(store.roleForTokenHash(other, 'q'.repeat(64))).toBe('participant')
+      expect(store.roleForTokenHash(other, 'v'.repeat(64))).toBe('viewer')
+      expect(() => store.setTokenHashes(newBoardId(), { viewer: 'x'.repeat(64) })).toThrow(
+        BoardNotFoundError,
+      )
+    })
   })
 }

@@ -7,6 +7,7 @@
  * put an ordered async queue in front of this interface.
  */
 
+import type { BoardRole } from '@stormline/shared/access/roles'
 import type { BoardTemplateId } from '@stormline/shared/board/templates'
 
 export interface BoardRecord {
@@ -30,9 +31,21 @@ export interface UpdateLogStats {
   bytes: number
 }
 
+/** SHA-256 (hex) of an access token, per role. */
+export type TokenHashes = Record<BoardRole, string>
+
 export interface BoardStore {
-  createBoard(board: BoardRecord): void
+  /** Creates the board and, when given, its access token hashes in one commit. */
+  createBoard(board: BoardRecord, tokenHashes?: TokenHashes): void
   getBoard(id: string): BoardRecord | undefined
+  /** Throws BoardNotFoundError for an unknown board. */
+  renameBoard(id: string, name: string): void
+  /** Deletes the board with its document and tokens; false if there was no such board. */
+  deleteBoard(id: string): boolean
+  /** Replaces the token hash of each role given (old tokens of those roles stop working). */
+  setTokenHashes(boardId: string, hashes: Partial<TokenHashes>): void
+  /** The role whose token hashes to `tokenHash` on this board, if any. */
+  roleForTokenHash(boardId: string, tokenHash: string): BoardRole | undefined
   /**
    * Durably appends one Yjs update and returns its sequence number, which grows
    * strictly within a board. Throws if the board does not exist or the write fails.

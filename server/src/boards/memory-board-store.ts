@@ -1,8 +1,10 @@
+import type { BoardRole } from '@stormline/shared/access/roles'
 import {
   BoardNotFoundError,
   type BoardRecord,
   type BoardStore,
   type StoredDocument,
+  type TokenHashes,
   type UpdateLogStats,
 } from './board-store.ts'
 
@@ -11,6 +13,7 @@ interface MemoryBoard {
   snapshot: Uint8Array | null
   log: { seq: number; update: Uint8Array }[]
   lastSeq: number
+  tokens: Partial<TokenHashes>
 }
 
 /** In-memory board store for tests and throwaway servers; loses everything on exit. */
@@ -18,14 +21,39 @@ export class MemoryBoardStore implements BoardStore {
   private readonly boards = new Map<string, MemoryBoard>()
   private nextSeq = 1
 
-  createBoard(board: BoardRecord): void {
+  createBoard(board: BoardRecord, tokenHashes?: TokenHashes): void {
     if (this.boards.has(board.id)) throw new Error(`Board ${board.id} already exists`)
-    this.boards.set(board.id, { record: { ...board }, snapshot: null, log: [], lastSeq: 0 })
+    this.boards.set(board.id, {
+      record: { ...board },
+      snapshot: null,
+      log: [],
+      lastSeq: 0,
+      tokens: { ...tokenHashes },
+    })
   }
 
   getBoard(id: string): BoardRecord | undefined {
     const board = this.boards.get(id)
     return board ? { ...board.record } : undefined
+  }
+
+  renameBoard(id: string, name: string): void {
+    this.require(id).record.name = name
+  }
+
+  deleteBoard(id: string): boolean {
+    return this.boards.delete(id)
+  }
+
+  setTokenHashes(boardId: string, hashes: Partial<TokenHashes>): void {
+    const board = this.require(boardId)
+    board.tokens = { ...board.tokens, ...hashes }
+  }
+
+  roleForTokenHash(boardId: string, tokenHash: string): BoardRole | undefined {
+    const tokens = this.boards.get(boardId)?.tokens ?? {}
+    const match = Object.entries(tokens).find(([, hash]) => hash === tokenHash)
+    return match?.[0] as BoardRole | undefined
   }
 
   appendUpdate(boardId: string, update: Uint8Array): number {

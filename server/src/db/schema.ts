@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const boards = sqliteTable('boards', {
   id: text('id').primaryKey(),
@@ -29,4 +29,21 @@ export const boardUpdates = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (table) => [index('board_updates_board_seq').on(table.boardId, table.seq)],
+)
+
+/**
+ * One access token per board and role (facilitator, participant, viewer). Only a SHA-256 of the
+ * token is kept: a copy of the database does not hand out working links (ADR 0008).
+ */
+export const boardTokens = sqliteTable(
+  'board_tokens',
+  {
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.boardId, table.role] })],
 )

@@ -1,3 +1,4 @@
+import { type BoardRole, isBoardRole } from '@stormline/shared/access/roles'
 import { isBoardTemplateId } from '@stormline/shared/board/templates'
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import {
@@ -5,10 +6,11 @@ import {
   type BoardRecord,
   type BoardStore,
   type StoredDocument,
+  type TokenHashes,
   type UpdateLogStats,
 } from '../boards/board-store.ts'
 import type { StormlineDatabase } from './database.ts'
-import { boardSnapshots, boards, boardUpdates } from './schema.ts'
+import { boardSnapshots, boards, boardTokens, boardUpdates } from './schema.ts'
 
 /** BoardStore on SQLite through drizzle; every call commits before it returns. */
 export class SqliteBoardStore implements BoardStore {
@@ -29,8 +31,58 @@ export class SqliteBoardStore implements BoardStore {
       .prepare()
   }
 
-  createBoard(board: BoardRecord): void {
-    this.db.insert(boards).values(board).run()
+  createBoard(board: BoardRecord, tokenHashes?: TokenHashes): void {
+    this.db.transaction((tx) => {
+      tx.insert(boards).values(board).run()
+      if (tokenHashes) {
+        const rows = Object.entries(tokenHashes).map(([role, tokenHash]) => ({
+          boardId: board.id,
+          role,
+          tokenHash,
+          createdAt: board.createdAt,
+        }))
+        tx.insert(boardTokens).values(rows).run()
+      }
+    })
+  }
+
+  renameBoard(id: string, name: string): void {
+    const result = this.db.update(boards).set({ name }).where(eq(boards.id, id)).run()
+    if (result.changes === 0) throw new BoardNotFoundError(id)
+  }
+
+  deleteBoard(id: string): boolean {
+    // Snapshots, updates and tokens go with it (ON DELETE CASCADE).
+    return this.db.delete(boards).where(eq(boards.id, id)).run().changes > 0
+  }
+
+  setTokenHashes(boardId: string, hashes: Partial<TokenHashes>): void {
+    const now = new Date()
+    this.db.transaction((tx) => {
+      for (const [role, tokenHash] of Object.entries(hashes)) {
+        try {
+          tx.insert(boardTokens)
+            .values({ boardId, role, tokenHash, createdAt: now })
+            .onConflictDoUpdate({
+              target: [boardTokens.boardId, boardTokens.role],
+              set: { tokenHash, createdAt: now },
+            })
+            .run()
+        } catch (error) {
+          if (isForeignKeyViolation(error)) throw new BoardNotFoundError(boardId)
+          throw error
+        }
+      }
+    })
+  }
+
+  roleForTokenHash(boardId: string, tokenHash: string): BoardRole | undefined {
+    const row = this.db
+      .select({ role: boardTokens.role })
+      .from(boardTokens)
+      .where(and(eq(boardTokens.boardId, boardId), eq(boardTokens.tokenHash, tokenHash)))
+      .get()
+    return row && isBoardRole(row.role) ? row.role : undefined
   }
 
   getBoard(id: string): BoardRecord | undefined {

@@ -1,0 +1,197 @@
+import { templateTimelineId } from '@stormline/shared/board/timeline'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { checkParticipantUpdate } from './update-policy.ts'
+
+/** The board as the server holds it, and a participant's copy synced from it. */
+function board(setup: (doc: Y.Doc) => void = () => {}): { server: Y.Doc; participant: Y.Doc } {
+  const server = new Y.Doc()
+  const facilitator = new Y.Doc()
+  setup(facilitator)
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(facilitator))
+  const participant = new Y.Doc()
+  Y.applyUpdate(participant, Y.encodeStateAsUpdate(server))
+  return { server, participant }
+}
+
+/** The update a change produces on a doc. */
+function updateOf(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  change(doc)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+const timeline = (label: string) => ({
+  id: templateTimelineId,
+  typeName: 'shape',
+  type: 'timeline',
+  isLocked: false,
+  props: { startLabel: label },
+})
+const sticky = (id: string, text: string) => ({
+  id,
+  typeName: 'shape',
+  type: 'note',
+  props: { text },
+})
+
+const records = (doc: Y.Doc) => doc.getMap<unknown>(docLayout.records)
+const session = (doc: Y.Doc) => doc.getMap<unknown>(docLayout.session)
+
+describe('what a participant may change', () => {
+  it('may add, move and delete stickies, cluster, vote and write their ballots', () => {
+    const { server, participant } = board((d) => records(d).set('shape:a', sticky('shape:a', 'x')))
+    const cases: ((doc: Y.Doc) => void)[] = [
+      (d) => records(d).set('shape:b', sticky('shape:b', 'new')),
+      (d) => records(d).set('shape:a', sticky('shape:a', 'moved')),
+      (d) => records(d).delete('shape:a'),
+      (d) => d.getMap(docLayout.clusters).set('cluster:1', { memberIds: ['shape:a'] }),
+      (d) => d.getMap(docLayout.votes).set('p1', { dots: {} }),
+      (d) => d.getMap(docLayout.ballots).set('cluster:1|p1', { value: 3 }),
+      (d) => d.getMap(docLayout.meta).set('tldrawSchema', { schemaVersion: 2 }),
+    ]
+    for (const change of cases) {
+      expect(checkParticipantUpdate(server, updateOf(participant, change))).toEqual({
+        allowed: true,
+      })
+    }
+  })
+
+  it('may not move the workshop step, run the timer, open a vote or switch anonymity', () => {
+    const { server, participant } = board((d) => session(d).set('step', 1))
+    for (const change of [
+      (d: Y.Doc) => session(d).set('step', 4),
+      (d: Y.Doc) => session(d).set('timer', { durationMs: 1, remainingMs: 1, startedAt: 1 }),
+      (d: Y.Doc) => session(d).set('vote', { status: 'open' }),
+      (d: Y.Doc) => session(d).set('anonymous', false),
+      (d: Y.Doc) => session(d).delete('step'),
+    ]) {
+      const verdict = checkParticipantUpdate(server, updateOf(participant, change))
+      expect(verdict).toEqual({ allowed: false, reason: 'session is facilitator-only' })
+    }
+  })
+
+  it('may not set value and effort or reject suggestions', () => {
+    const { server, participant } = board()
+    expect(
+      checkParticipantUpdate(
+        server,
+        updateOf(participant, (d) =>
+          d.getMap(docLayout.assessments).set('cluster:1', { value: 5 }),
+        ),
+      ).allowed,
+    ).toBe(false)
+    expect(
+      checkParticipantUpdate(
+        server,
+        updateOf(participant, (d) => d.getMap(docLayout.suggestionDecisions).set('k', 'rejected')),
+      ).allowed,
+    ).toBe(false)
+  })
+
+  it('may not lock, unlock, change, replace or remove the timeline', () => {
+    const { server, participant } = board((d) =>
+      records(d).set(templateTimelineId, timeline('Start')),
+    )
+    for (const change of [
+      (d: Y.Doc) => records(d).set(templateTimelineId, { ...timeline('Start'), isLocked: true }),
+      (d: Y.Doc) => records(d).set(templateTimelineId, timeline('Hacked')),
+      (d: Y.Doc) => records(d).set(templateTimelineId, sticky(templateTimelineId, 'gone')),
+      (d: Y.Doc) => records(d).delete(templateTimelineId),
+    ]) {
+      expect(checkParticipantUpdate(server, updateOf(participant, change)).allowed).toBe(false)
+    }
+  })
+
+  it('may lay out the template timeline on a board that never had one, and add no other timeline', () => {
+    const { server, participant } = board()
+    const seed = updateOf(participant, (d) => records(d).set(templateTimelineId, timeline('Start')))
+    expect(checkParticipantUpdate(server, seed)).toEqual({ allowed: true })
+    const other = updateOf(participant, (d) =>
+      records(d).set('shape:second', { ...timeline('Start'), id: 'shape:second' }),
+    )
+    expect(checkParticipantUpdate(server, other).allowed).toBe(false)
+    const stickyBecomesTimeline = board((d) => records(d).set('shape:a', sticky('shape:a', 'x')))
+    expect(
+      checkParticipantUpdate(
+        stickyBecomesTimeline.server,
+        updateOf(stickyBecomesTimeline.participant, (d) =>
+          records(d).set('shape:a', { ...timeline('x'), id: 'shape:a' }),
+        ),
+      ).allowed,
+    ).toBe(false)
+  })
+
+  it('may not lay out a timeline again after the facilitator removed it', () => {
+    const { server } = board((d) => records(d).set(templateTimelineId, timeline('Start')))
+    const facilitator = new Y.Doc()
+    Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(server))
+    Y.applyUpdate(
+      server,
+      updateOf(facilitator, (d) => records(d).delete(templateTimelineId)),
+    )
+    const participant = new Y.Doc()
+    Y.applyUpdate(participant, Y.encodeStateAsUpdate(server))
+    const again = updateOf(participant, (d) =>
+      records(d).set(templateTimelineId, timeline('Again')),
+    )
+    expect(checkParticipantUpdate(server, again).allowed).toBe(false)
+  })
+
+  it('refuses a whole update that mixes allowed and facilitator-only changes', () => {
+    const { server, participant } = board()
+    const mixed = updateOf(participant, (d) =>
+      d.transact(() => {
+        records(d).set('shape:b', sticky('shape:b', 'fine'))
+        session(d).set('step', 6)
+      }),
+    )
+    expect(checkParticipantUpdate(server, mixed).allowed).toBe(false)
+  })
+
+  it('sees through nested types and chains of new items inside facilitator-only maps', () => {
+    const { server, participant } = board()
+    const nested = updateOf(participant, (d) => {
+      const inner = new Y.Map<unknown>()
+      session(d).set('vote', inner)
+      inner.set('status', 'open')
+      inner.set('status', 'closed')
+    })
+    expect(checkParticipantUpdate(server, nested).allowed).toBe(false)
+  })
+
+  it('refuses maps that are not part of a board', () => {
+    const { server, participant } = board()
+    const stray = updateOf(participant, (d) => d.getMap('junk').set('a', 1))
+    expect(checkParticipantUpdate(server, stray)).toEqual({
+      allowed: false,
+      reason: '"junk" is not part of a board',
+    })
+  })
+
+  it('refuses an update that builds on content the board does not have', () => {
+    const { server } = board()
+    const elsewhere = new Y.Doc()
+    records(elsewhere).set('shape:x', sticky('shape:x', 'a'))
+    const base = Y.encodeStateVector(elsewhere)
+    records(elsewhere).set('shape:x', sticky('shape:x', 'b'))
+    // Only the overwrite, without the entry it overwrites: its parent cannot be known.
+    expect(checkParticipantUpdate(server, Y.encodeStateAsUpdate(elsewhere, base)).allowed).toBe(
+      false,
+    )
+  })
+
+  it('ignores content the board already has, as Yjs does', () => {
+    const { server } = board((d) => session(d).set('step', 2))
+    // A reconnecting participant's sync step 2 may resend what the server already stored.
+    expect(checkParticipantUpdate(server, Y.encodeStateAsUpdate(server))).toEqual({
+      allowed: true,
+    })
+  })
+
+  it('throws on bytes that are not an update, for the caller to close the socket', () => {
+    const { server } = board()
+    expect(() => checkParticipantUpdate(server, new Uint8Array([200, 1, 2, 3]))).toThrow()
+  })
+})

@@ -1,0 +1,212 @@
+import { templateTimelineId } from '@stormline/shared/board/timeline'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import * as Y from 'yjs'
+
+/**
+ * Which parts of a board's Y.Doc a participant may change (ADR 0008).
+ *
+ * Facilitator-only state lives in the same document as everything else, so every client sees
+ * it live. The server therefore reads each participant update *before* applying it: it decodes
+ * the update, finds for every inserted item and every deletion the top-level map and key it
+ * lands in (following origins and parents through the live document, since Yjs leaves them out
+ * of the encoding when they can be inferred), and refuses the whole update if any of them is
+ * facilitator-only. A CRDT update cannot be applied in part without forking the sender's
+ * history, so refusing it whole — and having the sender reload — is the only consistent choice.
+ */
+
+export type UpdateVerdict = { allowed: true } | { allowed: false; reason: string }
+
+/** Maps of the doc only the facilitator writes: workshop step, timer, vote, anonymity; value and effort; rejected suggestions. */
+const facilitatorOnlyMaps: ReadonlySet<string> = new Set([
+  docLayout.session,
+  docLayout.assessments,
+  docLayout.suggestionDecisions,
+])
+
+const knownMaps: ReadonlySet<string> = new Set(Object.values(docLayout))
+
+/** Where an item lives: the top-level map and the key of the entry it is in (null for list content). */
+interface Target {
+  root: string
+  key: string | null
+}
+
+/** Content under a deleted (garbage-collected) type: it can never become visible again. */
+const underDeletedType = 'under-deleted-type'
+/** The update builds on content the server does not have; it cannot be checked. */
+const unresolvable = 'unresolvable'
+
+type Resolved = Target | typeof underDeletedType | typeof unresolvable
+
+const allowed: UpdateVerdict = { allowed: true }
+
+export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
+  const { structs, ds } = Y.decodeUpdate(update)
+  const incoming = indexIncoming(doc, structs)
+  const records = doc.getMap<unknown>(docLayout.records)
+  const memo = new Map<Y.Item, Resolved>()
+
+  const resolveIncoming = (item: Y.Item, depth: number): Resolved => {
+    const known = memo.get(item)
+    if (known !== undefined) return known
+    // Each step moves to an older neighbour or parent; a cycle can only come from a forged update.
+    if (depth > structs.length + 1) return unresolvable
+    let result: Resolved
+    const parent = item.parent as unknown
+    if (typeof parent === 'string') {
+      result = { root: parent, key: item.parentSub }
+    } else if (parent instanceof Y.ID) {
+      result = resolveId(parent, depth + 1)
+    } else {
+      // Parent and key are inherited from the left (or right) neighbour.
+      const neighbour = item.origin ?? item.rightOrigin
+      result = neighbour ? resolveId(neighbour, depth + 1) : unresolvable
+    }
+    memo.set(item, result)
+    return result
+  }
+
+  const resolveId = (id: Y.ID, depth: number): Resolved => {
+    const own = findIncoming(incoming, id)
+    if (own) return resolveIncoming(own, depth)
+    const existing = findInDoc(doc, id)
+    if (existing === undefined) return unresolvable
+    if (existing instanceof Y.GC) return underDeletedType
+    return targetInDoc(existing)
+  }
+
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || isAlreadyIntegrated(doc, struct)) continue
+    const target = resolveIncoming(struct, 0)
+    if (target === underDeletedType) continue
+    if (target === unresolvable)
+      return refuse('the update builds on content the board does not have')
+    const reason = judgeInsert(records, target, struct)
+    if (reason) return refuse(reason)
+  }
+
+  for (const [client, deletions] of ds.clients) {
+    const ownStructs = doc.store.clients.get(client)
+    if (!ownStructs) continue
+    const known = Y.getState(doc.store, client)
+    for (const { clock, len } of deletions) {
+      if (clock >= known) continue
+      for (let i = Y.findIndexSS(ownStructs, clock); i < ownStructs.length; i++) {
+        const struct = ownStructs[i]
+        if (!struct || struct.id.clock >= clock + len) break
+        if (!(struct instanceof Y.Item) || struct.deleted) continue
+        const reason = judgeDelete(records, targetInDoc(struct), struct)
+        if (reason) return refuse(reason)
+      }
+    }
+  }
+  return allowed
+}
+
+function refuse(reason: string): UpdateVerdict {
+  return { allowed: false, reason }
+}
+
+function judgeInsert(records: Y.Map<unknown>, target: Target, item: Y.Item): string | null {
+  const common = judgeTarget(records, target)
+  if (common) return common
+  if (target.root !== docLayout.records || target.key === null) return null
+  if (!isTimelineRecord(firstValue(item))) return null
+  // The one exception: the first client to open a board lays out its template's timeline. It
+  // may create the template timeline if the board never had one, and change nothing else.
+  const firstLayout =
+    target.key === templateTimelineId &&
+    item.parent !== null &&
+    item.parentSub === templateTimelineId &&
+    !records._map.has(templateTimelineId)
+  return firstLayout ? null : 'only the facilitator adds or changes timelines'
+}
+
+function judgeDelete(records: Y.Map<unknown>, target: Target, item: Y.Item): string | null {
+  const common = judgeTarget(records, target)
+  if (common) return common
+  if (
+    target.root === docLayout.records &&
+    target.key !== null &&
+    isTimelineRecord(firstValue(item))
+  ) {
+    return 'only the facilitator removes timelines'
+  }
+  return null
+}
+
+/** Rules that do not depend on whether the item is written or deleted. */
+function judgeTarget(records: Y.Map<unknown>, target: Target): string | null {
+  if (!knownMaps.has(target.root)) return `"${target.root.slice(0, 40)}" is not part of a board`
+  if (facilitatorOnlyMaps.has(target.root)) return `${target.root} is facilitator-only`
+  if (target.root === docLayout.records && target.key !== null) {
+    // Covers overwriting the timeline with anything (even a sticky) and nested edits inside it.
+    if (isTimelineRecord(records.get(target.key))) return 'the timeline is facilitator-only'
+  }
+  return null
+}
+
+function isTimelineRecord(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>).typeName === 'shape' &&
+    (value as Record<string, unknown>).type === 'timeline'
+  )
+}
+
+function firstValue(item: Y.Item): unknown {
+  return item.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined
+}
+
+/** The top-level map and entry key of an item already in the document. */
+function targetInDoc(item: Y.Item): Target {
+  let entry = item
+  // Walk up through nested types to the entry of the top-level type.
+  while (entry.parent instanceof Y.AbstractType && entry.parent._item !== null) {
+    entry = entry.parent._item
+  }
+  const root = entry.parent instanceof Y.AbstractType ? Y.findRootTypeKey(entry.parent) : ''
+  return { root, key: entry.parentSub }
+}
+
+function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
+  const structs = doc.store.clients.get(id.client)
+  if (!structs || id.clock >= Y.getState(doc.store, id.client)) return undefined
+  return structs[Y.findIndexSS(structs, id.clock)]
+}
+
+/** Items of the update the document does not have yet, by client, in clock order. */
+type IncomingIndex = Map<number, Y.Item[]>
+
+function indexIncoming(doc: Y.Doc, structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): IncomingIndex {
+  const index: IncomingIndex = new Map()
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || isAlreadyIntegrated(doc, struct)) continue
+    const list = index.get(struct.id.client) ?? []
+    list.push(struct)
+    index.set(struct.id.client, list)
+  }
+  return index
+}
+
+function findIncoming(index: IncomingIndex, id: Y.ID): Y.Item | undefined {
+  const list = index.get(id.client)
+  if (!list) return undefined
+  // Structs of one client arrive in clock order, so a binary search finds the one covering the id.
+  let low = 0
+  let high = list.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const item = list[mid] as Y.Item
+    if (id.clock < item.id.clock) high = mid - 1
+    else if (id.clock >= item.id.clock + item.length) low = mid + 1
+    else return item
+  }
+  return undefined
+}
+
+/** Whether the document already holds every clock of this item (Yjs will skip it). */
+function isAlreadyIntegrated(doc: Y.Doc, item: Y.Item): boolean {
+  return item.id.clock + item.length <= Y.getState(doc.store, item.id.client)
+}
