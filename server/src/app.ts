@@ -1,9 +1,12 @@
 import { createNodeWebSocket, type NodeWebSocket } from '@hono/node-ws'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
 import type { BoardStore } from './boards/board-store.ts'
 import type { ServerConfig } from './config.ts'
 import { apiError } from './http/api-error.ts'
 import { backlogRoutes } from './http/backlog-routes.ts'
+import { boardGuard } from './http/board-guard.ts'
 import { boardModelRoutes } from './http/board-model-routes.ts'
 import { boardsRoutes } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
@@ -34,8 +37,35 @@ export function createApp(deps: AppDependencies): StormlineApp {
   wss.options.maxPayload = deps.config.maxMessageBytes
 
   app.use('*', securityHeaders())
+  // The API is same-origin only, unless the operator lists other origins (ALLOWED_ORIGINS).
+  if (deps.config.allowedOrigins.length > 0) {
+    app.use('/api/*', cors({ origin: deps.config.allowedOrigins, credentials: true }))
+  }
+  // Imports carry a whole board; every other body is a few hundred bytes.
+  const tooLarge = (c: Context): Response =>
+    apiError(c, 413, 'body_too_large', 'The request body is too large.')
+  const importLimit = bodyLimit({ maxSize: deps.config.maxBoardBytes, onError: tooLarge })
+  const smallLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/boards/import' ? importLimit(c, next) : smallLimit(c, next),
+  )
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  app.route('/api/boards', boardsRoutes(deps.store))
+
+  // Every board route below needs a token of at least this role (ADR 0008).
+  const guard = boardGuard(deps.store)
+  app.get('/api/boards/:id/model', guard('viewer'))
+  app.get('/api/boards/:id/backlog', guard('viewer'))
+  app.get('/api/boards/:id/suggestions', guard('viewer'))
+  app.get('/api/boards/:id/export', guard('facilitator'))
+
+  app.route(
+    '/api/boards',
+    boardsRoutes({
+      store: deps.store,
+      registry: deps.registry,
+      publicUrl: deps.config.publicUrl,
+    }),
+  )
   app.route('/api/boards', boardModelRoutes(deps.store, deps.registry))
   app.route('/api/boards', backlogRoutes(deps.store, deps.registry, deps.config.publicUrl))
   app.route('/api/config', configRoutes({ tldrawLicenseKey: deps.config.tldrawLicenseKey }))
@@ -44,6 +74,7 @@ export function createApp(deps: AppDependencies): StormlineApp {
     '/sync',
     websocketEndpoint({
       registry: deps.registry,
+      store: deps.store,
       upgradeWebSocket,
       logger: deps.logger,
       allowedOrigins: deps.config.allowedOrigins,

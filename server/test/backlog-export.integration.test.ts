@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import type { BoardMeta } from '@stormline/shared/api/types'
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
 import { exportBacklog } from '@stormline/shared/backlog/export-backlog'
@@ -9,6 +9,7 @@ import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
 /**
@@ -20,17 +21,15 @@ const run = promisify(execFile)
 const cli = new URL('../src/cli/export-backlog.ts', import.meta.url).pathname
 
 let server: ServerProcess
-let board: BoardMeta
+let board: CreatedBoard
 
 beforeAll(async () => {
   server = await startServer()
-  const created = await fetch(`${server.httpUrl}/api/boards`, {
-    method: 'POST',
-    body: JSON.stringify({ name: 'Payments: path to production' }),
-  })
-  board = (await created.json()) as BoardMeta
+  board = await createBoard(server, { name: 'Payments: path to production' })
+  // The facilitator's token: the workshop includes facilitator-only state (step, assessments).
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
     disableBc: true,
+    params: { token: board.tokens.facilitator },
   })
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
   provider.doc.transact(() => {
@@ -49,9 +48,7 @@ beforeAll(async () => {
   // Wait until the server holds the whole workshop, then leave (the room is compacted and unloaded).
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
-    const model = (await (
-      await fetch(`${server.httpUrl}/api/boards/${board.id}/model`)
-    ).json()) as {
+    const model = (await (await fetch(boardUrl(server, board, '/model', 'viewer'))).json()) as {
       stickies: unknown[]
     }
     if (model.stickies.length === 13) break
@@ -65,7 +62,7 @@ afterAll(async () => {
 })
 
 async function download(format: string): Promise<Response> {
-  return fetch(`${server.httpUrl}/api/boards/${board.id}/backlog?format=${format}`)
+  return fetch(boardUrl(server, board, `/backlog?format=${format}`, 'viewer'))
 }
 
 /** The body exactly as sent (Response.text() would drop the CSV's byte-order mark). */
@@ -121,7 +118,7 @@ describe('backlog export from the server', () => {
   })
 
   it('suggests the same clusters as the shared function computes for the stored board', async () => {
-    const response = await fetch(`${server.httpUrl}/api/boards/${board.id}/suggestions`)
+    const response = await fetch(boardUrl(server, board, '/suggestions', 'viewer'))
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual(
       boardSuggestions({ ...workshopMaps, suggestionDecisions: {} }),

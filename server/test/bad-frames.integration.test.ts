@@ -1,21 +1,26 @@
-import type { BoardMeta } from '@stormline/shared/api/types'
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { createBoard, syncUrl } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
 /** Hostile or broken peers lose their own socket and nothing else. */
 
 let server: ServerProcess
+let board: CreatedBoard
 let boardId: string
 let witness: WebsocketProvider
 
 beforeAll(async () => {
   server = await startServer({ env: { MAX_MESSAGE_BYTES: String(64 * 1024) } })
-  const response = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
-  boardId = ((await response.json()) as BoardMeta).id
-  witness = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, new Y.Doc(), { disableBc: true })
+  board = await createBoard(server)
+  boardId = board.id
+  witness = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, new Y.Doc(), {
+    disableBc: true,
+    params: { token: board.tokens.participant },
+  })
   await new Promise<void>((resolve) => witness.once('sync', () => resolve()))
   witness.doc.getMap('records').set('shape:kept', { text: 'must survive' })
 })
@@ -27,7 +32,7 @@ afterAll(async () => {
 
 function closeCodeAfterSending(frame: string | Uint8Array): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.wsUrl}/sync/${boardId}`)
+    const socket = new WebSocket(syncUrl(server, board))
     socket.binaryType = 'arraybuffer'
     socket.onopen = () => socket.send(frame)
     socket.onclose = (event) => resolve(event.code)
@@ -51,6 +56,7 @@ describe('malformed websocket frames', () => {
     expect(witness.wsconnected).toBe(true)
     const late = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, new Y.Doc(), {
       disableBc: true,
+      params: { token: board.tokens.viewer },
     })
     await new Promise<void>((resolve) => late.once('sync', () => resolve()))
     await expect

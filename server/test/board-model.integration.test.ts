@@ -1,9 +1,10 @@
-import type { BoardMeta } from '@stormline/shared/api/types'
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import type { BoardModel } from '@stormline/shared/board/read-board'
 import { templateTimelineId } from '@stormline/shared/board/timeline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
 /** The server reads a board into the event-storming model with no browser involved. */
@@ -38,18 +39,18 @@ function note(id: string, x: number, kind: string, words: string) {
   }
 }
 
-async function model(boardId: string): Promise<BoardModel> {
-  const response = await fetch(`${server.httpUrl}/api/boards/${boardId}/model`)
+async function model(board: CreatedBoard): Promise<BoardModel> {
+  const response = await fetch(boardUrl(server, board, '/model', 'viewer'))
   expect(response.status).toBe(200)
   return (await response.json()) as BoardModel
 }
 
 describe('GET /api/boards/:id/model', () => {
   it('reads the live board, and the stored board once everyone has left', async () => {
-    const created = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
-    const { id } = (await created.json()) as BoardMeta
-    const provider = new WebsocketProvider(`${server.wsUrl}/sync`, id, new Y.Doc(), {
+    const board = await createBoard(server)
+    const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
       disableBc: true,
+      params: { token: board.tokens.facilitator },
     })
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
     const records = provider.doc.getMap('records')
@@ -85,8 +86,8 @@ describe('GET /api/boards/:id/model', () => {
       provider.doc.getMap('session').set('step', 2)
     })
 
-    await expect.poll(async () => (await model(id)).stickies.length).toBe(2)
-    const live = await model(id)
+    await expect.poll(async () => (await model(board)).stickies.length).toBe(2)
+    const live = await model(board)
     expect(live.timeline?.startLabel).toBe('Project start')
     expect(live.session.step).toBe(2)
     expect(live.stickies.find((s) => s.id === 'shape:pain')).toMatchObject({
@@ -98,8 +99,8 @@ describe('GET /api/boards/:id/model', () => {
     })
 
     provider.destroy()
-    await expect.poll(async () => (await model(id)).stickies.length).toBe(2)
-    expect(await model(id)).toEqual(live)
+    await expect.poll(async () => (await model(board)).stickies.length).toBe(2)
+    expect(await model(board)).toEqual(live)
   })
 
   it('answers 404 for an unknown board', async () => {

@@ -1,19 +1,19 @@
-import type { BoardMeta } from '@stormline/shared/api/types'
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { createBoard, syncUrl } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
 /** Guards at the websocket edge: foreign origins are refused, dead peers are dropped. */
 
 let server: ServerProcess
-let boardId: string
+let board: CreatedBoard
 
 beforeAll(async () => {
   server = await startServer({
     env: { HEARTBEAT_MS: '200', ALLOWED_ORIGINS: 'https://workshop.example.org' },
   })
-  const response = await fetch(`${server.httpUrl}/api/boards`, { method: 'POST' })
-  boardId = ((await response.json()) as BoardMeta).id
+  board = await createBoard(server)
 })
 
 afterAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 function handshake(origin: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.wsUrl}/sync/${boardId}`, origin ? { origin } : {})
+    const socket = new WebSocket(syncUrl(server, board), origin ? { origin } : {})
     socket.on('open', () => {
       socket.close()
       resolve(101)
@@ -47,8 +47,8 @@ describe('websocket origin check', () => {
 
 describe('heartbeat', () => {
   it('drops a peer that stops answering pings, and keeps one that answers', async () => {
-    const dead = new WebSocket(`${server.wsUrl}/sync/${boardId}`, { autoPong: false })
-    const alive = new WebSocket(`${server.wsUrl}/sync/${boardId}`)
+    const dead = new WebSocket(syncUrl(server, board), { autoPong: false })
+    const alive = new WebSocket(syncUrl(server, board))
     const deadClosed = new Promise<number>((resolve) => dead.on('close', (code) => resolve(code)))
     await Promise.all([dead, alive].map((s) => new Promise((resolve) => s.on('open', resolve))))
     expect(await deadClosed).toBe(1006)

@@ -1,4 +1,4 @@
-import type { BoardMeta, ClientConfig } from '@stormline/shared/api/types'
+import type { BoardMeta, ClientConfig, CreatedBoard } from '@stormline/shared/api/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
@@ -21,15 +21,18 @@ describe('HTTP API', () => {
       'content-type': 'application/json',
     })
     expect(response.status).toBe(201)
-    const board = (await response.json()) as BoardMeta
+    const board = (await response.json()) as CreatedBoard
     expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(board.name).toBe('Path to production')
     expect(board.template).toBe('path-to-production')
     expect(Date.parse(board.createdAt)).not.toBeNaN()
 
-    const found = await fetch(`${server.httpUrl}/api/boards/${board.id}`)
+    const found = await fetch(
+      `${server.httpUrl}/api/boards/${board.id}?token=${board.tokens.participant}`,
+    )
     expect(found.status).toBe(200)
-    expect(await found.json()).toEqual(board)
+    const { links: _links, tokens: _tokens, ...meta } = board
+    expect(await found.json()).toEqual({ ...meta, role: 'participant' })
   })
 
   it('creates a board from a named template', async () => {

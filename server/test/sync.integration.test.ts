@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
-import type { BoardMeta } from '@stormline/shared/api/types'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { createBoard as createBoardWithLinks } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
 /**
@@ -25,20 +25,19 @@ async function launch(): Promise<ServerProcess> {
   return server
 }
 
+const tokens = new Map<string, string>()
+
 async function createBoard(server: ServerProcess): Promise<string> {
-  const response = await fetch(`${server.httpUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Integration' }),
-  })
-  expect(response.status).toBe(201)
-  return ((await response.json()) as BoardMeta).id
+  const board = await createBoardWithLinks(server, { name: 'Integration' })
+  tokens.set(board.id, board.tokens.participant)
+  return board.id
 }
 
 function connect(server: ServerProcess, boardId: string, doc = new Y.Doc()): WebsocketProvider {
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
     disableBc: true,
     maxBackoffTime: 200,
+    params: { token: tokens.get(boardId) ?? '' },
   })
   providers.push(provider)
   return provider

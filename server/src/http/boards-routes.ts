@@ -1,28 +1,59 @@
-import { type BoardMeta, defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
-import { isBoardId } from '@stormline/shared/board/board-id'
+import { boardRoles } from '@stormline/shared/access/roles'
+import {
+  type BoardAccess,
+  type BoardMeta,
+  type CreatedBoard,
+  defaultBoardName,
+  maxBoardNameLength,
+  type RotatedLinks,
+} from '@stormline/shared/api/types'
 import { boardTemplateIds, defaultBoardTemplate } from '@stormline/shared/board/templates'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { resolveBoardAccess } from '../access/board-access.ts'
+import { issueTokens } from '../access/tokens.ts'
 import { newBoardId } from '../boards/board-id.ts'
 import type { BoardRecord, BoardStore } from '../boards/board-store.ts'
+import { initialDocumentUpdate } from '../boards/initial-document.ts'
+import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
+import { type BoardGuardEnv, boardGuard } from './board-guard.ts'
+import { boardLinks, clearTokenCookie, linkOrigin, setTokenCookie } from './board-links.ts'
+import { readJsonBody } from './json-body.ts'
+
+const boardName = z
+  .string()
+  .trim()
+  .max(maxBoardNameLength, `name must be at most ${maxBoardNameLength} characters`)
 
 const createBoardBody = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .max(maxBoardNameLength, `name must be at most ${maxBoardNameLength} characters`)
-      .optional(),
+    name: boardName.optional(),
     template: z
       .enum(boardTemplateIds, {
         error: `template must be one of: ${boardTemplateIds.join(', ')}`,
       })
       .optional(),
+    anonymous: z.boolean({ error: 'anonymous must be true or false' }).optional(),
   })
   .strict()
 
-function toMeta(board: BoardRecord): BoardMeta {
+const renameBody = z.object({ name: boardName.min(1, 'name must not be empty') }).strict()
+
+const accessBody = z
+  .object({ token: z.string({ error: 'token must be a string' }).max(200) })
+  .strict()
+
+const rotateBody = z
+  .object({
+    roles: z
+      .array(z.enum(boardRoles, { error: `roles must be some of: ${boardRoles.join(', ')}` }))
+      .min(1, 'roles must name at least one role')
+      .optional(),
+  })
+  .strict()
+
+export function toBoardMeta(board: BoardRecord): BoardMeta {
   return {
     id: board.id,
     name: board.name,
@@ -31,39 +62,103 @@ function toMeta(board: BoardRecord): BoardMeta {
   }
 }
 
-export function boardsRoutes(store: BoardStore): Hono {
-  const app = new Hono()
+export interface BoardsRoutesOptions {
+  store: BoardStore
+  registry: RoomRegistry
+  publicUrl: string | null
+}
+
+/**
+ * Creates a board with a fresh token per role and answers with its three links. The tokens are
+ * in this answer only: the store keeps their hashes.
+ */
+export function createBoardWithLinks(
+  store: BoardStore,
+  board: BoardRecord,
+  origin: string,
+  initialUpdate: Uint8Array | null,
+): CreatedBoard {
+  const { tokens, hashes } = issueTokens()
+  store.createBoard(board, hashes)
+  if (initialUpdate) store.appendUpdate(board.id, initialUpdate)
+  return { ...toBoardMeta(board), links: boardLinks(origin, board.id, tokens), tokens }
+}
+
+/** `/api/boards`: create, open with a token, rename, delete, rotate links (ADR 0008). */
+export function boardsRoutes({
+  store,
+  registry,
+  publicUrl,
+}: BoardsRoutesOptions): Hono<BoardGuardEnv> {
+  const app = new Hono<BoardGuardEnv>()
+  const guard = boardGuard(store)
 
   app.post('/', async (c) => {
-    const raw = await c.req.text()
-    let json: unknown = {}
-    if (raw.trim() !== '') {
-      try {
-        json = JSON.parse(raw)
-      } catch {
-        return apiError(c, 400, 'invalid_json', 'The request body is not valid JSON.')
-      }
-    }
-    const parsed = createBoardBody.safeParse(json)
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((i) => i.message).join('; ')
-      return apiError(c, 400, 'invalid_body', message)
-    }
+    const body = await readJsonBody(c, createBoardBody)
+    if (!body.ok) return body.response
     const board: BoardRecord = {
       id: newBoardId(),
-      name: parsed.data.name || defaultBoardName,
-      template: parsed.data.template ?? defaultBoardTemplate,
+      name: body.data.name || defaultBoardName,
+      template: body.data.template ?? defaultBoardTemplate,
       createdAt: new Date(),
     }
-    store.createBoard(board)
-    return c.json(toMeta(board), 201)
+    const initial = initialDocumentUpdate({ anonymous: body.data.anonymous ?? false })
+    return c.json(createBoardWithLinks(store, board, linkOrigin(c, publicUrl), initial), 201)
   })
 
-  app.get('/:id', (c) => {
-    const id = c.req.param('id')
-    const board = isBoardId(id) ? store.getBoard(id) : undefined
-    if (!board) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
-    return c.json(toMeta(board))
+  app.get('/:id', guard('viewer'), (c) => {
+    const access: BoardAccess = { ...toBoardMeta(c.var.board), role: c.var.role }
+    return c.json(access)
+  })
+
+  // Turns the token of a link into the board's cookie, so the page can drop it from the URL.
+  app.post('/:id/access', async (c) => {
+    const body = await readJsonBody(c, accessBody)
+    if (!body.ok) return body.response
+    const boardId = c.req.param('id')
+    const access = resolveBoardAccess(store, boardId, body.data.token)
+    if (access.kind === 'board_not_found') {
+      return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
+    }
+    if (access.kind !== 'granted') {
+      return apiError(c, 401, 'invalid_token', 'This link is not valid (anymore) for this board.')
+    }
+    setTokenCookie(c, boardId, body.data.token, publicUrl)
+    const answer: BoardAccess = { ...toBoardMeta(access.board), role: access.role }
+    return c.json(answer)
+  })
+
+  app.patch('/:id', guard('facilitator'), async (c) => {
+    const body = await readJsonBody(c, renameBody)
+    if (!body.ok) return body.response
+    store.renameBoard(c.var.board.id, body.data.name)
+    return c.json(toBoardMeta({ ...c.var.board, name: body.data.name }))
+  })
+
+  app.delete('/:id', guard('facilitator'), (c) => {
+    const boardId = c.var.board.id
+    // Close the room first: it must not compact into a board that no longer exists.
+    registry.closeBoard(boardId)
+    store.deleteBoard(boardId)
+    clearTokenCookie(c, boardId)
+    return c.body(null, 204)
+  })
+
+  app.post('/:id/links/rotate', guard('facilitator'), async (c) => {
+    const body = await readJsonBody(c, rotateBody)
+    if (!body.ok) return body.response
+    const boardId = c.var.board.id
+    const roles = [...new Set(body.data.roles ?? (['participant', 'viewer'] as const))]
+    const { tokens, hashes } = issueTokens(roles)
+    store.setTokenHashes(boardId, hashes)
+    // Sockets opened with the old tokens of these roles lose access now, not at their next reconnect.
+    registry.disconnectRoles(boardId, roles)
+    if (tokens.facilitator) setTokenCookie(c, boardId, tokens.facilitator, publicUrl)
+    const answer: RotatedLinks = {
+      links: boardLinks(linkOrigin(c, publicUrl), boardId, tokens),
+      tokens,
+    }
+    return c.json(answer)
   })
 
   return app

@@ -1,3 +1,4 @@
+import type { BoardRole } from '@stormline/shared/access/roles'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import type * as Y from 'yjs'
@@ -49,10 +50,10 @@ export class RoomRegistry {
    * Attaches a socket to its board's room. Unknown or malformed board ids are
    * refused with CloseCode.boardNotFound and null is returned.
    */
-  connect(boardId: string, socket: SyncSocket): RoomConnection | null {
+  connect(boardId: string, socket: SyncSocket, role: BoardRole): RoomConnection | null {
     const room = this.roomFor(boardId, socket)
     if (!room) return null
-    room.join(socket)
+    room.join(socket, role)
     let connected = true
     const allow = createRateLimiter(this.options.rateLimit ?? defaultRateLimit, this.options.now)
     return {
@@ -76,6 +77,23 @@ export class RoomRegistry {
         if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
       },
     }
+  }
+
+  /** Closes the board's sockets of these roles with 4401: their link was rotated. */
+  disconnectRoles(boardId: string, roles: readonly BoardRole[]): void {
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    const closed = room.closeRoles(roles, CloseCode.unauthorized, 'link rotated')
+    this.options.logger.info('sync.roles_disconnected', { boardId, roles, closed })
+    if (room.connectionCount === 0) this.unload(room)
+  }
+
+  /** Drops the board's room without compacting (it is being deleted) and closes its sockets with 4410. */
+  closeBoard(boardId: string): void {
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    this.rooms.delete(boardId)
+    room.close(CloseCode.boardDeleted, 'board deleted')
   }
 
   /** Live room for a board, if one is loaded (for tests and diagnostics). */

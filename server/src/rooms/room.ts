@@ -1,9 +1,12 @@
+import type { BoardRole } from '@stormline/shared/access/roles'
+import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { checkParticipantUpdate } from '../access/update-policy.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
@@ -34,8 +37,8 @@ const loadOrigin = Symbol('load')
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
-  /** Each socket with the awareness client ids it has announced. */
-  private readonly sockets = new Map<SyncSocket, Set<number>>()
+  /** Each socket with its role and the awareness client ids it has announced. */
+  private readonly sockets = new Map<SyncSocket, Peer>()
   private lastSeq: number
   private updatesSinceSnapshot: number
   /** Snapshot plus logged updates, in bytes: what the board costs to store and load. */
@@ -86,8 +89,10 @@ export class Room {
     return this.updatesSinceSnapshot
   }
 
-  join(socket: SyncSocket): void {
-    this.sockets.set(socket, new Set())
+  join(socket: SyncSocket, role: BoardRole): void {
+    this.sockets.set(socket, { role, awarenessIds: new Set() })
+    // Told up front, so even a client that never asks knows why its edits go nowhere.
+    if (role === 'viewer') this.send(socket, encodeReadOnlyNotice())
     this.send(socket, encodeSyncStep1(this.doc))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) this.send(socket, encodeAwareness(this.awareness, present))
@@ -125,6 +130,15 @@ export class Room {
       }
     } catch (error) {
       if (this.failed) return
+      if (error instanceof ForbiddenEditError) {
+        this.options.logger.warn('sync.forbidden_edit', {
+          boardId: this.boardId,
+          reason: error.message,
+        })
+        this.leave(socket)
+        socket.close(CloseCode.forbiddenEdit, 'facilitator-only change refused')
+        return
+      }
       if (error instanceof BoardTooLargeError) {
         this.options.logger.warn('sync.board_too_large', {
           boardId: this.boardId,
@@ -161,6 +175,17 @@ export class Room {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder)
+        const role = this.sockets.get(socket)?.role
+        if (role === 'viewer') {
+          // Never applied, stored or relayed. An empty update (an in-sync viewer's step 2) is
+          // the protocol's normal answer; anything more gets the reminder.
+          if (update.byteLength > 2) this.send(socket, encodeReadOnlyNotice())
+          return
+        }
+        if (role === 'participant') {
+          const verdict = checkParticipantUpdate(this.doc, update)
+          if (!verdict.allowed) throw new ForbiddenEditError(verdict.reason)
+        }
         if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
           throw new BoardTooLargeError(this.storedBytes + update.byteLength)
         }
@@ -173,12 +198,24 @@ export class Room {
   }
 
   leave(socket: SyncSocket): void {
-    const controlled = this.sockets.get(socket)
-    if (!controlled) return
+    const peer = this.sockets.get(socket)
+    if (!peer) return
     this.sockets.delete(socket)
-    if (controlled.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+    if (peer.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
     }
+  }
+
+  /** Closes the sockets of these roles (their token was rotated); returns how many. */
+  closeRoles(roles: readonly BoardRole[], code: number, reason: string): number {
+    let closed = 0
+    for (const [socket, peer] of [...this.sockets]) {
+      if (!roles.includes(peer.role)) continue
+      this.leave(socket)
+      safeClose(socket, code, reason)
+      closed++
+    }
+    return closed
   }
 
   /** Folds the update log into one snapshot of the current state. */
@@ -232,10 +269,10 @@ export class Room {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const controlled = this.sockets.get(origin as SyncSocket)
-    if (controlled) {
-      for (const id of changes.added) controlled.add(id)
-      for (const id of changes.removed) controlled.delete(id)
+    const peer = this.sockets.get(origin as SyncSocket)
+    if (peer) {
+      for (const id of changes.added) peer.awarenessIds.add(id)
+      for (const id of changes.removed) peer.awarenessIds.delete(id)
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     const message = encodeAwareness(this.awareness, changed)
@@ -254,6 +291,11 @@ export class Room {
   }
 }
 
+interface Peer {
+  role: BoardRole
+  awarenessIds: Set<number>
+}
+
 function safeClose(socket: SyncSocket, code: number, reason: string): void {
   try {
     socket.close(code, reason)
@@ -270,3 +312,6 @@ class BoardTooLargeError extends Error {
     this.bytes = bytes
   }
 }
+
+/** A participant's update touched facilitator-only state; the sender is closed with CloseCode.forbiddenEdit. */
+class ForbiddenEditError extends Error {}

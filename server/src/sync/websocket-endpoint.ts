@@ -2,13 +2,17 @@ import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { resolveBoardAccess } from '../access/board-access.ts'
+import type { BoardStore } from '../boards/board-store.ts'
 import { apiError } from '../http/api-error.ts'
+import { requestToken } from '../http/request-token.ts'
 import type { Logger } from '../logging/logger.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import type { RoomConnection, SyncSocket } from '../rooms/sync-socket.ts'
 
 export interface WebsocketEndpointOptions {
   registry: RoomRegistry
+  store: BoardStore
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
   logger: Logger
   /** Browser origins other than the server's own that may open a socket. */
@@ -77,10 +81,11 @@ function toSyncSocket(ws: WSContext<WebSocket>): SyncSocket {
 }
 
 /**
- * `GET /sync/:boardId` upgrades to the y-websocket protocol. The socket is
- * always accepted first and then closed with a documented code when the board
- * is unknown, because browsers hide the HTTP status of a refused upgrade and a
- * client could not tell "no such board" from "server down".
+ * `GET /sync/:boardId` upgrades to the y-websocket protocol. The token comes from `?token=` or
+ * the board's cookie (browsers send it on a same-origin handshake). The socket is always
+ * accepted first and then closed with a documented code when the board is unknown (4404) or
+ * the token missing or wrong (4401), because browsers hide the HTTP status of a refused
+ * upgrade and a client could not tell "no such board" from "server down".
  */
 export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
   const app = new Hono()
@@ -95,13 +100,26 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
     '/:boardId',
     options.upgradeWebSocket((c) => {
       const boardId = c.req.param('boardId') ?? ''
+      // Resolved once, at the handshake: a later rotation closes the socket from the registry.
+      const access = resolveBoardAccess(options.store, boardId, requestToken(c, boardId))
       let connection: RoomConnection | null = null
       let socket: SyncSocket | null = null
       return {
         onOpen: (_event, ws) => {
           if (ws.raw) watch(ws.raw)
           socket = toSyncSocket(ws)
-          connection = options.registry.connect(boardId, socket)
+          switch (access.kind) {
+            case 'granted':
+              connection = options.registry.connect(boardId, socket, access.role)
+              return
+            case 'board_not_found':
+              options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
+              ws.close(CloseCode.boardNotFound, 'board not found')
+              return
+            default:
+              options.logger.warn('sync.unauthorized', { boardId, reason: access.kind })
+              ws.close(CloseCode.unauthorized, access.kind)
+          }
         },
         onMessage: (event, ws) => {
           if (typeof event.data === 'string') {

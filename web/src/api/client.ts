@@ -1,4 +1,12 @@
-import type { ApiErrorBody, BoardMeta, ClientConfig } from '@stormline/shared/api/types'
+import type { BoardRole } from '@stormline/shared/access/roles'
+import type {
+  ApiErrorBody,
+  BoardAccess,
+  BoardMeta,
+  ClientConfig,
+  CreatedBoard,
+  RotatedLinks,
+} from '@stormline/shared/api/types'
 import type { BoardTemplateId } from '@stormline/shared/board/templates'
 
 /** A failed API call, carrying the server's error code when it sent one. */
@@ -30,6 +38,7 @@ async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
     ...init,
     headers: { accept: 'application/json', ...init?.headers },
   })
+  // 204 (delete) has no body; a proxy's HTML error page is no JSON either.
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
     if (isApiErrorBody(body)) {
@@ -40,26 +49,54 @@ async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T
 }
 
+const jsonBody = (body: unknown): RequestInit => ({
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+const apiBoardPath = (boardId: string): string => `/api/boards/${encodeURIComponent(boardId)}`
+
 /** Without a template the server picks its default (path to production). */
-export function createBoard(name?: string, template?: BoardTemplateId): Promise<BoardMeta> {
-  return requestJson<BoardMeta>('/api/boards', {
+export function createBoard(name?: string, template?: BoardTemplateId): Promise<CreatedBoard> {
+  return requestJson<CreatedBoard>('/api/boards', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
+    ...jsonBody({
       ...(name === undefined ? {} : { name }),
       ...(template === undefined ? {} : { template }),
     }),
   })
 }
 
-/** Resolves to null when the board does not exist, so callers need not inspect errors for it. */
-export async function getBoard(boardId: string): Promise<BoardMeta | null> {
-  try {
-    return await requestJson<BoardMeta>(`/api/boards/${encodeURIComponent(boardId)}`)
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null
-    throw error
-  }
+/**
+ * Trades a link's token for the board's HttpOnly cookie, so the token can leave the address bar
+ * and later requests and the websocket carry it without the page's JavaScript holding it.
+ */
+export function claimAccess(boardId: string, token: string): Promise<BoardAccess> {
+  return requestJson<BoardAccess>(`${apiBoardPath(boardId)}/access`, {
+    method: 'POST',
+    ...jsonBody({ token }),
+  })
+}
+
+/** The board and this browser's role on it, from the board's cookie. */
+export function getBoardAccess(boardId: string): Promise<BoardAccess> {
+  return requestJson<BoardAccess>(apiBoardPath(boardId))
+}
+
+export function renameBoard(boardId: string, name: string): Promise<BoardMeta> {
+  return requestJson<BoardMeta>(apiBoardPath(boardId), { method: 'PATCH', ...jsonBody({ name }) })
+}
+
+export async function deleteBoard(boardId: string): Promise<void> {
+  await requestJson<null>(apiBoardPath(boardId), { method: 'DELETE' })
+}
+
+/** New links for `roles` (the server's default: participant and viewer); old ones stop working. */
+export function rotateLinks(boardId: string, roles?: readonly BoardRole[]): Promise<RotatedLinks> {
+  return requestJson<RotatedLinks>(`${apiBoardPath(boardId)}/links/rotate`, {
+    method: 'POST',
+    ...jsonBody(roles === undefined ? {} : { roles }),
+  })
 }
 
 export function getClientConfig(): Promise<ClientConfig> {

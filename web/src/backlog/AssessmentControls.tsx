@@ -10,6 +10,8 @@ interface AssessmentControlsProps {
   assessment: Assessment
   estimate: EstimateSummary | null
   facilitator: boolean
+  /** Viewers see the assessment and the revealed estimate but cast no ballot. */
+  canEdit: boolean
   myBallot: { value: number | null; effort: number | null } | null
   onAssess(patch: AssessmentPatch): void
   onBallot(patch: { value?: number | null; effort?: number | null }): void
@@ -72,29 +74,32 @@ function PokerRound({
   assessment,
   estimate,
   facilitator,
+  canEdit,
   myBallot,
   onAssess,
   onBallot,
 }: AssessmentControlsProps) {
   return (
     <div className="stormline-poker" data-testid={`poker-round-${targetId}`}>
-      <div className="stormline-poker__ballot">
-        <span className="stormline-poker__label">Your estimate</span>
-        <RatingSelect
-          label="Value"
-          scale="value"
-          rating={myBallot?.value ?? null}
-          onChange={(value) => onBallot({ value })}
-          testId={`ballot-value-${targetId}`}
-        />
-        <RatingSelect
-          label="Effort"
-          scale="effort"
-          rating={myBallot?.effort ?? null}
-          onChange={(effort) => onBallot({ effort })}
-          testId={`ballot-effort-${targetId}`}
-        />
-      </div>
+      {canEdit && (
+        <div className="stormline-poker__ballot">
+          <span className="stormline-poker__label">Your estimate</span>
+          <RatingSelect
+            label="Value"
+            scale="value"
+            rating={myBallot?.value ?? null}
+            onChange={(value) => onBallot({ value })}
+            testId={`ballot-value-${targetId}`}
+          />
+          <RatingSelect
+            label="Effort"
+            scale="effort"
+            rating={myBallot?.effort ?? null}
+            onChange={(effort) => onBallot({ effort })}
+            testId={`ballot-effort-${targetId}`}
+          />
+        </div>
+      )}
       <div className="stormline-poker__result">
         {estimate && (
           <span data-testid={`estimate-${targetId}`} data-revealed={estimate.revealed}>

@@ -2,7 +2,6 @@ import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/votin
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardUi } from '../board/board-context.ts'
-import { useBoardMeta } from '../board/use-board-meta.ts'
 import { updateAssessment, updateMyBallot } from './assessment-store.ts'
 import { BacklogDownloads } from './BacklogDownloads.tsx'
 import { BacklogItemRow } from './BacklogItemRow.tsx'
@@ -45,12 +44,11 @@ export function BacklogDrawer() {
 
 function BacklogPanel({ onClose }: { onClose(): void }) {
   const editor = useEditor()
-  const { connection } = useBoardUi()
+  const { connection, board: meta } = useBoardUi()
   const { doc, boardId } = connection
-  const meta = useBoardMeta(boardId)
-  const boardName = meta.state === 'found' ? meta.board.name : ''
+  const boardName = meta.name
   const board = useMemo(() => ({ id: boardId, name: boardName }), [boardId, boardName])
-  const { maps, backlog, votes, facilitator, me } = useBacklogState(doc, board)
+  const { maps, backlog, votes, facilitator, canEdit, anonymous, me } = useBacklogState(doc, board)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const [message, setMessage] = useState<string | null>(null)
   const panelRef = useRef<HTMLElement>(null)
@@ -128,7 +126,9 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
         <p className="stormline-backlog__hint">
           {facilitator
             ? 'Vote open: you see everyone’s counts; participants see only their own dots.'
-            : 'Vote open: your dots are yours alone until the facilitator closes the vote.'}{' '}
+            : canEdit
+              ? 'Vote open: your dots are yours alone until the facilitator closes the vote.'
+              : 'Vote open: the totals show once the facilitator closes the vote.'}{' '}
           Votes count in the ranking once it closes.
         </p>
       )}
@@ -153,6 +153,8 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
                 )}
                 votes={votes}
                 facilitator={facilitator}
+                canEdit={canEdit}
+                anonymous={anonymous}
                 expanded={expanded.has(item.targetId)}
                 onToggle={() => toggle(item.targetId)}
                 onFocus={() => focus(item.evidence.map((e) => e.stickyId))}
@@ -166,6 +168,8 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
         <SinglePainPointList
           painPoints={singles}
           votes={votes}
+          canVote={canEdit}
+          anonymous={anonymous}
           onVote={vote}
           onFocus={(id) => focus([id])}
         />

@@ -13,6 +13,8 @@ interface BacklogItemRowProps {
   poker: PokerView
   votes: VoteView
   facilitator: boolean
+  canEdit: boolean
+  anonymous: boolean
   expanded: boolean
   onToggle(): void
   onFocus(): void
@@ -27,7 +29,7 @@ function plural(n: number, word: string): string {
 
 /** One ranked backlog item: why it ranks there, its dots, its value and effort, its evidence. */
 export function BacklogItemRow(props: BacklogItemRowProps) {
-  const { item, poker, votes, facilitator, expanded } = props
+  const { item, poker, votes, facilitator, canEdit, anonymous, expanded } = props
   const assessment = readAssessment(props.rawAssessment) ?? unassessed
   const { urgency, horizon } = item.classification
   return (
@@ -57,13 +59,14 @@ export function BacklogItemRow(props: BacklogItemRowProps) {
         {item.kind === 'pain-point' && <span className="stormline-badge">single</span>}
         {urgency && <span className="stormline-badge">{urgency}</span>}
         {horizon && <span className="stormline-badge">{horizon}</span>}
-        <VoteDots targetId={item.targetId} view={votes} onVote={props.onVote} />
+        <VoteDots targetId={item.targetId} view={votes} onVote={props.onVote} canVote={canEdit} />
       </div>
       <AssessmentControls
         targetId={item.targetId}
         assessment={assessment}
         estimate={item.estimate}
         facilitator={facilitator}
+        canEdit={canEdit}
         myBallot={poker.mine}
         onAssess={props.onAssess}
         onBallot={props.onBallot}
@@ -83,6 +86,7 @@ export function BacklogItemRow(props: BacklogItemRowProps) {
           assessment={assessment}
           poker={poker}
           facilitator={facilitator}
+          anonymous={anonymous}
           onAssess={props.onAssess}
         />
       )}

@@ -1,18 +1,26 @@
 import type { Assessment, Horizon, Urgency } from '@stormline/shared/backlog/assessment'
 import type { BacklogItem } from '@stormline/shared/backlog/backlog-types'
 import type { AssessmentPatch } from './assessment-store.ts'
-import { describeBallot, type PokerView } from './poker-view.ts'
+import { describeBallot, estimatorCount, type PokerView } from './poker-view.ts'
 
 interface ItemDetailsProps {
   item: BacklogItem
   assessment: Assessment
   poker: PokerView
   facilitator: boolean
+  anonymous: boolean
   onAssess(patch: AssessmentPatch): void
 }
 
 /** The expanded part of a backlog row: the evidence and what it touches, for the discussion. */
-export function ItemDetails({ item, assessment, poker, facilitator, onAssess }: ItemDetailsProps) {
+export function ItemDetails({
+  item,
+  assessment,
+  poker,
+  facilitator,
+  anonymous,
+  onAssess,
+}: ItemDetailsProps) {
   const notes = item.evidence.filter((e) => e.context.trim() !== '' || e.needsDeepDive)
   return (
     <div className="stormline-item__details" data-testid={`backlog-details-${item.targetId}`}>
@@ -29,7 +37,8 @@ export function ItemDetails({ item, assessment, poker, facilitator, onAssess }: 
           <li key={e.stickyId}>
             <span className="stormline-item__quote">{e.text || 'Untitled pain point'}</span>
             <span className="stormline-item__meta">
-              {e.authorName ?? 'Unknown'} · {e.phaseName ?? 'off the timeline'}
+              {anonymous ? '' : `${e.authorName ?? 'Unknown'} · `}
+              {e.phaseName ?? 'off the timeline'}
             </span>
           </li>
         ))}
@@ -55,13 +64,16 @@ export function ItemDetails({ item, assessment, poker, facilitator, onAssess }: 
           <h4>Estimates</h4>
           <ul className="stormline-item__evidence">
             {poker.revealedBallots.map((b) => (
-              <li key={b.participantId}>{describeBallot(b)}</li>
+              <li key={b.participantId}>{describeBallot(b, { anonymous })}</li>
             ))}
           </ul>
         </>
       )}
       {assessment.mode === 'poker' && !assessment.revealed && poker.estimators.length > 0 && (
-        <p className="stormline-item__meta">Estimated so far: {poker.estimators.join(', ')}</p>
+        <p className="stormline-item__meta">
+          Estimated so far:{' '}
+          {anonymous ? estimatorCount(poker.estimators.length) : poker.estimators.join(', ')}
+        </p>
       )}
     </div>
   )

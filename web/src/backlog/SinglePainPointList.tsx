@@ -5,6 +5,8 @@ import type { VoteView } from './vote-view.ts'
 interface SinglePainPointListProps {
   painPoints: SinglePainPoint[]
   votes: VoteView
+  canVote: boolean
+  anonymous: boolean
   onVote(targetId: string, delta: 1 | -1): void
   onFocus(stickyId: string): void
 }
@@ -13,6 +15,8 @@ interface SinglePainPointListProps {
 export function SinglePainPointList({
   painPoints,
   votes,
+  canVote,
+  anonymous,
   onVote,
   onFocus,
 }: SinglePainPointListProps) {
@@ -32,9 +36,10 @@ export function SinglePainPointList({
               {p.text || 'Untitled pain point'}
             </button>
             <span className="stormline-item__meta">
-              {p.authorName ?? 'Unknown'} · {p.phaseName ?? 'off the timeline'}
+              {anonymous ? '' : `${p.authorName ?? 'Unknown'} · `}
+              {p.phaseName ?? 'off the timeline'}
             </span>
-            <VoteDots targetId={p.id} view={votes} onVote={onVote} />
+            <VoteDots targetId={p.id} view={votes} onVote={onVote} canVote={canVote} />
           </li>
         ))}
       </ul>

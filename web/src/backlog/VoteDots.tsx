@@ -4,16 +4,19 @@ interface VoteDotsProps {
   targetId: string
   view: VoteView
   onVote(targetId: string, delta: 1 | -1): void
+  /** Viewers see the counts but have no dots to cast. */
+  canVote: boolean
 }
 
 /** A target's vote count as this viewer may see it, and while the vote is open, my dot buttons. */
-export function VoteDots({ targetId, view, onVote }: VoteDotsProps) {
+export function VoteDots({ targetId, view, onVote, canVote }: VoteDotsProps) {
   const label = voteLabel(view, targetId)
   if (label === null) return null
   const mine = view.mine.get(targetId) ?? 0
+  const voting = view.status === 'open' && canVote
   return (
     <span className="stormline-dots" data-testid={`votes-${targetId}`}>
-      {view.status === 'open' && (
+      {voting && (
         <button
           type="button"
           className="stormline-dots__button"
@@ -31,7 +34,7 @@ export function VoteDots({ targetId, view, onVote }: VoteDotsProps) {
         {'●'.repeat(Math.min(mine, 10))}
       </span>
       <span className="stormline-dots__label">{label}</span>
-      {view.status === 'open' && (
+      {voting && (
         // Stays enabled with no dots left, so the click explains why nothing happened.
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { summariseBallots } from '@stormline/shared/backlog/estimates'
 import { describe, expect, it } from 'vitest'
-import { describeBallot, describeEstimate, pokerView } from './poker-view.ts'
+import { describeBallot, describeEstimate, estimatorCount, pokerView } from './poker-view.ts'
 
 const ballot = (
   participantId: string,
@@ -34,10 +34,20 @@ describe('poker view', () => {
   it('shows everyone’s numbers once revealed', () => {
     const view = pokerView(ballots, 'cluster:a', 'cid', true)
     expect(view.mine).toBeNull()
-    expect(view.revealedBallots.map(describeBallot)).toEqual([
+    expect(view.revealedBallots.map((b) => describeBallot(b))).toEqual([
       'Ann: value 3, effort 2 (M)',
       'Bob: value 5, effort 2 (M)',
     ])
+  })
+
+  it('names nobody in anonymous mode', () => {
+    const view = pokerView(ballots, 'cluster:a', 'cid', true)
+    expect(view.revealedBallots.map((b) => describeBallot(b, { anonymous: true }))).toEqual([
+      'value 3, effort 2 (M)',
+      'value 5, effort 2 (M)',
+    ])
+    expect(estimatorCount(view.estimators.length)).toBe('2 people')
+    expect(estimatorCount(1)).toBe('1 person')
   })
 
   it('describes a hidden round by its count only', () => {

@@ -54,7 +54,16 @@ export function describeEstimate(summary: EstimateSummary): string {
   )
 }
 
-/** A revealed ballot as "Ann: value 4, effort 2 (M)". */
-export function describeBallot(ballot: Ballot): string {
-  return `${ballot.participantName || 'Anonymous'}: value ${formatRating(ballot.value)}, effort ${effortLabel(ballot.effort)}`
+/**
+ * A revealed ballot as "Ann: value 4, effort 2 (M)"; in anonymous mode without the name, so
+ * nobody is held to their number.
+ */
+export function describeBallot(ballot: Ballot, { anonymous = false } = {}): string {
+  const numbers = `value ${formatRating(ballot.value)}, effort ${effortLabel(ballot.effort)}`
+  return anonymous ? numbers : `${ballot.participantName || 'Anonymous'}: ${numbers}`
+}
+
+/** Who has estimated, when names are hidden: just how many. */
+export function estimatorCount(n: number): string {
+  return `${n} ${n === 1 ? 'person' : 'people'}`
 }

@@ -2,9 +2,10 @@ import type { Backlog } from '@stormline/shared/backlog/backlog-types'
 import type { BoardMapsJson } from '@stormline/shared/backlog/board-maps'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
 import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
+import { readAnonymous, sessionKeys } from '@stormline/shared/board/session'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
-import { useIsFacilitator } from '../facilitation/facilitator-role.ts'
+import { useCanEdit, useIsFacilitator } from '../facilitation/facilitator-role.ts'
 import { anonymousName, useParticipant } from '../participant/participant-store.ts'
 import { useBoardMaps } from './use-board-maps.ts'
 import { type VoteView, voteView } from './vote-view.ts'
@@ -14,6 +15,10 @@ export interface BacklogState {
   backlog: Backlog
   votes: VoteView
   facilitator: boolean
+  /** Viewers read the backlog; they cast no dots and no estimates. */
+  canEdit: boolean
+  /** Anonymous mode: no author or estimator names anywhere in the drawer. */
+  anonymous: boolean
   me: { id: string; name: string }
 }
 
@@ -23,7 +28,8 @@ export interface BacklogState {
  */
 export function useBacklogState(doc: Y.Doc, board: { id: string; name: string }): BacklogState {
   const maps = useBoardMaps(doc)
-  const facilitator = useIsFacilitator(board.id)
+  const facilitator = useIsFacilitator()
+  const canEdit = useCanEdit()
   const participant = useParticipant()
   const me = useMemo(
     () => ({ id: participant.id, name: participant.name ?? anonymousName }),
@@ -38,5 +44,6 @@ export function useBacklogState(doc: Y.Doc, board: { id: string; name: string })
       }),
     [maps.session, maps.votes, me.id, facilitator],
   )
-  return { maps, backlog, votes, facilitator, me }
+  const anonymous = readAnonymous(maps.session[sessionKeys.anonymous])
+  return { maps, backlog, votes, facilitator, canEdit, anonymous, me }
 }

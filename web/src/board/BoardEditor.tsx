@@ -1,3 +1,5 @@
+import { readAnonymous, sessionKeys } from '@stormline/shared/board/session'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { type Editor, type TLComponents, Tldraw } from 'tldraw'
@@ -9,6 +11,7 @@ import { FocusFromLink } from '../clusters/FocusFromLink.tsx'
 import { SuggestionsPanel } from '../clusters/SuggestionsPanel.tsx'
 import { FacilitationHelperButtons } from '../facilitation/FacilitationPanel.tsx'
 import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
+import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { createCurrentUser } from '../participant/participant-store.ts'
 import { installStickies } from '../stickies/install-stickies.ts'
 import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
@@ -17,6 +20,7 @@ import type { BoardConnection } from '../sync/board-connection.ts'
 import { customShapeUtils } from '../timeline/index.ts'
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
 import { fitTimelineOnOpen } from '../timeline/timeline-editing.ts'
+import { guardTimelines } from '../timeline/timeline-guard.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { createBookmarksWithoutFetching } from './bookmark-without-fetch.ts'
 import { exposeDebugHook } from './debug-hook.ts'
@@ -71,13 +75,22 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
   // then finds no editor yet, so onMount checks the latest value too.
   const autoFocusRef = useRef(autoFocus)
   autoFocusRef.current = autoFocus
+  const role = useBoardRole()
+  // Read by the editor's handlers at the moment of an edit, so they follow a role change.
+  const roleRef = useRef(role)
+  roleRef.current = role
   const onMount = useCallback(
     (editor: Editor) => {
       editorRef.current = editor
+      editor.updateInstanceState({ isReadonly: roleRef.current === 'viewer' })
       if (autoFocusRef.current) editor.focus()
       createBookmarksWithoutFetching(editor)
       fitTimelineOnOpen(editor)
-      const uninstallStickies = installStickies(editor)
+      const session = connection.doc.getMap<unknown>(docLayout.session)
+      const uninstallStickies = installStickies(editor, () =>
+        readAnonymous(session.get(sessionKeys.anonymous)),
+      )
+      const unguardTimelines = guardTimelines(editor, () => roleRef.current === 'facilitator')
       const hideDebugHook = exposeDebugHook({
         editor,
         store: connection.store,
@@ -85,12 +98,19 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
         provider: connection.provider,
       })
       return () => {
+        unguardTimelines()
         uninstallStickies()
         hideDebugHook()
       }
     },
     [connection],
   )
+
+  // A viewer's board is read-only in tldraw: no tools that draw, no moving, no deleting; and a
+  // read-only notice from the server (role taken away) turns an open board read-only too.
+  useEffect(() => {
+    editorRef.current?.updateInstanceState({ isReadonly: role === 'viewer' })
+  }, [role])
 
   // tldraw reads autoFocus only on mount; when the name dialog closes, hand focus over here.
   useEffect(() => {

@@ -1,4 +1,8 @@
+import { useState } from 'react'
 import { useValue } from 'tldraw'
+import { SharePanel } from '../access/SharePanel.tsx'
+import { ViewOnlyBadge } from '../access/ViewOnlyBadge.tsx'
+import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { ParticipantBadge } from '../participant/ParticipantBadge.tsx'
 import { useParticipant } from '../participant/participant-store.ts'
 import { ConnectionStatus } from '../ui/ConnectionStatus.tsx'
@@ -9,10 +13,25 @@ export function BoardTopPanel() {
   const { connection, editName } = useBoardUi()
   const status = useValue('connection status', () => connection.state.get().status, [connection])
   const participant = useParticipant()
+  const role = useBoardRole()
+  const [sharing, setSharing] = useState(false)
   return (
     <div className="board-top-panel">
       <ConnectionStatus status={status} />
+      {role === 'viewer' && <ViewOnlyBadge />}
       <ParticipantBadge participant={participant} onEdit={editName} />
+      {role === 'facilitator' && (
+        <button
+          type="button"
+          className="stormline-button share-toggle"
+          data-testid="share-toggle"
+          aria-expanded={sharing}
+          onClick={() => setSharing(!sharing)}
+        >
+          Share
+        </button>
+      )}
+      {role === 'facilitator' && sharing && <SharePanel onClose={() => setSharing(false)} />}
     </div>
   )
 }

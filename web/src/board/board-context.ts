@@ -1,3 +1,5 @@
+import type { BoardRole } from '@stormline/shared/access/roles'
+import type { BoardMeta } from '@stormline/shared/api/types'
 import { createContext, useContext } from 'react'
 import type { BoardConnection } from '../sync/board-connection.ts'
 
@@ -7,7 +9,13 @@ import type { BoardConnection } from '../sync/board-connection.ts'
  */
 export interface BoardUi {
   connection: BoardConnection
+  /** The board as this page knows it; the name follows a rename made here. */
+  board: BoardMeta
+  /** This page's role from its link (facilitation/facilitator-role.ts adds the socket's say). */
+  role: BoardRole
   editName(): void
+  /** After this page renamed the board. */
+  renamed(board: BoardMeta): void
 }
 
 export const BoardUiContext = createContext<BoardUi | null>(null)

@@ -42,13 +42,15 @@ function ClusterBar() {
   const active = clusters.find((c) => c.id === activeId)
   const ref = useRef<HTMLDivElement>(null)
   usePassThroughWheelEvents(ref)
+  // Viewers may select stickies to read them, but clustering writes to the board.
+  const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
 
   // Clicking the empty canvas ends editing a cluster, as it ends any selection.
   useEffect(() => {
     if (nothingSelected) ui.active.set(null)
   }, [nothingSelected, ui])
 
-  if (selected.length === 0 && active === undefined) return null
+  if (readonly || (selected.length === 0 && active === undefined)) return null
   const inActive =
     active === undefined ? [] : selected.filter((id) => active.memberIds.includes(id))
   const outside = active === undefined ? selected : selected.filter((id) => !inActive.includes(id))

@@ -16,8 +16,7 @@ import './clusters.css'
 
 /** The facilitator's cluster suggestions: a collapsible panel in the left column. */
 export function SuggestionsPanel() {
-  const { boardId } = useBoardUi().connection
-  const facilitator = useIsFacilitator(boardId)
+  const facilitator = useIsFacilitator()
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLElement>(null)
   usePassThroughWheelEvents(ref)

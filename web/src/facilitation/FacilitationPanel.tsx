@@ -26,8 +26,8 @@ export function FacilitationHelperButtons() {
 
 function FacilitationPanel() {
   const { connection } = useBoardUi()
-  const { doc, provider, boardId } = connection
-  const facilitator = useIsFacilitator(boardId)
+  const { doc, provider } = connection
+  const facilitator = useIsFacilitator()
   const { step, timer } = useSessionState(doc)
   const ref = useRef<HTMLDivElement>(null)
   // Scrolling over the panel should still pan or zoom the board, as over tldraw's own panels.

@@ -1,55 +1,29 @@
-import { useSyncExternalStore } from 'react'
+import type { BoardRole } from '@stormline/shared/access/roles'
+import { useValue } from 'tldraw'
+import { useBoardUi } from '../board/board-context.ts'
 
 /**
- * Until boards have role links (the access issue), whoever created a board in
- * this browser facilitates it. The list of such boards is kept in localStorage;
- * it is a convenience, not a security boundary — the server does not enforce it yet.
+ * The role this page has on its board, as the server resolved it from the link's token. The
+ * server enforces it; the UI only follows it so nobody is offered what would be refused.
+ * A read-only notice on the socket (a role taken away mid-session) makes the page a viewer.
  */
 
-export const facilitatedBoardsKey = 'stormline.facilitatedBoards'
-
-function read(): string[] {
-  try {
-    const parsed: unknown = JSON.parse(window.localStorage.getItem(facilitatedBoardsKey) ?? '[]')
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []
-  } catch {
-    return []
-  }
+export function effectiveRole(role: BoardRole, readOnlyNotice: boolean): BoardRole {
+  return readOnlyNotice ? 'viewer' : role
 }
 
-const listeners = new Set<() => void>()
-
-export function markAsFacilitator(boardId: string): void {
-  const boards = read()
-  if (boards.includes(boardId)) return
-  try {
-    window.localStorage.setItem(facilitatedBoardsKey, JSON.stringify([...boards, boardId]))
-  } catch {
-    // Storage disabled: the creator facilitates for this page load only.
-    sessionFallback.add(boardId)
-  }
-  for (const listener of listeners) listener()
+export function useBoardRole(): BoardRole {
+  const { role, connection } = useBoardUi()
+  const readOnly = useValue('read-only notice', () => connection.readOnly.get(), [connection])
+  return effectiveRole(role, readOnly)
 }
 
-const sessionFallback = new Set<string>()
-
-export function isFacilitatorOf(boardId: string): boolean {
-  return sessionFallback.has(boardId) || read().includes(boardId)
+/** Whether this page may run the workshop: steps, timer, votes, timeline, links, settings. */
+export function useIsFacilitator(): boolean {
+  return useBoardRole() === 'facilitator'
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  const onStorage = (event: StorageEvent): void => {
-    if (event.key === facilitatedBoardsKey) listener()
-  }
-  window.addEventListener('storage', onStorage)
-  return () => {
-    listeners.delete(listener)
-    window.removeEventListener('storage', onStorage)
-  }
-}
-
-/** Whether this browser facilitates the board; follows changes from other tabs. */
-export function useIsFacilitator(boardId: string): boolean {
-  return useSyncExternalStore(subscribe, () => isFacilitatorOf(boardId))
+/** Whether this page may change the board at all (everyone but viewers). */
+export function useCanEdit(): boolean {
+  return useBoardRole() !== 'viewer'
 }

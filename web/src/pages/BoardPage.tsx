@@ -1,51 +1,85 @@
+import type { BoardAccess, BoardMeta } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { useEffect, useMemo, useState } from 'react'
 import { useValue } from 'tldraw'
+import { useBoardAccess } from '../access/use-board-access.ts'
 import { BoardEditor } from '../board/BoardEditor.tsx'
 import { type BoardUi, BoardUiContext } from '../board/board-context.ts'
 import { useBoardConnection } from '../board/use-board-connection.ts'
-import { useBoardMeta } from '../board/use-board-meta.ts'
 import { useClientConfig } from '../board/use-client-config.ts'
 import { NameDialog } from '../participant/NameDialog.tsx'
 import { renameCurrentParticipant, useParticipant } from '../participant/participant-store.ts'
+import { BoardEnded } from './BoardEnded.tsx'
 import { BoardLoading } from './BoardLoading.tsx'
 import { BoardNotFound } from './BoardNotFound.tsx'
 
 export function BoardPage({ boardId }: { boardId: string }) {
   if (!isBoardId(boardId)) return <BoardNotFound />
   // Keyed so moving to another board tears the old connection down completely.
-  return <OpenBoard key={boardId} boardId={boardId} />
+  return <CheckedBoard key={boardId} boardId={boardId} />
 }
 
-function OpenBoard({ boardId }: { boardId: string }) {
-  const meta = useBoardMeta(boardId)
-  // Waits for the template (an empty board is laid out from it); a failed lookup connects anyway.
-  const template =
-    meta.state === 'found' ? meta.board.template : meta.state === 'unknown' ? null : undefined
-  const connection = useBoardConnection(boardId, template)
+/** Learns this page's role from its link (or cookie) before opening the board. */
+function CheckedBoard({ boardId }: { boardId: string }) {
+  const access = useBoardAccess(boardId)
+  switch (access.state) {
+    case 'not-found':
+      return <BoardNotFound />
+    case 'link-invalid':
+      return <BoardEnded reason="link-invalid" />
+    case 'checking':
+      return (
+        <main className="board-page">
+          <BoardLoading
+            boardName={null}
+            status="connecting"
+            failedAttempts={access.failedAttempts}
+          />
+        </main>
+      )
+    case 'granted':
+      return <OpenBoard access={access.board} />
+  }
+}
+
+function OpenBoard({ access }: { access: BoardAccess }) {
+  const { role, ...granted } = access
+  const [board, setBoard] = useState<BoardMeta>(granted)
+  // A viewer never lays out an empty board: its writes would be dropped, and everyone else
+  // would get the layout from the next participant to open the board anyway.
+  const connection = useBoardConnection(board.id, role === 'viewer' ? null : board.template)
   const config = useClientConfig()
   const participant = useParticipant()
   const [editingName, setEditingName] = useState(false)
   const state = useValue('board state', () => connection?.state.get() ?? null, [connection])
 
   useEffect(() => {
-    if (meta.state === 'not-found') connection?.markNotFound()
-  }, [meta.state, connection])
-
-  const boardName = meta.state === 'found' ? meta.board.name : null
-  useEffect(() => {
-    document.title = boardName === null ? 'Stormline' : `${boardName} · Stormline`
+    document.title = `${board.name} · Stormline`
     return () => {
       document.title = 'Stormline'
     }
-  }, [boardName])
+  }, [board.name])
 
   const ui = useMemo<BoardUi | null>(
-    () => connection && { connection, editName: () => setEditingName(true) },
-    [connection],
+    () =>
+      connection && {
+        connection,
+        board,
+        role,
+        editName: () => setEditingName(true),
+        renamed: setBoard,
+      },
+    [connection, board, role],
   )
 
-  if (meta.state === 'not-found' || state?.phase === 'not-found') return <BoardNotFound />
+  switch (state?.phase) {
+    case 'not-found':
+      return <BoardNotFound />
+    case 'link-invalid':
+    case 'deleted':
+    case 'edit-refused':
+      return <BoardEnded reason={state.phase} />
+  }
 
   const naming = participant.name === null || editingName
   return (
@@ -60,7 +94,7 @@ function OpenBoard({ boardId }: { boardId: string }) {
         </BoardUiContext.Provider>
       ) : (
         <BoardLoading
-          boardName={boardName}
+          boardName={board.name}
           status={state?.status ?? 'connecting'}
           failedAttempts={state?.failedAttempts ?? 0}
         />

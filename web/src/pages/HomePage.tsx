@@ -1,9 +1,10 @@
+import { boardLinkPath } from '@stormline/shared/access/roles'
 import { defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
 import { type BoardTemplateId, defaultBoardTemplate } from '@stormline/shared/board/templates'
 import { type FormEvent, useState } from 'react'
+import { rememberLinks } from '../access/use-saved-links.ts'
 import { ApiError, createBoard } from '../api/client.ts'
-import { markAsFacilitator } from '../facilitation/facilitator-role.ts'
-import { boardPath, navigate } from '../routing/routes.ts'
+import { navigate } from '../routing/routes.ts'
 import { TemplateSelect } from '../timeline/TemplateSelect.tsx'
 
 export function HomePage() {
@@ -19,8 +20,10 @@ export function HomePage() {
     try {
       const trimmed = name.trim()
       const board = await createBoard(trimmed === '' ? undefined : trimmed, template)
-      markAsFacilitator(board.id)
-      navigate(boardPath(board.id))
+      // This browser is the only place the links are ever shown in full (the server keeps hashes).
+      rememberLinks(board.id, board.links)
+      // Opened in-page as the facilitator's own link, so the token becomes the board's cookie.
+      navigate(boardLinkPath(board.id, board.tokens.facilitator))
     } catch (caught) {
       setError(
         caught instanceof ApiError

@@ -8,6 +8,7 @@ import {
   usePassThroughWheelEvents,
   useValue,
 } from 'tldraw'
+import { useAnonymous } from '../board/use-anonymous.ts'
 import { formatDuration, parseDuration } from './duration.ts'
 import { describePlacement } from './sticky-placement.ts'
 import { updateSticky } from './update-sticky.ts'
@@ -33,6 +34,9 @@ function StickyDetails({ note }: { note: TLNoteShape }) {
   useEscapeToCanvas(editor, ref)
   const meta = readStickyMeta(note.meta) ?? {}
   const kind: StickyKind = meta.kind ?? 'step'
+  const anonymous = useAnonymous()
+  // A viewer reads the details; the fields stay, disabled, so the panel looks the same.
+  const readonly = useValue('readonly', () => editor.getIsReadonly(), [editor])
   const placement = useValue('sticky placement', () => describePlacement(editor, note.id), [
     editor,
     note.id,
@@ -60,6 +64,7 @@ function StickyDetails({ note }: { note: TLNoteShape }) {
           <select
             data-testid="details-kind"
             value={kind}
+            disabled={readonly}
             onChange={(event) => {
               editor.markHistoryStoppingPoint('change sticky kind')
               save({ kind: event.target.value as StickyKind })
@@ -86,7 +91,7 @@ function StickyDetails({ note }: { note: TLNoteShape }) {
       <div className="stormline-details__row">
         <span className="stormline-details__label">Added by</span>
         <span data-testid="details-author">
-          {meta.authorName ?? 'Unknown'}
+          {anonymous ? 'Anonymous' : (meta.authorName ?? 'Unknown')}
           {meta.createdAt && (
             <time dateTime={meta.createdAt} className="stormline-details__time">
               {' · '}
@@ -95,11 +100,12 @@ function StickyDetails({ note }: { note: TLNoteShape }) {
           )}
         </span>
       </div>
-      <ContextField editor={editor} value={meta.context ?? ''} save={save} />
+      <ContextField editor={editor} value={meta.context ?? ''} save={save} readonly={readonly} />
       <label className="stormline-details__check">
         <input
           type="checkbox"
           data-testid="details-deep-dive"
+          disabled={readonly}
           checked={meta.needsDeepDive ?? false}
           onChange={(event) => {
             editor.markHistoryStoppingPoint('flag sticky for deep dive')
@@ -109,7 +115,12 @@ function StickyDetails({ note }: { note: TLNoteShape }) {
         Needs deep-dive
       </label>
       {kind === 'time' && (
-        <DurationField editor={editor} value={meta.durationMinutes ?? null} save={save} />
+        <DurationField
+          editor={editor}
+          value={meta.durationMinutes ?? null}
+          save={save}
+          readonly={readonly}
+        />
       )}
     </section>
   )
@@ -119,9 +130,10 @@ interface FieldProps<T> {
   editor: Editor
   value: T
   save(patch: Partial<StickyMeta>): void
+  readonly: boolean
 }
 
-function ContextField({ editor, value, save }: FieldProps<string>) {
+function ContextField({ editor, value, save, readonly }: FieldProps<string>) {
   const draft = useDraft(value, (context) => {
     save({ context })
     return true
@@ -132,6 +144,7 @@ function ContextField({ editor, value, save }: FieldProps<string>) {
       <textarea
         data-testid="details-context"
         rows={4}
+        readOnly={readonly}
         placeholder="What is behind this sticky? Who knows more?"
         {...draft}
         onFocus={() => {
@@ -144,7 +157,7 @@ function ContextField({ editor, value, save }: FieldProps<string>) {
   )
 }
 
-function DurationField({ editor, value, save }: FieldProps<number | null>) {
+function DurationField({ editor, value, save, readonly }: FieldProps<number | null>) {
   const draft = useDraft(formatDuration(value), (text) => {
     const durationMinutes = parseDuration(text)
     if (durationMinutes === undefined) return false
@@ -159,6 +172,7 @@ function DurationField({ editor, value, save }: FieldProps<number | null>) {
           data-testid="details-duration"
           type="text"
           inputMode="decimal"
+          readOnly={readonly}
           placeholder="—"
           {...draft}
           onFocus={() => {

@@ -25,7 +25,7 @@ export class StormlineNoteShapeUtil extends NoteShapeUtil {
 
   override onBeforeDuplicate(source: TLNoteShape, duplicate: TLNoteShape): TLNoteShape | undefined {
     const copy = super.onBeforeDuplicate(source, duplicate) ?? duplicate
-    const meta = restampCopy(copy.meta, currentAuthor(), new Date())
+    const meta = restampCopy(copy.meta, currentAuthor(this.editor), new Date())
     return meta === null ? copy : { ...copy, meta: asMeta(meta) }
   }
 }

@@ -26,7 +26,7 @@ export function createStickyAt(editor: Editor, kind: StickyKind, center: VecLike
       x: center.x,
       y: center.y,
       props: { color: stickyKindInfo[kind].color, scale: editor.getResizeScaleFactor() },
-      meta: { [stickyMetaKey]: { ...newStickyMeta(kind, currentAuthor(), new Date()) } },
+      meta: { [stickyMetaKey]: { ...newStickyMeta(kind, currentAuthor(editor), new Date()) } },
     })
     const shape = editor.getShape(id)
     // createShape is a no-op when the page is at its shape limit (tldraw alerts about it).

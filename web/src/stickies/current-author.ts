@@ -1,8 +1,24 @@
+import type { Editor } from 'tldraw'
 import { anonymousName, participantSignal } from '../participant/participant-store.ts'
 import type { Author } from './sticky-stamp.ts'
 
-/** The local participant as the author of the stickies they make, read at the moment of making. */
-export function currentAuthor(): Author {
+/**
+ * Who the stickies made in an editor are credited to, read at the moment of making. The board
+ * page tells each editor whether its board is anonymous (installStickies); the stamping code
+ * reaches the editor but not the board's document.
+ */
+
+const anonymousBoards = new WeakMap<Editor, () => boolean>()
+
+export function setAnonymousSource(editor: Editor, isAnonymous: () => boolean): () => void {
+  anonymousBoards.set(editor, isAnonymous)
+  return () => {
+    if (anonymousBoards.get(editor) === isAnonymous) anonymousBoards.delete(editor)
+  }
+}
+
+export function currentAuthor(editor: Editor): Author {
   const { id, name } = participantSignal().get()
-  return { id, name: name ?? anonymousName }
+  const anonymous = anonymousBoards.get(editor)?.() ?? false
+  return { id, name: anonymous ? null : (name ?? anonymousName) }
 }

@@ -13,7 +13,7 @@ import { kindChange, type NoteMeta, patchStickyMeta, stampNewSticky } from './st
 export function registerStickySideEffects(editor: Editor): () => void {
   const stopCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user' || !isNote(shape)) return shape
-    const stamp = stampNewSticky(shape.meta, shape.props.color, currentAuthor(), new Date())
+    const stamp = stampNewSticky(shape.meta, shape.props.color, currentAuthor(editor), new Date())
     if (stamp === null) return shape
     return { ...shape, meta: asMeta(stamp.meta), props: { ...shape.props, color: stamp.color } }
   })

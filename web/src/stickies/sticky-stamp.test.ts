@@ -22,6 +22,12 @@ function sticky(kind: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('stampNewSticky', () => {
+  it('keeps the author id but not the name on an anonymous board', () => {
+    const stamp = stampNewSticky({}, 'red', { id: ada.id, name: null }, now)
+    expect(stamp?.meta.stormline).toMatchObject({ kind: 'pain', authorId: ada.id })
+    expect(stamp?.meta.stormline).not.toHaveProperty('authorName')
+  })
+
   it('makes a plain note a sticky of the kind its colour stands for', () => {
     expect(stampNewSticky({}, 'red', ada, now)).toEqual({
       color: 'red',
@@ -79,6 +85,12 @@ describe('restampCopy', () => {
         createdAt: later.toISOString(),
       },
     })
+  })
+
+  it('leaves the name off a copy made on an anonymous board, the original’s too', () => {
+    const copy = restampCopy(sticky('pain'), { id: bob.id, name: null }, later)
+    expect(copy?.stormline).toMatchObject({ authorId: bob.id, kind: 'pain' })
+    expect(copy?.stormline).not.toHaveProperty('authorName')
   })
 
   it('leaves plain notes to the create handler', () => {

@@ -17,8 +17,12 @@ export type NoteMeta = Readonly<Record<string, unknown>>
 
 export interface Author {
   id: string
-  name: string
+  /** null on an anonymous board: the sticky keeps who wrote it (their id), not their name. */
+  name: string | null
 }
+
+/** A new sticky's meta: everything a sticky has, the author's name only when it may be known. */
+export type NewStickyMeta = Omit<StickyMeta, 'authorName'> & { authorName?: string }
 
 /** The kind/colour pair a note should end up with, and its full meta. */
 export interface StickyStamp {
@@ -26,11 +30,11 @@ export interface StickyStamp {
   color: KindColor
 }
 
-export function newStickyMeta(kind: StickyKind, author: Author, now: Date): StickyMeta {
+export function newStickyMeta(kind: StickyKind, author: Author, now: Date): NewStickyMeta {
   return {
     kind,
     authorId: author.id,
-    authorName: author.name,
+    ...(author.name === null ? {} : { authorName: author.name }),
     createdAt: now.toISOString(),
     context: '',
     needsDeepDive: false,
@@ -81,12 +85,14 @@ export function stampNewSticky(
 export function restampCopy(meta: NoteMeta, author: Author, now: Date): NoteMeta | null {
   const existing = rawStormline(meta)
   if (existing === null) return null
+  // The original's author name must not ride along on an anonymous copy.
+  const { authorName: _original, ...rest } = existing
   return {
     ...meta,
     [stickyMetaKey]: {
-      ...existing,
+      ...rest,
       authorId: author.id,
-      authorName: author.name,
+      ...(author.name === null ? {} : { authorName: author.name }),
       createdAt: now.toISOString(),
     },
   }

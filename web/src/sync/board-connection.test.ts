@@ -82,10 +82,28 @@ describe('openBoardConnection', () => {
     expect(board.provider.shouldConnect).toBe(false)
   })
 
+  it.each([
+    [4401, 'link-invalid'],
+    [4403, 'edit-refused'],
+    [4410, 'deleted'],
+  ])('stops for good on close code %i and reports %s', (code, phase) => {
+    const board = connection()
+    syncWithServer(board)
+    board.provider.shouldConnect = true
+    board.provider.emit('closed', [{ code, reason: '' }, board.provider])
+    expect(board.state.get().phase).toBe(phase)
+    expect(board.provider.shouldConnect).toBe(false)
+    board.connect()
+    expect(board.provider.shouldConnect).toBe(false)
+  })
+
   it('does not reconnect on 4404 but does on other close codes', () => {
     const board = connection()
     const close = (code: number) => ({ code }) as CloseEvent
     expect(board.provider.shouldReconnect(close(4404), board.provider)).toBe(false)
+    expect(board.provider.shouldReconnect(close(4401), board.provider)).toBe(false)
+    expect(board.provider.shouldReconnect(close(4403), board.provider)).toBe(false)
+    expect(board.provider.shouldReconnect(close(4410), board.provider)).toBe(false)
     expect(board.provider.shouldReconnect(close(4400), board.provider)).toBe(true)
     expect(board.provider.shouldReconnect(close(1011), board.provider)).toBe(true)
   })

@@ -1,4 +1,5 @@
 import { CloseCode, permanentCloseCodes } from '@stormline/shared/sync/close-codes'
+import type { Atom } from 'tldraw'
 import {
   atom,
   createTLStore,
@@ -17,6 +18,7 @@ import {
   connectionStatus,
 } from './connection-status.ts'
 import { bindPresence } from './presence.ts'
+import { listenForReadOnlyNotice } from './read-only-notice.ts'
 import { createYjsStoreBinding } from './yjs-store-binding.ts'
 
 /**
@@ -25,7 +27,26 @@ import { createYjsStoreBinding } from './yjs-store-binding.ts'
  * once, clean up everything) is explicit and testable.
  */
 
-export type BoardPhase = 'loading' | 'ready' | 'not-found'
+export type BoardPhase = 'loading' | 'ready' | EndedPhase
+
+/**
+ * Ways a board can end for this page; none of them is retried. `link-invalid`: the token was
+ * rotated or never valid (4401); `deleted`: the facilitator deleted the board (4410);
+ * `edit-refused`: the server refused an edit as facilitator-only (4403), so the local document
+ * now holds a change the board does not and must not be reused.
+ */
+export type EndedPhase = 'not-found' | 'link-invalid' | 'deleted' | 'edit-refused'
+
+const endedByCloseCode: ReadonlyMap<number, EndedPhase> = new Map([
+  [CloseCode.boardNotFound, 'not-found'],
+  [CloseCode.unauthorized, 'link-invalid'],
+  [CloseCode.boardDeleted, 'deleted'],
+  [CloseCode.forbiddenEdit, 'edit-refused'],
+])
+
+export function isEnded(phase: BoardPhase): phase is EndedPhase {
+  return phase !== 'loading' && phase !== 'ready'
+}
 
 export interface BoardConnectionState {
   phase: BoardPhase
@@ -40,10 +61,14 @@ export interface BoardConnection {
   readonly provider: WebsocketProvider
   readonly store: TLStore
   readonly state: Signal<BoardConnectionState>
+  /** True once the server said this socket may only read (a viewer, or a role taken away). */
+  readonly readOnly: Signal<boolean>
   /** Opens the socket (when created with `connect: false`). */
   connect(): void
   /** Stops reconnecting for good and shows the board as missing. */
   markNotFound(): void
+  /** Stops reconnecting for good and shows why (e.g. the board was deleted from this page). */
+  end(phase: EndedPhase): void
   dispose(): void
 }
 
@@ -93,6 +118,8 @@ export function openBoardConnection({
     status: 'connecting',
     failedAttempts: 0,
   })
+  const readOnly: Atom<boolean> = atom('board read-only', false)
+  const stopReadOnlyNotice = listenForReadOnlyNotice(provider, () => readOnly.set(true))
   let stopPresence: (() => void) | null = null
   let disposed = false
 
@@ -107,10 +134,11 @@ export function openBoardConnection({
     })
   }
 
-  function markNotFound(): void {
+  function end(phase: EndedPhase): void {
     provider.disconnect()
-    update({ phase: 'not-found' })
+    update({ phase })
   }
+  const markNotFound = (): void => end('not-found')
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
     facts.connected = status === 'connected'
@@ -132,7 +160,8 @@ export function openBoardConnection({
   }
 
   const onClosed = ({ code }: { code: number }): void => {
-    if (code === CloseCode.boardNotFound) markNotFound()
+    const ended = endedByCloseCode.get(code)
+    if (ended !== undefined) end(ended)
   }
 
   // Playwright's and browsers' "offline" switch does not always kill an open socket, and a dead
@@ -140,11 +169,11 @@ export function openBoardConnection({
   // network, and retry at once when the network returns instead of waiting out the backoff.
   const onBrowserOffline = (): void => provider.ws?.close()
   const onBrowserOnline = (): void => {
-    if (state.get().phase !== 'not-found' && provider.shouldConnect) provider.connect()
+    if (!isEnded(state.get().phase) && provider.shouldConnect) provider.connect()
   }
 
   function openSocket(): void {
-    if (!disposed && state.get().phase !== 'not-found') provider.connect()
+    if (!disposed && !isEnded(state.get().phase)) provider.connect()
   }
 
   provider.on('status', onStatus)
@@ -163,8 +192,10 @@ export function openBoardConnection({
     provider,
     store,
     state,
+    readOnly,
     connect: openSocket,
     markNotFound,
+    end,
     dispose() {
       if (disposed) return
       if (typeof window !== 'undefined') {
@@ -172,6 +203,7 @@ export function openBoardConnection({
         window.removeEventListener('online', onBrowserOnline)
       }
       stopPresence?.()
+      stopReadOnlyNotice()
       // Flush the last edits into the doc while the socket can still carry them.
       binding.dispose()
       disposed = true

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react'
 import { useEditor, usePassThroughWheelEvents, useValue } from 'tldraw'
-import { useBoardUi } from '../board/board-context.ts'
 import { useIsFacilitator } from '../facilitation/facilitator-role.ts'
 import { PhaseList } from './PhaseList.tsx'
 import {
@@ -15,8 +14,7 @@ import './timeline-panel.css'
 
 /** The facilitator's timeline editor: a collapsible panel under tldraw's menu. */
 export function TimelinePanel() {
-  const { connection } = useBoardUi()
-  const isFacilitator = useIsFacilitator(connection.boardId)
+  const isFacilitator = useIsFacilitator()
   return isFacilitator ? <FacilitatorTimelinePanel /> : null
 }
 

@@ -1,0 +1,129 @@
+import { templateTimelineId } from '@stormline/shared/board/timeline'
+import { readOnlyReason } from '@stormline/shared/sync/access-messages'
+import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { newBoardId } from '../boards/board-id.ts'
+import { MemoryBoardStore } from '../boards/memory-board-store.ts'
+import { replayStoredDocument } from '../boards/stored-document.ts'
+import { silentLogger } from '../logging/logger.ts'
+import { RoomRegistry } from './room-registry.ts'
+import { Peer } from './test-peer.ts'
+
+describe('roles in a room', () => {
+  let store: MemoryBoardStore
+  let registry: RoomRegistry
+  let boardId: string
+
+  beforeEach(() => {
+    store = new MemoryBoardStore()
+    registry = new RoomRegistry({ store, logger: silentLogger, compactIntervalMs: 0 })
+    boardId = newBoardId()
+    store.createBoard({ id: boardId, name: 'Board', template: 'blank', createdAt: new Date() })
+  })
+
+  const storedRecords = (): Record<string, unknown> => {
+    const doc = replayStoredDocument(store.loadDocument(boardId))
+    return doc.getMap(docLayout.records).toJSON()
+  }
+
+  it('tells a viewer it is read-only and drops its edits: never stored, never relayed', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    facilitator.doc.getMap(docLayout.records).set('shape:a', { text: 'real' })
+    const viewer = new Peer(registry, boardId, 'viewer')
+    expect(viewer.denials).toEqual([readOnlyReason])
+    expect(viewer.records).toEqual({ 'shape:a': { text: 'real' } })
+
+    const logBefore = store.updateLogStats(boardId).count
+    viewer.doc.getMap(docLayout.records).set('shape:evil', { text: 'vandal' })
+    viewer.doc.getMap(docLayout.session).set('step', 6)
+
+    expect(facilitator.records).toEqual({ 'shape:a': { text: 'real' } })
+    expect(store.updateLogStats(boardId).count).toBe(logBefore)
+    expect(storedRecords()).toEqual({ 'shape:a': { text: 'real' } })
+    // It stays connected and keeps receiving the board live.
+    expect(viewer.closed).toBeUndefined()
+    expect(viewer.denials.length).toBeGreaterThan(1)
+    facilitator.doc.getMap(docLayout.records).set('shape:b', { text: 'more' })
+    expect(viewer.doc.getMap(docLayout.records).get('shape:b')).toEqual({ text: 'more' })
+  })
+
+  it('lets a viewer show its cursor to the others', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const viewer = new Peer(registry, boardId, 'viewer')
+    viewer.announce({ user: { name: 'Watcher' } })
+    expect(facilitator.awareness.getStates().get(viewer.doc.clientID)).toEqual({
+      user: { name: 'Watcher' },
+    })
+  })
+
+  it('closes a participant that changes facilitator-only state with 4403 and keeps nothing of it', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    facilitator.doc.getMap(docLayout.session).set('step', 2)
+    const participant = new Peer(registry, boardId, 'participant')
+    participant.doc.getMap(docLayout.records).set('shape:mine', { text: 'allowed' })
+    expect(facilitator.records).toHaveProperty('shape:mine')
+
+    participant.doc.getMap(docLayout.session).set('step', 6)
+    expect(participant.closed?.code).toBe(CloseCode.forbiddenEdit)
+    expect(facilitator.doc.getMap(docLayout.session).get('step')).toBe(2)
+    const stored = replayStoredDocument(store.loadDocument(boardId))
+    expect(stored.getMap(docLayout.session).get('step')).toBe(2)
+    expect(stored.getMap(docLayout.records).get('shape:mine')).toEqual({ text: 'allowed' })
+  })
+
+  it('lets the first participant lay out the template timeline but not lock it afterwards', () => {
+    const participant = new Peer(registry, boardId, 'participant')
+    const timeline = {
+      id: templateTimelineId,
+      typeName: 'shape',
+      type: 'timeline',
+      isLocked: false,
+    }
+    participant.doc.getMap(docLayout.records).set(templateTimelineId, timeline)
+    expect(participant.closed).toBeUndefined()
+    expect(storedRecords()).toHaveProperty([templateTimelineId])
+
+    participant.doc
+      .getMap(docLayout.records)
+      .set(templateTimelineId, { ...timeline, isLocked: true })
+    expect(participant.closed?.code).toBe(CloseCode.forbiddenEdit)
+    expect(storedRecords()[templateTimelineId]).toEqual(timeline)
+  })
+
+  it('lets the facilitator change facilitator-only state', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const participant = new Peer(registry, boardId, 'participant')
+    facilitator.doc.getMap(docLayout.session).set('step', 5)
+    facilitator.doc.getMap(docLayout.assessments).set('cluster:1', { value: 5 })
+    expect(facilitator.closed).toBeUndefined()
+    expect(participant.doc.getMap(docLayout.session).get('step')).toBe(5)
+  })
+
+  it('disconnects only the rotated roles with 4401', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const participant = new Peer(registry, boardId, 'participant')
+    const viewer = new Peer(registry, boardId, 'viewer')
+    registry.disconnectRoles(boardId, ['participant'])
+    expect(participant.closed?.code).toBe(CloseCode.unauthorized)
+    expect(viewer.closed).toBeUndefined()
+    expect(facilitator.closed).toBeUndefined()
+    facilitator.doc.getMap(docLayout.records).set('shape:after', { ok: true })
+    expect(viewer.records).toHaveProperty('shape:after')
+  })
+
+  it('closes every socket with 4410 when the board is deleted, without writing to it', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const viewer = new Peer(registry, boardId, 'viewer')
+    facilitator.doc.getMap(docLayout.records).set('shape:a', { x: 1 })
+    registry.closeBoard(boardId)
+    store.deleteBoard(boardId)
+    expect(facilitator.closed?.code).toBe(CloseCode.boardDeleted)
+    expect(viewer.closed?.code).toBe(CloseCode.boardDeleted)
+    expect(registry.size).toBe(0)
+    expect(new Peer(registry, boardId, 'facilitator').closed?.code).toBe(CloseCode.boardNotFound)
+    // The now-closed peers' docs are theirs; nothing reaches the store.
+    expect(Y.encodeStateAsUpdate(facilitator.doc).byteLength).toBeGreaterThan(2)
+  })
+})

@@ -1,0 +1,89 @@
+import type { BoardRole } from '@stormline/shared/access/roles'
+import { readPermissionDenied } from '@stormline/shared/sync/access-messages'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MessageType } from './protocol.ts'
+import type { RoomRegistry } from './room-registry.ts'
+import type { RoomConnection, SyncSocket } from './sync-socket.ts'
+
+/**
+ * A peer that speaks the y-websocket protocol in memory: it owns a Y.Doc and an
+ * Awareness like a browser would, and delivers frames synchronously.
+ */
+export class Peer implements SyncSocket {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  closed: { code: number; reason: string } | undefined
+  connection: RoomConnection | null = null
+  received = 0
+  /** Reasons of the permission-denied (auth) messages the server sent. */
+  readonly denials: string[] = []
+  onReceive: (() => void) | undefined
+
+  constructor(registry: RoomRegistry, boardId: string, role: BoardRole = 'facilitator') {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeUpdate(encoder, update)
+      this.connection?.receive(encoding.toUint8Array(encoder))
+    })
+    this.connection = registry.connect(boardId, this, role)
+    if (this.connection) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeSyncStep1(encoder, this.doc)
+      this.connection.receive(encoding.toUint8Array(encoder))
+    }
+  }
+
+  send(message: Uint8Array): void {
+    this.received++
+    this.onReceive?.()
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.sync) {
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, MessageType.sync)
+      syncProtocol.readSyncMessage(decoder, reply, this.doc, this)
+      if (encoding.length(reply) > 1) this.connection?.receive(encoding.toUint8Array(reply))
+    } else if (type === MessageType.auth) {
+      const reason = readPermissionDenied(decoder)
+      if (reason !== null) this.denials.push(reason)
+    } else if (type === MessageType.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        decoding.readVarUint8Array(decoder),
+        this,
+      )
+    }
+  }
+
+  close(code: number, reason: string): void {
+    this.closed = { code, reason }
+    this.connection = null
+  }
+
+  announce(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+    )
+    this.connection?.receive(encoding.toUint8Array(encoder))
+  }
+
+  leave(): void {
+    this.connection?.disconnect()
+    this.connection = null
+  }
+
+  get records(): Record<string, unknown> {
+    return this.doc.getMap('records').toJSON()
+  }
+}

@@ -1,0 +1,14 @@
+import './access.css'
+
+/** Tells a viewer why nothing they try changes the board. */
+export function ViewOnlyBadge() {
+  return (
+    <output
+      className="view-only-badge"
+      data-testid="view-only-badge"
+      title="You can follow the board live but not change it"
+    >
+      View only
+    </output>
+  )
+}

@@ -1,0 +1,22 @@
+import { tokenQueryParam } from '@stormline/shared/access/roles'
+
+/**
+ * A role link carries its secret in `?token=`. Once the server has turned it into the board's
+ * HttpOnly cookie it has no business in the address bar: it would end up in the history, in
+ * screenshots and in links copied from there.
+ */
+
+export function tokenInSearch(search: string): string | null {
+  const token = new URLSearchParams(search).get(tokenQueryParam)
+  return token === null || token === '' ? null : token
+}
+
+/** The same address without the token, other parameters (`?focus=`) and the hash kept. */
+export function addressWithoutToken(
+  address: Pick<Location, 'pathname' | 'search' | 'hash'>,
+): string {
+  const params = new URLSearchParams(address.search)
+  params.delete(tokenQueryParam)
+  const search = params.toString()
+  return `${address.pathname}${search === '' ? '' : `?${search}`}${address.hash}`
+}

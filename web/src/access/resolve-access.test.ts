@@ -1,0 +1,68 @@
+import type { BoardAccess } from '@stormline/shared/api/types'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../api/client.ts'
+import { type AccessApi, resolveAccess } from './resolve-access.ts'
+
+const board: BoardAccess = {
+  id: 'AbCdEfGhIjKlMnOpQrStUv',
+  name: 'Discovery',
+  template: 'path-to-production',
+  createdAt: '2026-11-24T10:00:00.000Z',
+  role: 'participant',
+}
+
+function api(answer: () => Promise<BoardAccess>): AccessApi & {
+  claimAccess: ReturnType<typeof vi.fn>
+  getBoardAccess: ReturnType<typeof vi.fn>
+} {
+  return { claimAccess: vi.fn(answer), getBoardAccess: vi.fn(answer) }
+}
+
+describe('resolveAccess', () => {
+  it('claims the link token, then lets the page drop it from the address', async () => {
+    const server = api(async () => board)
+    const claimed = vi.fn()
+    const result = await resolveAccess(board.id, 'secret', server, claimed)
+    expect(result).toEqual({ state: 'granted', board })
+    expect(server.claimAccess).toHaveBeenCalledWith(board.id, 'secret')
+    expect(server.getBoardAccess).not.toHaveBeenCalled()
+    expect(claimed).toHaveBeenCalledOnce()
+  })
+
+  it('asks with the cookie when the address has no token', async () => {
+    const server = api(async () => board)
+    const claimed = vi.fn()
+    expect(await resolveAccess(board.id, null, server, claimed)).toEqual({
+      state: 'granted',
+      board,
+    })
+    expect(server.getBoardAccess).toHaveBeenCalledWith(board.id)
+    expect(claimed).not.toHaveBeenCalled()
+  })
+
+  it('tells an invalid link from a missing board from an unreachable server', async () => {
+    const failing = (error: unknown) =>
+      api(async () => {
+        throw error
+      })
+    const claimed = vi.fn()
+    expect(
+      await resolveAccess(
+        board.id,
+        'old',
+        failing(new ApiError(401, 'invalid_token', '')),
+        claimed,
+      ),
+    ).toEqual({ state: 'link-invalid' })
+    expect(
+      await resolveAccess(board.id, null, failing(new ApiError(401, 'token_required', ''))),
+    ).toEqual({ state: 'link-invalid' })
+    expect(
+      await resolveAccess(board.id, 't', failing(new ApiError(404, 'board_not_found', ''))),
+    ).toEqual({ state: 'not-found' })
+    expect(await resolveAccess(board.id, 't', failing(new TypeError('fetch failed')))).toEqual({
+      state: 'unreachable',
+    })
+    expect(claimed).not.toHaveBeenCalled()
+  })
+})
