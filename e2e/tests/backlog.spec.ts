@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { addStickyWithShortcut, pointInPhase, sticky } from '../fixtures/board-actions.ts'
-import { createBoardAs, joinBoard } from '../fixtures/stormline.ts'
+import { createBoardAs, expectLive, joinBoard } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
 const backlogRow = (page: Page, text: string) =>
@@ -21,11 +21,11 @@ test('the group clusters and votes, and the product owner takes the backlog away
 }) => {
   // Fay facilitates; Pia and Pat map pain points along the timeline.
   const fay = await stormline.person()
-  const boardUrl = await createBoardAs(fay, stormline.url, 'Fay')
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
   const pia = await stormline.person()
   const pat = await stormline.person()
-  await joinBoard(pia, boardUrl, 'Pia')
-  await joinBoard(pat, boardUrl, 'Pat')
+  await joinBoard(pia, board.participant, 'Pia')
+  await joinBoard(pat, board.participant, 'Pat')
 
   await addStickyWithShortcut(
     pia,
@@ -124,11 +124,14 @@ test('the group clusters and votes, and the product owner takes the backlog away
   expect(rows).toHaveLength(3)
   expect(rows[1]).toMatch(/^1,SL-[0-9A-Z]+,.*Security/)
 
-  // The link of the second item opens the board focused on the VM cluster.
+  // The product owner follows the workshop with the viewer link; the export's link of the
+  // second item opens the board focused on the VM cluster.
   const links = [...markdown.matchAll(/\[open cluster\]\(([^)]+)\)/g)].map((m) => m[1] ?? '')
   expect(links).toHaveLength(2)
   const owner = await stormline.person()
-  await joinBoard(owner, links[1] ?? '', 'Olu')
+  await joinBoard(owner, board.viewer, 'Olu')
+  await owner.goto(links[1] ?? '')
+  await expectLive(owner)
   await expect(sticky(owner, 'VM requests take two weeks')).toBeInViewport()
   await expect(sticky(owner, 'VM requests need a cost centre')).toBeInViewport()
   await expect

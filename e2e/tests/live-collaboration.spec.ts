@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import type { ServerProcess } from '../../server/test/support/server-process.ts'
 import {
+  createBoardAs,
   expectLive,
   joinBoard,
   notes,
@@ -32,17 +33,11 @@ test('two people edit one board live, and the board survives a server restart', 
 
   // Ada, the facilitator, creates a board from the home page.
   const ada = await facilitatorContext.newPage()
-  await ada.goto(server.httpUrl)
-  await ada.getByTestId('new-board').click()
-  await ada.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
-  const boardUrl = ada.url()
-  await ada.getByTestId('display-name-input').fill('Ada')
-  await ada.getByTestId('display-name-submit').click()
-  await expectLive(ada)
+  const board = await createBoardAs(ada, server.httpUrl, 'Ada')
 
-  // Ben joins through the shared link.
+  // Ben joins through the participant link Ada shared.
   const ben = await participantContext.newPage()
-  await joinBoard(ben, boardUrl, 'Ben')
+  await joinBoard(ben, board.participant, 'Ben')
 
   // Ada adds a sticky note with the note tool and types into it.
   await ada.locator('.tl-canvas').click({ position: { x: 640, y: 200 } })
@@ -83,7 +78,7 @@ test('two people edit one board live, and the board survives a server restart', 
   const lateContext = await browser.newContext()
   foreign.push(recordForeignRequests(lateContext, () => server.httpUrl))
   const cleo = await lateContext.newPage()
-  await joinBoard(cleo, boardUrl, 'Cleo')
+  await joinBoard(cleo, board.participant, 'Cleo')
   await expect(notes(cleo)).toHaveCount(1)
   await expect(notes(cleo).first()).toContainText('Waiting three weeks for a VM')
 

@@ -9,11 +9,8 @@ import {
   sticky,
   stickyFill,
 } from '../fixtures/board-actions.ts'
-import { createBoardAs, expectLive, joinBoard } from '../fixtures/stormline.ts'
+import { createBoardAs, expectLive, joinBoard, tokenOf } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
-
-const modelPath = (boardUrl: string): string =>
-  `/api/boards/${new URL(boardUrl).pathname.split('/').at(-1)}/model`
 
 test('a facilitator and two participants map the path to production together', async ({
   stormline,
@@ -22,13 +19,15 @@ test('a facilitator and two participants map the path to production together', a
   const fay = await stormline.person()
   await fay.goto(stormline.url)
   await expect(fay.getByTestId('template-select')).toHaveValue('path-to-production')
-  const boardUrl = await createBoardAs(fay, stormline.url, 'Fay')
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+  const model = (): Promise<BoardModel> =>
+    stormline.api<BoardModel>(`/api/boards/${board.boardId}/model`, tokenOf(board.facilitator))
 
-  // Pia and Pat join through the link.
+  // Pia and Pat join through the participant link.
   const pia = await stormline.person()
   const pat = await stormline.person()
-  await joinBoard(pia, boardUrl, 'Pia')
-  await joinBoard(pat, boardUrl, 'Pat')
+  await joinBoard(pia, board.participant, 'Pia')
+  await joinBoard(pat, board.participant, 'Pat')
 
   // Everyone sees one timeline from project start to production, and the colour legend.
   for (const page of [fay, pia, pat]) {
@@ -73,9 +72,9 @@ test('a facilitator and two participants map the path to production together', a
   await expect(pia.getByTestId('details-phase')).toContainText('Environments & infrastructure')
   await expect(pia.getByTestId('details-step')).toContainText('Request a VM')
   await expect(pia.getByTestId('details-author')).toContainText('Pat')
-  const model = await stormline.api<BoardModel>(modelPath(boardUrl))
-  const pain = model.stickies.find((s) => s.text === 'VM takes two weeks')
-  const step = model.stickies.find((s) => s.text === 'Request a VM')
+  const mapped = await model()
+  const pain = mapped.stickies.find((s) => s.text === 'VM takes two weeks')
+  const step = mapped.stickies.find((s) => s.text === 'Request a VM')
   expect(pain).toMatchObject({
     kind: 'pain',
     phaseName: 'Environments & infrastructure',
@@ -97,9 +96,7 @@ test('a facilitator and two participants map the path to production together', a
   await fay.getByTestId('timeline-edit-toggle').click()
   await fay.getByTestId('timeline-lock').click()
   await expect(fay.getByTestId('timeline-lock')).toHaveAttribute('aria-pressed', 'true')
-  await expect
-    .poll(async () => (await stormline.api<BoardModel>(modelPath(boardUrl))).timeline?.isLocked)
-    .toBe(true)
+  await expect.poll(async () => (await model()).timeline?.isLocked).toBe(true)
   await pat.keyboard.press('Escape')
   const before = await positionOf(pat, 'shape:timeline')
   const bar = await centreOf(pat, 'shape:timeline')
@@ -139,7 +136,7 @@ test('a facilitator and two participants map the path to production together', a
   )
   await pat.screenshot({ path: '../.tmp/e2e-workshop-participant.png' })
   await fay.screenshot({ path: '../.tmp/e2e-workshop-facilitator.png' })
-  const after = await stormline.api<BoardModel>(modelPath(boardUrl))
+  const after = await model()
   expect(after.timeline?.isLocked).toBe(true)
   expect(after.stickies.find((s) => s.text === 'VM takes two weeks')).toMatchObject({
     phaseName: 'Environments & infrastructure',
