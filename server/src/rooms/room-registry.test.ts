@@ -1,9 +1,5 @@
 import { CloseCode } from '@stormline/shared/sync/close-codes'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { beforeEach, describe, expect, it } from 'vitest'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { newBoardId } from '../boards/board-id.ts'
 import type { BoardStore } from '../boards/board-store.ts'
@@ -11,7 +7,6 @@ import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { silentLogger } from '../logging/logger.ts'
 import { MessageType } from './protocol.ts'
 import { RoomRegistry } from './room-registry.ts'
-import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 import { Peer } from './test-peer.ts'
 
 describe('RoomRegistry', () => {
