@@ -26,7 +26,7 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
     session.status === 'closed'
       ? voteTotals(session, Object.values(maps.votes))
       : new Map<string, number>()
-  const ballots = groupBallots(maps.ballots)
+  const ballots = groupBallots(maps.ballots, model.session.anonymous)
   const phaseOrder = new Map(model.timeline?.phases.map((p) => [p.id, p.index]) ?? [])
 
   const clustered = new Set(clusters.flatMap((c) => c.memberIds))
@@ -119,12 +119,14 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
   return { schemaVersion: 1, board: { id: board.id, name: board.name }, items }
 }
 
-function groupBallots(raw: Record<string, unknown>): Map<string, Ballot[]> {
+/** Ballots by target. On an anonymous board their participant names are dropped at the source. */
+function groupBallots(raw: Record<string, unknown>, anonymous: boolean): Map<string, Ballot[]> {
   const byTarget = new Map<string, Ballot[]>()
   for (const [key, value] of Object.entries(raw)) {
-    const ballot = readBallot(value)
+    const read = readBallot(value)
     // The key is the authority on whose ballot it is; a mismatching body is ignored.
-    if (!ballot || key !== `${ballot.targetId}|${ballot.participantId}`) continue
+    if (!read || key !== `${read.targetId}|${read.participantId}`) continue
+    const ballot = anonymous ? { ...read, participantName: '' } : read
     byTarget.set(ballot.targetId, [...(byTarget.get(ballot.targetId) ?? []), ballot])
   }
   return byTarget

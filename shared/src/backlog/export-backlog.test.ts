@@ -47,7 +47,7 @@ describe('CSV cells', () => {
 describe('Markdown', () => {
   it('escapes sticky text so it cannot add headings, links or HTML', () => {
     expect(escapeMarkdown('# Not a heading [link](javascript:alert(1)) <b>x</b>')).toBe(
-      '\\# Not a heading \\[link\\](javascript:alert(1)) \\<b\\>x\\</b\\>',
+      '\\# Not a heading \\[link\\](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt;',
     )
     const md = exportBacklog(backlog, 'md', baseUrl)
     // Only an escaped bracket may precede the URL: no live link.

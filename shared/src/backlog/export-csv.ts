@@ -4,10 +4,13 @@ import type { Backlog, BacklogItem } from './backlog-types.ts'
  * CSV for Excel and Google Sheets: UTF-8 with a byte-order mark (Excel needs
  * it to read UTF-8), CRLF rows and RFC 4180 quoting. Text that a spreadsheet
  * would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
- * apostrophe: sticky text is written by anyone on the board.
+ * apostrophe: sticky text is written by anyone on the board. Leading
+ * whitespace does not protect a formula (several importers trim cells), nor do
+ * the full-width forms of those signs (some locales convert them), so both are
+ * caught too.
  */
 
-const formulaStart = /^[=+\-@\t\r]/
+const formulaStart = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/
 
 export function csvCell(value: string | number): string {
   let text = typeof value === 'number' ? String(value) : value

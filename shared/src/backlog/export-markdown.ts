@@ -3,15 +3,41 @@ import { scoringWeights } from './score.ts'
 
 /**
  * Markdown export: one section per backlog item, quoting its pain points as
- * evidence. Sticky text is user input: Markdown control characters are
- * escaped so a sticky cannot inject headings, links or HTML into the document.
+ * evidence. Sticky text is user input and must stay inert text in any
+ * Markdown viewer:
+ * - line breaks (including U+2028/U+2029) become spaces, so text cannot end
+ *   its quote, heading or list item and start a block of its own;
+ * - Markdown punctuation that starts emphasis, code, links, tables or
+ *   headings is backslash-escaped, and a leading list marker (`-`, `+`, `1.`)
+ *   too, since the text opens the paragraph inside an evidence quote;
+ * - `<` and `>` become `&lt;` and `&gt;` rather than `\<`: the original
+ *   Markdown.pl and some of its descendants do not honour a backslash before
+ *   `<` and would pass `<img onerror=…>` through as HTML, while an entity
+ *   renders as the character everywhere. `&` becomes `&amp;` where it could
+ *   start an entity, so typed `&lt;` also shows as typed.
  */
 
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/([\\`*_{}[\]#|<>~])/g, '\\$1')
+    .replace(/\r\n?|[\n\v\f\u0085\u2028\u2029]/g, ' ')
     .trim()
+    .replace(/([\\`*_{}[\]#|~])/g, '\\$1')
+    .replace(/&(?=[A-Za-z0-9#])/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^([-+])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+}
+
+/**
+ * A URL as a Markdown link destination: parentheses, angle brackets and
+ * spaces are percent-encoded so nothing in it (a cluster id is client-chosen)
+ * can close the link early; the encoded URL addresses the same resource.
+ */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()<>\s]/g, (char) =>
+    char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char),
+  )
 }
 
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -30,7 +56,7 @@ function section(item: BacklogItem, baseUrl: string): string {
   lines.push(`${item.reason}\n`)
   lines.push(`- **Item id:** \`${item.itemId}\``)
   lines.push(
-    `- **On the board:** [open ${item.kind === 'cluster' ? 'cluster' : 'pain point'}](${baseUrl}${item.link})`,
+    `- **On the board:** [open ${item.kind === 'cluster' ? 'cluster' : 'pain point'}](${markdownUrl(`${baseUrl}${item.link}`)})`,
   )
   let extra =
     list('Phases', item.phases) +
@@ -69,7 +95,7 @@ export function backlogToMarkdown(backlog: Backlog, baseUrl: string): string {
   const header = [
     `# Discovery backlog — ${escapeMarkdown(backlog.board.name)}\n`,
     `Ranked by value for effort: score = value × (1 + ${scoringWeights.votes}·ln(1+votes) + ${scoringWeights.evidence}·ln(1+pain points) + ${scoringWeights.authors}·(authors−1) + ${scoringWeights.phases}·(phases−1)) ÷ effort. ` +
-      `Value and effort are 1–5 (3 until assessed). [Open the board](${baseUrl}/b/${backlog.board.id}).\n`,
+      `Value and effort are 1–5 (3 until assessed). [Open the board](${markdownUrl(`${baseUrl}/b/${backlog.board.id}`)}).\n`,
   ]
   if (backlog.items.length === 0) header.push('_No clusters or voted pain points yet._\n')
   return `${[...header, ...backlog.items.map((item) => section(item, baseUrl))].join('\n').trimEnd()}\n`

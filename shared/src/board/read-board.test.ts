@@ -294,7 +294,16 @@ describe('readBoard: session', () => {
     [{ step: -4 }, 1, null],
   ])('reads %j', (session, step, timer) => {
     const model = readBoard({}, session)
-    expect(model.session).toEqual({ step, timer })
+    expect(model.session).toEqual({ step, timer, anonymous: false })
+  })
+
+  it.each([
+    [true, true],
+    ['true', false],
+    [1, false],
+    [undefined, false],
+  ])('reads anonymous %j as %s', (value, anonymous) => {
+    expect(readBoard({}, { anonymous: value }).session.anonymous).toBe(anonymous)
   })
 })
 

@@ -1,7 +1,7 @@
 import type { Box } from './geometry.ts'
 import { center } from './geometry.ts'
 import { richTextToPlainText } from './rich-text.ts'
-import { clampStep, readTimer, sessionKeys, type TimerState } from './session.ts'
+import { clampStep, readAnonymous, readTimer, sessionKeys, type TimerState } from './session.ts'
 import { associatedStep } from './step-association.ts'
 import { isStickyKind, kindFromColor, type StickyKind, stickyKindInfo } from './sticky-kinds.ts'
 import { readStickyMeta, stickyMetaKey } from './sticky-meta.ts'
@@ -58,7 +58,8 @@ export interface IgnoredRecord {
 export interface BoardModel {
   timeline: TimelineModel | null
   stickies: StickyModel[]
-  session: { step: number; timer: TimerState | null }
+  /** `anonymous`: the board hides who wrote each sticky (authorName is then always null). */
+  session: { step: number; timer: TimerState | null; anonymous: boolean }
   ignored: IgnoredRecord[]
 }
 
@@ -140,6 +141,9 @@ function noteKind(shape: Json, props: Json): StickyKind | string {
 }
 
 export function readBoard(records: Json | Iterable<unknown>, session: Json = {}): BoardModel {
+  // Anonymous mode hides names from everything built on the model (API, backlog, exports).
+  // Author ids stay: they are opaque per-browser ids, and counting distinct authors needs them.
+  const anonymous = readAnonymous(session[sessionKeys.anonymous])
   const values =
     Symbol.iterator in records ? [...(records as Iterable<unknown>)] : Object.values(records)
   const ignored: IgnoredRecord[] = []
@@ -202,7 +206,7 @@ export function readBoard(records: Json | Iterable<unknown>, session: Json = {})
       kind,
       text: richTextToPlainText(props.richText ?? props.text),
       authorId: meta.authorId ?? null,
-      authorName: meta.authorName ?? null,
+      authorName: anonymous ? null : (meta.authorName ?? null),
       createdAt: meta.createdAt ?? null,
       pageId: place.pageId,
       bounds,
@@ -227,6 +231,7 @@ export function readBoard(records: Json | Iterable<unknown>, session: Json = {})
     session: {
       step: clampStep(session[sessionKeys.step]),
       timer: readTimer(session[sessionKeys.timer]),
+      anonymous,
     },
     ignored,
   }
