@@ -35,17 +35,27 @@ const server = serve(
 injectWebSocket(server)
 
 let stopping = false
+/**
+ * Graceful stop: refuse new connections, compact every open board and close its sockets (1001,
+ * clients reconnect to the next process), then close the database so the WAL is checkpointed.
+ */
 function shutdown(signal: string): void {
   if (stopping) return
   stopping = true
   logger.info('server.stopping', { signal })
-  registry.close()
   server.close(() => {
     db.$client.close()
+    logger.info('server.stopped', { signal })
     process.exit(0)
   })
-  // Open keep-alive connections must not hold the shutdown hostage.
-  setTimeout(() => process.exit(0), 2_000).unref()
+  registry.close()
+  // Idle keep-alive connections would otherwise hold server.close() open.
+  if ('closeIdleConnections' in server) server.closeIdleConnections()
+  // Busy ones must not hold the shutdown hostage: every update is already stored.
+  setTimeout(() => {
+    db.$client.close()
+    process.exit(0)
+  }, 2_000).unref()
 }
 process.on('SIGINT', () => shutdown('SIGINT'))
 process.on('SIGTERM', () => shutdown('SIGTERM'))

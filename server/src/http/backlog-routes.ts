@@ -2,16 +2,19 @@ import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import {
   backlogFileName,
+  backlogFormats,
   backlogMediaTypes,
   exportBacklog,
-  isBacklogFormat,
 } from '@stormline/shared/backlog/export-backlog'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { backlogOf } from '../boards/board-backlog.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
+
+const backlogQuery = z.object({ format: z.enum(backlogFormats).default('json') })
 
 /**
  * `GET /api/boards/:id/backlog?format=md|csv|json`: the prioritised backlog,
@@ -29,10 +32,11 @@ export function backlogRoutes(
     const id = c.req.param('id')
     const board = isBoardId(id) ? store.getBoard(id) : undefined
     if (!board) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
-    const format = c.req.query('format') ?? 'json'
-    if (!isBacklogFormat(format)) {
+    const query = backlogQuery.safeParse({ format: c.req.query('format') })
+    if (!query.success) {
       return apiError(c, 400, 'invalid_format', 'format must be one of: md, csv, json.')
     }
+    const { format } = query.data
     const baseUrl = publicUrl ?? new URL(c.req.url).origin
     const body = registry.readDocument(id, (doc) =>
       exportBacklog(backlogOf(board, doc), format, baseUrl),

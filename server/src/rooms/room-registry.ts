@@ -34,6 +34,7 @@ export class RoomRegistry {
   private readonly timer: NodeJS.Timeout | undefined
   private readonly compactEveryUpdates: number
   private readonly options: RoomRegistryOptions
+  private closed = false
 
   constructor(options: RoomRegistryOptions) {
     this.options = options
@@ -51,6 +52,11 @@ export class RoomRegistry {
    * refused with CloseCode.boardNotFound and null is returned.
    */
   connect(boardId: string, socket: SyncSocket, role: BoardRole): RoomConnection | null {
+    if (this.closed) {
+      // Shutting down: a room opened now would miss the final compaction.
+      socket.close(CloseCode.goingAway, 'server shutting down')
+      return null
+    }
     const room = this.roomFor(boardId, socket)
     if (!room) return null
     room.join(socket, role)
@@ -126,6 +132,7 @@ export class RoomRegistry {
 
   /** Compacts and closes every room; peers are told the server is going away. */
   close(): void {
+    this.closed = true
     if (this.timer) clearInterval(this.timer)
     for (const room of [...this.rooms.values()]) {
       this.tryCompact(room)
