@@ -56,3 +56,17 @@ describe('heartbeat', () => {
     alive.close()
   })
 })
+
+describe('CORS', () => {
+  it('answers only the configured origins, with credentials', async () => {
+    const allowed = await fetch(`${server.httpUrl}/api/config`, {
+      headers: { origin: 'https://workshop.example.org' },
+    })
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://workshop.example.org')
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true')
+    const foreign = await fetch(`${server.httpUrl}/api/config`, {
+      headers: { origin: 'https://evil.example' },
+    })
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
