@@ -1,0 +1,114 @@
+import {
+  addStickyWithShortcut,
+  centreOf,
+  positionOf,
+  sticky,
+  stickyId,
+} from '../fixtures/board-actions.ts'
+import { createBoardAs, expectLive, joinBoard, notes } from '../fixtures/stormline.ts'
+import { expect, test } from '../fixtures/workshop.ts'
+
+test('a viewer follows the board live but cannot add or move stickies', async ({ stormline }) => {
+  // Fay facilitates; Pia takes part; Vic, a stakeholder, only watches with the viewer link.
+  const fay = await stormline.person()
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+  const pia = await stormline.person()
+  await joinBoard(pia, board.participant, 'Pia')
+  const vic = await stormline.person()
+  await joinBoard(vic, board.viewer, 'Vic')
+
+  // Vic is told he can only look, and is offered nothing that writes.
+  await expect(vic.getByTestId('view-only-badge')).toBeVisible()
+  await expect(vic.getByTestId('kind-palette-step')).toHaveCount(0)
+  await expect(vic.getByTestId('share-toggle')).toHaveCount(0)
+  await expect(vic.getByTestId('step-next')).toHaveCount(0)
+  await expect(pia.getByTestId('view-only-badge')).toHaveCount(0)
+
+  // Pia adds a step; Vic sees it appear.
+  await addStickyWithShortcut(pia, '1', { x: 640, y: 300 }, 'Request a VM')
+  await expect(sticky(vic, 'Request a VM')).toBeVisible()
+
+  // Vic points at an empty spot and presses every kind's key: nothing is added.
+  await vic.mouse.click(400, 500)
+  for (const key of ['1', '2', '3', '4', '5', '6']) await vic.keyboard.press(key)
+  await vic.waitForTimeout(500)
+  await expect(notes(vic)).toHaveCount(1)
+  await expect(notes(pia)).toHaveCount(1)
+
+  // Vic tries to drag Pia's sticky away: it stays where Pia put it, for both.
+  const id = await stickyId(vic, 'Request a VM')
+  const before = await positionOf(pia, id)
+  const at = await centreOf(vic, id)
+  await vic.mouse.move(at.x, at.y)
+  await vic.mouse.down()
+  await vic.mouse.move(at.x + 150, at.y + 100, { steps: 8 })
+  await vic.mouse.up()
+  await vic.waitForTimeout(300)
+  expect(await positionOf(vic, id)).toEqual(before)
+  expect(await positionOf(pia, id)).toEqual(before)
+
+  // Vic still sees what happens next.
+  await addStickyWithShortcut(pia, '2', { x: 800, y: 450 }, 'VM takes two weeks')
+  await expect(sticky(vic, 'VM takes two weeks')).toBeVisible()
+})
+
+test('the facilitator renews the links: the old participant link stops working', async ({
+  stormline,
+}) => {
+  const fay = await stormline.person()
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+  const pia = await stormline.person()
+  await joinBoard(pia, board.participant, 'Pia')
+
+  // Fay renews the participant and viewer links, after reading what that does.
+  await fay.getByTestId('share-toggle').click()
+  await fay.getByTestId('share-rotate').click()
+  await expect(fay.getByRole('alertdialog')).toContainText('disconnected')
+  await fay.getByTestId('share-rotate-confirm').click()
+  await expect(fay.getByTestId('share-message')).toContainText('New links')
+  const renewed = await fay.getByTestId('share-link-participant').inputValue()
+  expect(renewed).not.toBe(board.participant)
+  expect(await fay.getByTestId('share-link-facilitator').inputValue()).toBe(board.facilitator)
+
+  // Pia, connected with the old link, is disconnected and told to ask for a new one.
+  await expect(pia.getByTestId('board-link-invalid')).toBeVisible()
+  await expect(pia.getByTestId('board-link-invalid')).toContainText(
+    /ask the facilitator for a new one/i,
+  )
+  // Fay carries on.
+  await expectLive(fay)
+
+  // The old link no longer opens the board, for anyone.
+  const late = await stormline.person()
+  await late.goto(board.participant)
+  await expect(late.getByTestId('board-link-invalid')).toBeVisible()
+
+  // The new link does; Pia's name is still known in her browser.
+  await pia.goto(renewed)
+  await expectLive(pia)
+  await addStickyWithShortcut(pia, '1', { x: 640, y: 300 }, 'Back on the board')
+  await expect(sticky(fay, 'Back on the board')).toBeVisible()
+})
+
+test('sticky text that looks like HTML is shown as text to everyone', async ({ stormline }) => {
+  const fay = await stormline.person()
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+  const pia = await stormline.person()
+  const pat = await stormline.person()
+  const dialogs: string[] = []
+  for (const page of [pia, pat])
+    page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())))
+  await joinBoard(pia, board.participant, 'Pia')
+  await joinBoard(pat, board.participant, 'Pat')
+
+  const markup = '<img src=x onerror=alert(1)>'
+  await addStickyWithShortcut(pia, '2', { x: 640, y: 300 }, markup)
+
+  // Pat reads the characters Pia typed; nothing of it became an element.
+  await expect(sticky(pat, markup)).toBeVisible()
+  await expect(sticky(pat, markup)).toContainText(markup)
+  await expect(sticky(pat, markup).locator('img')).toHaveCount(0)
+  await expect(pat.locator('.tl-canvas img[src="x"]')).toHaveCount(0)
+  await pat.waitForTimeout(500)
+  expect(dialogs).toEqual([])
+})
