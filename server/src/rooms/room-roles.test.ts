@@ -58,6 +58,21 @@ describe('roles in a room', () => {
     })
   })
 
+  it('relays a summon from the facilitator only', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const participant = new Peer(registry, boardId, 'participant')
+    const viewer = new Peer(registry, boardId, 'viewer')
+    participant.announce({ user: { name: 'Pat' }, summon: { id: 'p1' } })
+    expect(viewer.awareness.getStates().get(participant.doc.clientID)).toEqual({
+      user: { name: 'Pat' },
+    })
+    facilitator.announce({ user: { name: 'Fay' }, summon: { id: 'f1' } })
+    expect(viewer.awareness.getStates().get(facilitator.doc.clientID)).toEqual({
+      user: { name: 'Fay' },
+      summon: { id: 'f1' },
+    })
+  })
+
   it('closes a participant that changes facilitator-only state with 4403 and keeps nothing of it', () => {
     const facilitator = new Peer(registry, boardId, 'facilitator')
     facilitator.doc.getMap(docLayout.session).set('step', 2)

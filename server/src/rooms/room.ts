@@ -1,3 +1,4 @@
+import { withoutFacilitatorFields } from '@stormline/shared/access/awareness-policy'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
@@ -112,13 +113,15 @@ export class Room {
           this.receiveSync(socket, decoder)
           break
         }
-        case MessageType.awareness:
-          awarenessProtocol.applyAwarenessUpdate(
-            this.awareness,
-            decoding.readVarUint8Array(decoder),
-            socket,
-          )
+        case MessageType.awareness: {
+          let update = decoding.readVarUint8Array(decoder)
+          // Only the facilitator may summon everyone to their view (ADR 0008).
+          if (this.sockets.get(socket)?.role !== 'facilitator') {
+            update = awarenessProtocol.modifyAwarenessUpdate(update, withoutFacilitatorFields)
+          }
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
           break
+        }
         case MessageType.queryAwareness:
           this.send(socket, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
           break
