@@ -24,8 +24,11 @@ export function exportBacklog(backlog: Backlog, format: BacklogFormat, baseUrl: 
   return backlogToJson(backlog, base)
 }
 
-/** A file name safe on every OS, from the board name. */
-export function backlogFileName(boardName: string, format: BacklogFormat): string {
+/**
+ * The board name as a file-name stem safe on every OS and in a
+ * Content-Disposition header: lower-case ASCII letters, digits and dashes.
+ */
+export function fileNameSlug(boardName: string): string {
   const slug = boardName
     .toLowerCase()
     .normalize('NFKD')
@@ -33,5 +36,11 @@ export function backlogFileName(boardName: string, format: BacklogFormat): strin
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60)
-  return `${slug || 'board'}-backlog.${format}`
+    .replace(/-$/, '')
+  return slug || 'board'
+}
+
+/** A file name safe on every OS, from the board name. */
+export function backlogFileName(boardName: string, format: BacklogFormat): string {
+  return `${fileNameSlug(boardName)}-backlog.${format}`
 }

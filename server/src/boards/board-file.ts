@@ -1,0 +1,279 @@
+/**
+ * The full-board file (`*.stormline.json`): everything a board holds, so a board
+ * can leave this server and come back, or move to another one — no lock-in.
+ *
+ * It carries the document twice. `yjsUpdate` is the exact Yjs state (what a
+ * Stormline server imports, lossless); `maps` is the same content as plain JSON
+ * per map of the doc layout, so people and other tools can read the file, and a
+ * file written or edited by hand (without `yjsUpdate`) still imports. Pure: no
+ * IO, the caller reads the document and stores the result.
+ */
+
+import { isDeepStrictEqual } from 'node:util'
+import { defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
+import { escapeJsonForHtml } from '@stormline/shared/backlog/html-safe-json'
+import {
+  type BoardTemplateId,
+  boardTemplateIds,
+  defaultBoardTemplate,
+} from '@stormline/shared/board/templates'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import type { BoardRecord } from './board-store.ts'
+
+export const boardFileFormat = 'stormline.board'
+export const boardFileVersion = 1
+
+export type DocMapName = (typeof docLayout)[keyof typeof docLayout]
+export const docMapNames = Object.values(docLayout) as DocMapName[]
+
+export type BoardFileMaps = Record<DocMapName, Record<string, unknown>>
+
+export interface BoardFile {
+  format: typeof boardFileFormat
+  version: typeof boardFileVersion
+  /** ISO 8601. */
+  exportedAt: string
+  board: { name: string; template: BoardTemplateId; createdAt: string }
+  document: {
+    /** Base64 of `Y.encodeStateAsUpdate(doc)`. */
+    yjsUpdate: string
+    maps: BoardFileMaps
+  }
+}
+
+export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): BoardFile {
+  const maps = Object.fromEntries(
+    docMapNames.map((name) => [name, doc.getMap(name).toJSON()]),
+  ) as BoardFileMaps
+  return {
+    format: boardFileFormat,
+    version: boardFileVersion,
+    exportedAt: exportedAt.toISOString(),
+    board: {
+      name: board.name,
+      template: board.template,
+      createdAt: board.createdAt.toISOString(),
+    },
+    document: {
+      yjsUpdate: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
+      maps,
+    },
+  }
+}
+
+/**
+ * The file as sent: indented so it can be read and edited, and HTML-safe
+ * (`<`, `>`, `&` as \u escapes) like the backlog JSON, since it holds user text.
+ */
+export function serializeBoardFile(file: BoardFile): string {
+  return `${escapeJsonForHtml(JSON.stringify(file, null, 2))}\n`
+}
+
+/** `<board-name>.stormline.json`, from the same slug as the backlog exports. */
+export function boardFileName(slug: string): string {
+  return `${slug}.stormline.json`
+}
+
+export interface BoardFileLimits {
+  /** Largest document accepted, as an encoded Yjs update (default: the 50 MiB board limit). */
+  maxDocumentBytes: number
+}
+
+export const defaultBoardFileLimits: BoardFileLimits = { maxDocumentBytes: 50 * 1024 * 1024 }
+
+export interface ParsedBoardFile {
+  board: { name: string; template: BoardTemplateId; createdAt: Date | null }
+  /** The whole document as one Yjs update, checked to apply cleanly to a fresh Y.Doc. */
+  update: Uint8Array
+  /** Where the document came from: the exact Yjs state, or rebuilt from the JSON maps. */
+  source: 'yjsUpdate' | 'maps'
+}
+
+export type BoardFileErrorCode =
+  | 'invalid_board_file'
+  | 'unsupported_version'
+  | 'corrupt_document'
+  | 'document_mismatch'
+  | 'document_too_large'
+
+export interface BoardFileError {
+  code: BoardFileErrorCode
+  message: string
+}
+
+export type BoardFileResult =
+  | { ok: true; file: ParsedBoardFile }
+  | { ok: false; error: BoardFileError }
+
+const jsonMap = z.record(z.string(), z.unknown(), {
+  error: 'must be an object of entries (key → JSON value)',
+})
+
+const mapsSchema = z
+  .object(
+    Object.fromEntries(docMapNames.map((name) => [name, jsonMap.optional()])) as Record<
+      DocMapName,
+      z.ZodOptional<typeof jsonMap>
+    >,
+  )
+  // A map this server does not know would be dropped silently: refuse instead.
+  .strict()
+
+/** Checked first, so a file from a newer Stormline gets a precise message. */
+const headerSchema = z.object({
+  format: z.literal(boardFileFormat, {
+    error: `format must be "${boardFileFormat}" (is this a Stormline board file?)`,
+  }),
+  version: z.number({ error: 'version must be a number' }),
+})
+
+function fileSchema(limits: BoardFileLimits) {
+  // Base64 grows 4/3; anything longer cannot decode to an accepted document.
+  const maxBase64 = Math.ceil(limits.maxDocumentBytes / 3) * 4
+  return z.object({
+    exportedAt: z.iso.datetime({ offset: true }).optional(),
+    board: z
+      .object({
+        name: z
+          .string()
+          .trim()
+          .max(maxBoardNameLength, `name must be at most ${maxBoardNameLength} characters`)
+          .optional(),
+        template: z
+          .enum(boardTemplateIds, {
+            error: `template must be one of: ${boardTemplateIds.join(', ')}`,
+          })
+          .optional(),
+        createdAt: z.iso.datetime({ offset: true }).optional(),
+      })
+      .optional(),
+    document: z
+      .object({
+        yjsUpdate: z
+          .string()
+          .max(maxBase64, `is larger than the ${limits.maxDocumentBytes}-byte document limit`)
+          .pipe(z.base64({ error: 'must be base64' }))
+          .optional(),
+        maps: mapsSchema.optional(),
+      })
+      .refine((d) => d.yjsUpdate !== undefined || d.maps !== undefined, {
+        error: 'needs yjsUpdate or maps',
+      }),
+  })
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join('; ')
+}
+
+const fail = (code: BoardFileErrorCode, message: string): { ok: false; error: BoardFileError } => ({
+  ok: false,
+  error: { code, message },
+})
+
+/**
+ * Validates a board file and turns it into one Yjs update ready for a new board.
+ * Never throws on bad input: every problem is a BoardFileError.
+ */
+export function parseBoardFile(
+  json: unknown,
+  limits: BoardFileLimits = defaultBoardFileLimits,
+): BoardFileResult {
+  const header = headerSchema.safeParse(json)
+  if (!header.success) return fail('invalid_board_file', describeIssues(header.error))
+  if (header.data.version !== boardFileVersion) {
+    return fail(
+      'unsupported_version',
+      `This board file is version ${header.data.version}; this server reads version ${boardFileVersion}.`,
+    )
+  }
+  const parsed = fileSchema(limits).safeParse(json)
+  if (!parsed.success) return fail('invalid_board_file', describeIssues(parsed.error))
+  const { board, document } = parsed.data
+
+  const built =
+    document.yjsUpdate !== undefined
+      ? fromYjsUpdate(Buffer.from(document.yjsUpdate, 'base64'), document.maps)
+      : fromMaps(document.maps ?? {})
+  if (!built.ok) return built
+  const { doc, source } = built
+  try {
+    const update = Y.encodeStateAsUpdate(doc)
+    if (update.byteLength > limits.maxDocumentBytes) {
+      return fail(
+        'document_too_large',
+        `The document is ${update.byteLength} bytes; the limit is ${limits.maxDocumentBytes}.`,
+      )
+    }
+    return {
+      ok: true,
+      file: {
+        board: {
+          name: board?.name || defaultBoardName,
+          template: board?.template ?? defaultBoardTemplate,
+          createdAt: board?.createdAt ? new Date(board.createdAt) : null,
+        },
+        update,
+        source,
+      },
+    }
+  } finally {
+    doc.destroy()
+  }
+}
+
+type Built =
+  | { ok: true; doc: Y.Doc; source: ParsedBoardFile['source'] }
+  | { ok: false; error: BoardFileError }
+
+function fromYjsUpdate(bytes: Uint8Array, maps: Partial<BoardFileMaps> | undefined): Built {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, bytes)
+  } catch {
+    doc.destroy()
+    return fail('corrupt_document', 'document.yjsUpdate is not a valid Yjs update.')
+  }
+  // Yjs keeps structs whose dependencies are missing aside instead of failing: a
+  // truncated or spliced update "applies" but leaves content pending forever.
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    doc.destroy()
+    return fail('corrupt_document', 'document.yjsUpdate is incomplete (missing Yjs history).')
+  }
+  // Both given but different means someone edited the maps and left the old state:
+  // importing either one silently would lose what they meant.
+  const differing = docMapNames.find(
+    (name) =>
+      maps?.[name] !== undefined &&
+      !isDeepStrictEqual(plain(doc.getMap(name).toJSON()), plain(maps[name])),
+  )
+  if (differing) {
+    doc.destroy()
+    return fail(
+      'document_mismatch',
+      `document.maps.${differing} differs from document.yjsUpdate. To import edited maps, remove yjsUpdate from the file.`,
+    )
+  }
+  return { ok: true, doc, source: 'yjsUpdate' }
+}
+
+function fromMaps(maps: Partial<BoardFileMaps>): Built {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    for (const name of docMapNames) {
+      const target = doc.getMap(name)
+      for (const [key, value] of Object.entries(maps[name] ?? {})) target.set(key, value)
+    }
+  })
+  return { ok: true, doc, source: 'maps' }
+}
+
+/** JSON round trip, so `undefined` members and key order do not count as differences. */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? {}))
+}
