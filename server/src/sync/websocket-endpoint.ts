@@ -9,6 +9,7 @@ import { requestToken } from '../http/request-token.ts'
 import type { Logger } from '../logging/logger.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import type { RoomConnection, SyncSocket } from '../rooms/sync-socket.ts'
+import { installErrorEventShim } from './error-event-shim.ts'
 
 export interface WebsocketEndpointOptions {
   registry: RoomRegistry
@@ -88,6 +89,7 @@ function toSyncSocket(ws: WSContext<WebSocket>): SyncSocket {
  * upgrade and a client could not tell "no such board" from "server down".
  */
 export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
+  installErrorEventShim()
   const app = new Hono()
   const watch = startHeartbeat(options.heartbeatMs)
   app.get('/:boardId', (c, next) => {
@@ -123,6 +125,7 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
         },
         onMessage: (event, ws) => {
           if (typeof event.data === 'string') {
+            options.logger.warn('sync.text_frame', { boardId: boardId.slice(0, 64) })
             connection?.disconnect()
             connection = null
             ws.close(CloseCode.unsupportedData, 'binary frames only')
@@ -140,9 +143,12 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
           connection = null
         },
         onError: (event) => {
+          const error = (event as Event & { error?: unknown }).error
           options.logger.warn('sync.socket_error', {
             boardId: boardId.slice(0, 64),
-            event: String(event.type),
+            // e.g. WS_ERR_UNSUPPORTED_MESSAGE_LENGTH for a frame over MAX_MESSAGE_BYTES (closed 1009).
+            code: (error as { code?: unknown } | undefined)?.code,
+            message: error instanceof Error ? error.message : String(event.type),
           })
           connection?.disconnect()
           connection = null
