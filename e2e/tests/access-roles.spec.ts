@@ -2,6 +2,7 @@ import {
   addStickyWithShortcut,
   centreOf,
   positionOf,
+  selectSticky,
   sticky,
   stickyId,
 } from '../fixtures/board-actions.ts'
@@ -50,6 +51,7 @@ test('a viewer follows the board live but cannot add or move stickies', async ({
   // Vic still sees what happens next.
   await addStickyWithShortcut(pia, '2', { x: 800, y: 450 }, 'VM takes two weeks')
   await expect(sticky(vic, 'VM takes two weeks')).toBeVisible()
+  await vic.screenshot({ path: '../.tmp/e2e-viewer.png' })
 })
 
 test('the facilitator renews the links: the old participant link stops working', async ({
@@ -69,9 +71,11 @@ test('the facilitator renews the links: the old participant link stops working',
   const renewed = await fay.getByTestId('share-link-participant').inputValue()
   expect(renewed).not.toBe(board.participant)
   expect(await fay.getByTestId('share-link-facilitator').inputValue()).toBe(board.facilitator)
+  await fay.screenshot({ path: '../.tmp/e2e-share-panel.png' })
 
   // Pia, connected with the old link, is disconnected and told to ask for a new one.
   await expect(pia.getByTestId('board-link-invalid')).toBeVisible()
+  await pia.screenshot({ path: '../.tmp/e2e-link-invalid.png' })
   await expect(pia.getByTestId('board-link-invalid')).toContainText(
     /ask the facilitator for a new one/i,
   )
@@ -111,4 +115,58 @@ test('sticky text that looks like HTML is shown as text to everyone', async ({ s
   await expect(pat.locator('.tl-canvas img[src="x"]')).toHaveCount(0)
   await pat.waitForTimeout(500)
   expect(dialogs).toEqual([])
+})
+
+test('the facilitator runs an anonymous session, renames the board, then deletes it', async ({
+  stormline,
+}) => {
+  const fay = await stormline.person()
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+  const pia = await stormline.person()
+  const pat = await stormline.person()
+  await joinBoard(pia, board.participant, 'Pia')
+  await joinBoard(pat, board.participant, 'Pat')
+
+  // Fay turns on anonymous mode before the pain points come in.
+  await fay.getByTestId('share-toggle').click()
+  await fay.getByTestId('anonymous-toggle').check()
+  await expect(pia.getByTestId('anonymous-badge')).toBeVisible()
+  await addStickyWithShortcut(pia, '2', { x: 640, y: 300 }, 'Nobody owns the pipeline')
+
+  // Pat can read the pain point but not who wrote it; the sticky does not carry the name at all.
+  await selectSticky(pat, 'Nobody owns the pipeline')
+  await expect(pat.getByTestId('details-author')).toHaveText(/^Anonymous/)
+  const id = await stickyId(pat, 'Nobody owns the pipeline')
+  const meta = await pat.evaluate((shapeId) => {
+    const editor = window.__stormline?.editor as { getShape(id: string): { meta: unknown } }
+    return (editor.getShape(shapeId).meta as { stormline: Record<string, unknown> }).stormline
+  }, id)
+  expect(meta.authorId).toEqual(expect.any(String))
+  expect(meta).not.toHaveProperty('authorName')
+
+  // Fay gives the board its real name.
+  await fay.getByTestId('board-rename-input').fill('Deployment discovery')
+  await fay.getByTestId('board-rename-save').click()
+  await expect(fay).toHaveTitle('Deployment discovery · Stormline')
+
+  // Pia's browser tries a facilitator-only change (as an outdated or tampered client would):
+  // the server refuses it, and Pia is asked to reload rather than carry on with a stale board.
+  await pia.evaluate(() => {
+    const hook = window.__stormline as unknown as {
+      doc: { getMap(name: string): { set(key: string, value: unknown): void } }
+    }
+    hook.doc.getMap('session').set('step', 5)
+  })
+  await expect(pia.getByTestId('board-edit-refused')).toContainText('Only the facilitator')
+  await pia.getByTestId('board-reload').click()
+  await expectLive(pia)
+  await expect(sticky(pia, 'Nobody owns the pipeline')).toBeVisible()
+  await expect(pia.getByTestId('current-step')).toContainText('Step 1 of 6')
+
+  // Fay deletes the board after confirming; she is back home, the others are told.
+  await fay.getByTestId('board-delete').click()
+  await fay.getByTestId('board-delete-confirm').click()
+  await expect(fay.getByTestId('new-board')).toBeVisible()
+  await expect(pat.getByTestId('board-deleted')).toBeVisible()
+  await expect(pia.getByTestId('board-deleted')).toBeVisible()
 })

@@ -4,7 +4,7 @@ import './access.css'
 export function ViewOnlyBadge() {
   return (
     <output
-      className="view-only-badge"
+      className="board-badge"
       data-testid="view-only-badge"
       title="You can follow the board live but not change it"
     >

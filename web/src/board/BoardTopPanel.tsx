@@ -7,6 +7,7 @@ import { ParticipantBadge } from '../participant/ParticipantBadge.tsx'
 import { useParticipant } from '../participant/participant-store.ts'
 import { ConnectionStatus } from '../ui/ConnectionStatus.tsx'
 import { useBoardUi } from './board-context.ts'
+import { useAnonymous } from './use-anonymous.ts'
 
 /** Sits in tldraw's top-centre slot, which its own menus and panels leave free. */
 export function BoardTopPanel() {
@@ -14,11 +15,21 @@ export function BoardTopPanel() {
   const status = useValue('connection status', () => connection.state.get().status, [connection])
   const participant = useParticipant()
   const role = useBoardRole()
+  const anonymous = useAnonymous()
   const [sharing, setSharing] = useState(false)
   return (
     <div className="board-top-panel">
       <ConnectionStatus status={status} />
       {role === 'viewer' && <ViewOnlyBadge />}
+      {anonymous && (
+        <output
+          className="board-badge"
+          data-testid="anonymous-badge"
+          title="Stickies, the backlog and estimates show no names"
+        >
+          Anonymous
+        </output>
+      )}
       <ParticipantBadge participant={participant} onEdit={editName} />
       {role === 'facilitator' && (
         <button

@@ -11,7 +11,8 @@ export function BoardEnded({ reason }: { reason: BoardEndReason }) {
           <>
             <h1>This link is not valid (anymore)</h1>
             <p>
-              The facilitator may have renewed the board’s links. Ask the facilitator for a new one.
+              Ask the facilitator for a new one: they may have renewed the board’s links, and the
+              old ones stopped working.
             </p>
           </>
         )}
