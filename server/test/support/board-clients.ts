@@ -1,0 +1,104 @@
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+/**
+ * Boards and clients for the integration tests that load the server: stock
+ * y-websocket providers on the `ws` package (as a Node service would use them),
+ * and the participant token when the server hands one out.
+ */
+
+export interface TestBoard {
+  id: string
+  /**
+   * The participant's token, or undefined while the server does not issue tokens
+   * (the tests run both before and after access roles).
+   */
+  token: string | undefined
+}
+
+interface CreatedBoardBody {
+  id: string
+  tokens?: { participant?: string }
+}
+
+export async function createBoard(httpUrl: string, name = 'Load test'): Promise<TestBoard> {
+  const response = await fetch(`${httpUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    // Blank: no client lays out a template timeline, so every edit here is a participant's.
+    body: JSON.stringify({ name, template: 'blank' }),
+  })
+  if (response.status !== 201) throw new Error(`POST /api/boards answered ${response.status}`)
+  const body = (await response.json()) as CreatedBoardBody
+  return { id: body.id, token: body.tokens?.participant }
+}
+
+/** The sync URL for raw sockets, with the token when there is one. */
+export function syncUrl(wsUrl: string, board: TestBoard): string {
+  const query = board.token ? `?token=${encodeURIComponent(board.token)}` : ''
+  return `${wsUrl}/sync/${board.id}${query}`
+}
+
+export interface ConnectOptions {
+  doc?: Y.Doc
+  /** Reconnect quickly in tests; y-websocket's default backs off to 2.5 s. */
+  maxBackoffTime?: number
+}
+
+export function connectProvider(
+  wsUrl: string,
+  board: TestBoard,
+  options: ConnectOptions = {},
+): WebsocketProvider {
+  return new WebsocketProvider(`${wsUrl}/sync`, board.id, options.doc ?? new Y.Doc(), {
+    disableBc: true,
+    maxBackoffTime: options.maxBackoffTime ?? 200,
+    params: board.token ? { token: board.token } : {},
+    // ws's WebSocket is what a Node service would pass; the DOM type differs only in typings.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
+}
+
+export function records(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(docLayout.records)
+}
+
+/** A sticky-like tldraw record; never a timeline, which participants may not write. */
+export function sticky(id: string, text: string): Record<string, unknown> {
+  return { id, typeName: 'shape', type: 'note', x: 0, y: 0, props: { text } }
+}
+
+/** Polls until the condition holds; rejects naming what it waited for. */
+export function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const check = (): void => {
+      if (condition()) resolve()
+      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
+      else setTimeout(check, 20)
+    }
+    check()
+  })
+}
+
+export const synced = (provider: WebsocketProvider, timeoutMs?: number): Promise<void> =>
+  until(() => provider.synced, 'initial sync', timeoutMs)
+
+/** The state vector as a plain object, for readable comparisons in assertions. */
+export function stateVector(doc: Y.Doc): Record<string, number> {
+  const vector = Y.decodeStateVector(Y.encodeStateVector(doc))
+  return Object.fromEntries([...vector].sort(([a], [b]) => a - b).map(([k, v]) => [String(k), v]))
+}
+
+/** Loads the board into a fresh client, returns its document, and disconnects it. */
+export async function loadFresh(wsUrl: string, board: TestBoard): Promise<Y.Doc> {
+  const provider = connectProvider(wsUrl, board)
+  try {
+    await synced(provider)
+    return provider.doc
+  } finally {
+    provider.destroy()
+  }
+}
