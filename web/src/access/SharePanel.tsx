@@ -38,6 +38,12 @@ export function SharePanel({ onClose }: { onClose(): void }) {
     try {
       const rotated = await rotateLinks(boardId, roles)
       saveFresh(rotated.links)
+      if (roles.includes('facilitator')) {
+        // The server closes sockets of the old token, this page's too, and has already put the
+        // new token in this browser's cookie: reopening the board carries on with it.
+        window.location.reload()
+        return
+      }
       setConfirming(null)
       setMessage('New links are ready. The old ones no longer open the board.')
     } catch (error) {
