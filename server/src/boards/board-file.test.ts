@@ -234,7 +234,7 @@ describe('parseBoardFile', () => {
 
   it('caps the document size, both as base64 and as a rebuilt document', () => {
     const file = exported()
-    expect(errorOf(file, { maxDocumentBytes: 1024 }).code).toBe('invalid_board_file')
+    expect(errorOf(file, { maxDocumentBytes: 1024 }).code).toBe('document_too_large')
     const { yjsUpdate: _dropped, ...document } = file.document
     expect(errorOf({ ...file, document }, { maxDocumentBytes: 1024 }).code).toBe(
       'document_too_large',

@@ -129,40 +129,35 @@ const headerSchema = z.object({
   version: z.number({ error: 'version must be a number' }),
 })
 
-function fileSchema(limits: BoardFileLimits) {
-  // Base64 grows 4/3; anything longer cannot decode to an accepted document.
-  const maxBase64 = Math.ceil(limits.maxDocumentBytes / 3) * 4
-  return z.object({
-    exportedAt: z.iso.datetime({ offset: true }).optional(),
-    board: z
-      .object({
-        name: z
-          .string()
-          .trim()
-          .max(maxBoardNameLength, `name must be at most ${maxBoardNameLength} characters`)
-          .optional(),
-        template: z
-          .enum(boardTemplateIds, {
-            error: `template must be one of: ${boardTemplateIds.join(', ')}`,
-          })
-          .optional(),
-        createdAt: z.iso.datetime({ offset: true }).optional(),
-      })
-      .optional(),
-    document: z
-      .object({
-        yjsUpdate: z
-          .string()
-          .max(maxBase64, `is larger than the ${limits.maxDocumentBytes}-byte document limit`)
-          .pipe(z.base64({ error: 'must be base64' }))
-          .optional(),
-        maps: mapsSchema.optional(),
-      })
-      .refine((d) => d.yjsUpdate !== undefined || d.maps !== undefined, {
-        error: 'needs yjsUpdate or maps',
-      }),
-  })
-}
+const fileSchema = z.object({
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  board: z
+    .object({
+      name: z
+        .string()
+        .trim()
+        .max(maxBoardNameLength, `name must be at most ${maxBoardNameLength} characters`)
+        .optional(),
+      template: z
+        .enum(boardTemplateIds, {
+          error: `template must be one of: ${boardTemplateIds.join(', ')}`,
+        })
+        .optional(),
+      createdAt: z.iso.datetime({ offset: true }).optional(),
+    })
+    .optional(),
+  document: z
+    .object({
+      yjsUpdate: z.base64({ error: 'must be base64' }).optional(),
+      maps: mapsSchema.optional(),
+    })
+    .refine((d) => d.yjsUpdate !== undefined || d.maps !== undefined, {
+      error: 'needs yjsUpdate or maps',
+    }),
+})
+
+/** Checked before decoding, so an oversized update is never decoded at all. */
+const sizeSchema = z.object({ document: z.object({ yjsUpdate: z.string() }) })
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -192,7 +187,15 @@ export function parseBoardFile(
       `This board file is version ${header.data.version}; this server reads version ${boardFileVersion}.`,
     )
   }
-  const parsed = fileSchema(limits).safeParse(json)
+  const sized = sizeSchema.safeParse(json)
+  // Base64 grows 4/3; anything longer cannot decode to an accepted document.
+  if (
+    sized.success &&
+    sized.data.document.yjsUpdate.length > Math.ceil(limits.maxDocumentBytes / 3) * 4
+  ) {
+    return tooLarge(Math.floor((sized.data.document.yjsUpdate.length * 3) / 4), limits)
+  }
+  const parsed = fileSchema.safeParse(json)
   if (!parsed.success) return fail('invalid_board_file', describeIssues(parsed.error))
   const { board, document } = parsed.data
 
@@ -204,12 +207,7 @@ export function parseBoardFile(
   const { doc, source } = built
   try {
     const update = Y.encodeStateAsUpdate(doc)
-    if (update.byteLength > limits.maxDocumentBytes) {
-      return fail(
-        'document_too_large',
-        `The document is ${update.byteLength} bytes; the limit is ${limits.maxDocumentBytes}.`,
-      )
-    }
+    if (update.byteLength > limits.maxDocumentBytes) return tooLarge(update.byteLength, limits)
     return {
       ok: true,
       file: {
@@ -225,6 +223,13 @@ export function parseBoardFile(
   } finally {
     doc.destroy()
   }
+}
+
+function tooLarge(bytes: number, limits: BoardFileLimits): { ok: false; error: BoardFileError } {
+  return fail(
+    'document_too_large',
+    `The document is about ${bytes} bytes; the limit is ${limits.maxDocumentBytes}.`,
+  )
 }
 
 type Built =
