@@ -1,0 +1,100 @@
+import type { StickyKind } from '@stormline/shared/board/sticky-kinds'
+
+/**
+ * Sticky records as the web app writes them into the board's `records` map: a tldraw note shape
+ * with Stormline's sticky meta. About 500 bytes of JSON each, the size the fan-out issue asks for.
+ */
+
+const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/**
+ * A distinct tldraw fractional index per sticky, in order: "a1" + 4 base-62 digits + "V" (a
+ * fraction must not end in "0"), enough for 14 million stickies.
+ */
+export function stickyIndex(i: number): string {
+  let rest = i
+  let out = ''
+  for (let k = 0; k < 4; k++) {
+    out = digits[rest % 62] + out
+    rest = Math.floor(rest / 62)
+  }
+  return `a1${out}V`
+}
+
+const kinds: readonly StickyKind[] = ['step', 'pain', 'tech', 'time', 'team', 'question']
+
+export interface StickyOptions {
+  /** Sequence number of the sticky on its board: fixes its id, index, kind and text. */
+  n: number
+  x: number
+  y: number
+  text?: string
+  kind?: StickyKind
+  /** Extra meta (the fan-out bench puts its update id and send time here). */
+  bench?: Record<string, number>
+}
+
+export function stickyId(n: number): string {
+  return `shape:sticky-${n}`
+}
+
+export function stickyRecord(options: StickyOptions): Record<string, unknown> {
+  const { n } = options
+  const kind = options.kind ?? (kinds[n % kinds.length] as StickyKind)
+  const text = options.text ?? `Sticky ${n}: waiting for the approval ticket from the platform team`
+  return {
+    id: stickyId(n),
+    typeName: 'shape',
+    type: 'note',
+    x: options.x,
+    y: options.y,
+    rotation: 0,
+    index: stickyIndex(n),
+    parentId: 'page:page',
+    isLocked: false,
+    opacity: 1,
+    props: {
+      color: 'orange',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: null,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+      },
+      scale: 1,
+      textLastEditedBy: null,
+    },
+    meta: {
+      stormline: {
+        kind,
+        authorId: `p-${n % 97}`,
+        authorName: `Participant ${n % 97}`,
+        createdAt: '2026-11-24T10:00:00.000Z',
+        context: '',
+        needsDeepDive: false,
+        durationMinutes: null,
+      },
+      ...(options.bench ? { bench: options.bench } : {}),
+    },
+  }
+}
+
+/** The page every sticky sits on (tldraw's default page id). */
+export const pageRecord = {
+  id: 'page:page',
+  typeName: 'page',
+  name: 'Page 1',
+  index: 'a1',
+  meta: {},
+}
+
+/** A grid position for sticky n, 120 columns wide: a long timeline with rows of overlays. */
+export function gridPosition(n: number): { x: number; y: number } {
+  return { x: (n % 120) * 240, y: Math.floor(n / 120) * 240 }
+}

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { stormlineEntry, webDist, webDistBuilt } from '../paths.ts'
+import { processControls, type ServerHandle, waitForOutput } from './server-handle.ts'
+
+export interface StormlineOptions {
+  dataDir: string
+  /** Extra environment (e.g. compaction settings for the board-scale runs). */
+  env?: Record<string, string>
+}
+
+/**
+ * The production entry point (`node server/src/main.ts`) with SQLite persistence in `dataDir`.
+ * The per-connection rate limit is raised far beyond the workload: it protects production from
+ * abusive peers, and the bench's bulk writers (10,000-sticky boards) would otherwise trip it.
+ */
+export async function startStormline(options: StormlineOptions): Promise<ServerHandle> {
+  const child = spawn(process.execPath, [stormlineEntry], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: options.dataDir,
+      WEB_DIST: webDistBuilt() ? webDist : path.join(options.dataDir, 'no-web-build'),
+      RATE_LIMIT_PER_SECOND: '1000000',
+      RATE_LIMIT_BURST: '1000000',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const match = await waitForOutput(child, /"event":"server.listening".*?"port":(\d+)/)
+  const port = Number(match[1])
+  if (child.pid === undefined) throw new Error('stormline has no pid')
+  return {
+    kind: 'stormline',
+    pid: child.pid,
+    port,
+    httpUrl: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/sync`,
+    ...processControls(child),
+  }
+}
