@@ -19,14 +19,14 @@ const board: BoardRecord = {
 }
 const exportedAt = new Date('2026-11-24T12:00:00.000Z')
 
-function workshopDoc(): Y.Doc {
+function workshopDoc(anonymous = false): Y.Doc {
   const doc = new Y.Doc()
   doc.transact(() => {
     for (const [name, entries] of Object.entries(workshopMaps)) {
       for (const [key, value] of Object.entries(entries)) doc.getMap(name).set(key, value)
     }
     doc.getMap(docLayout.meta).set(schemaMetaKey, { schemaVersion: 2, sequences: {} })
-    doc.getMap(docLayout.session).set('anonymous', true)
+    if (anonymous) doc.getMap(docLayout.session).set('anonymous', true)
   })
   // Some history: a deleted sticky and an overwritten value, as a real board has.
   doc.getMap(docLayout.records).delete('shape:team-sec')
@@ -81,6 +81,34 @@ describe('toBoardFile', () => {
     const text = serializeBoardFile(toBoardFile(board, workshopDoc(), exportedAt))
     expect(text).not.toMatch(/[<>&]/)
     expect(exported().board.name).toBe(board.name)
+  })
+})
+
+describe('toBoardFile on an anonymous board', () => {
+  const names = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve', 'Mallory']
+
+  it('names nobody, in the maps or in the Yjs state, and keeps author and participant ids', () => {
+    const file = toBoardFile(board, workshopDoc(true), exportedAt)
+    const state = Buffer.from(file.document.yjsUpdate, 'base64').toString('latin1')
+    for (const name of names) {
+      expect(JSON.stringify(file.document.maps)).not.toContain(name)
+      expect(state).not.toContain(name)
+    }
+    expect(JSON.stringify(file.document.maps)).toContain('p-mallory')
+    expect(file.document.maps.session.anonymous).toBe(true)
+  })
+
+  it('still imports, with the same maps as the file shows', () => {
+    const file = exported(workshopDoc(true))
+    expect(mapsOf(imported(file))).toEqual(file.document.maps)
+  })
+
+  it('keeps the names on a board that is not anonymous (the check above means something)', () => {
+    const state = Buffer.from(
+      toBoardFile(board, workshopDoc(), exportedAt).document.yjsUpdate,
+      'base64',
+    )
+    expect(state.toString('latin1')).toContain('Mallory')
   })
 })
 

@@ -12,6 +12,8 @@
 import { isDeepStrictEqual } from 'node:util'
 import { defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
 import { escapeJsonForHtml } from '@stormline/shared/backlog/html-safe-json'
+import { readAnonymous, sessionKeys } from '@stormline/shared/board/session'
+import { stickyMetaKey } from '@stormline/shared/board/sticky-meta'
 import {
   type BoardTemplateId,
   boardTemplateIds,
@@ -43,10 +45,24 @@ export interface BoardFile {
   }
 }
 
+/**
+ * The board file of a document. On an anonymous board the file names nobody,
+ * like every other export: author names (sticky meta) and participant names
+ * (votes, ballots) are left out and the Yjs state is rebuilt from those maps,
+ * since the original state still carries the names. Author and participant
+ * ids stay, so counts and "my vote" keep working after an import.
+ */
 export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): BoardFile {
-  const maps = Object.fromEntries(
+  let maps = Object.fromEntries(
     docMapNames.map((name) => [name, doc.getMap(name).toJSON()]),
   ) as BoardFileMaps
+  let state = Y.encodeStateAsUpdate(doc)
+  if (readAnonymous(maps.session[sessionKeys.anonymous])) {
+    maps = withoutNames(maps)
+    const scrubbed = docFromMaps(maps)
+    state = Y.encodeStateAsUpdate(scrubbed)
+    scrubbed.destroy()
+  }
   return {
     format: boardFileFormat,
     version: boardFileVersion,
@@ -56,10 +72,38 @@ export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): B
       template: board.template,
       createdAt: board.createdAt.toISOString(),
     },
-    document: {
-      yjsUpdate: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
-      maps,
-    },
+    document: { yjsUpdate: Buffer.from(state).toString('base64'), maps },
+  }
+}
+
+type JsonObject = Record<string, unknown>
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function withoutKey(value: unknown, key: string): unknown {
+  if (!isObject(value) || !(key in value)) return value
+  const { [key]: _removed, ...rest } = value
+  return rest
+}
+
+/** The maps with every stored display name removed (anonymous boards). */
+export function withoutNames(maps: BoardFileMaps): BoardFileMaps {
+  const each = (map: JsonObject, strip: (value: unknown) => unknown): JsonObject =>
+    Object.fromEntries(Object.entries(map).map(([key, value]) => [key, strip(value)]))
+  return {
+    ...maps,
+    records: each(maps.records, (record) => {
+      if (!isObject(record) || !isObject(record.meta)) return record
+      const meta = record.meta
+      if (!isObject(meta[stickyMetaKey])) return record
+      return {
+        ...record,
+        meta: { ...meta, [stickyMetaKey]: withoutKey(meta[stickyMetaKey], 'authorName') },
+      }
+    }),
+    votes: each(maps.votes, (vote) => withoutKey(vote, 'participantName')),
+    ballots: each(maps.ballots, (ballot) => withoutKey(ballot, 'participantName')),
   }
 }
 
@@ -268,6 +312,10 @@ function fromYjsUpdate(bytes: Uint8Array, maps: Partial<BoardFileMaps> | undefin
 }
 
 function fromMaps(maps: Partial<BoardFileMaps>): Built {
+  return { ok: true, doc: docFromMaps(maps), source: 'maps' }
+}
+
+function docFromMaps(maps: Partial<BoardFileMaps>): Y.Doc {
   const doc = new Y.Doc()
   doc.transact(() => {
     for (const name of docMapNames) {
@@ -275,7 +323,7 @@ function fromMaps(maps: Partial<BoardFileMaps>): Built {
       for (const [key, value] of Object.entries(maps[name] ?? {})) target.set(key, value)
     }
   })
-  return { ok: true, doc, source: 'maps' }
+  return doc
 }
 
 /** JSON round trip, so `undefined` members and key order do not count as differences. */
