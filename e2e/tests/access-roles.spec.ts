@@ -170,3 +170,30 @@ test('the facilitator runs an anonymous session, renames the board, then deletes
   await expect(pat.getByTestId('board-deleted')).toBeVisible()
   await expect(pia.getByTestId('board-deleted')).toBeVisible()
 })
+
+test('on another computer the facilitator renews links she does not have there', async ({
+  stormline,
+}) => {
+  const fay = await stormline.person()
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+
+  // Fay opens her own link on her laptop: it knows her link, not the ones to hand out.
+  const laptop = await stormline.person()
+  await joinBoard(laptop, board.facilitator, 'Fay')
+  await expect(laptop).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}$/)
+  await laptop.getByTestId('share-toggle').click()
+  await expect(laptop.getByTestId('share-link-facilitator')).toHaveValue(
+    new RegExp(`/b/${board.boardId}\\?token=`),
+  )
+  await expect(laptop.getByTestId('share-link-participant-missing')).toBeVisible()
+  await expect(laptop.getByTestId('share-links-unknown')).toBeVisible()
+
+  // Renewing gives her links to share from this computer too.
+  await laptop.getByTestId('share-rotate').click()
+  await laptop.getByTestId('share-rotate-confirm').click()
+  const participantLink = await laptop.getByTestId('share-link-participant').inputValue()
+  expect(participantLink).not.toBe(board.participant)
+  const pia = await stormline.person()
+  await joinBoard(pia, participantLink, 'Pia')
+  await expect(pia.getByTestId('view-only-badge')).toHaveCount(0)
+})

@@ -1,13 +1,27 @@
+import { boardLinkPath } from '@stormline/shared/access/roles'
 import { useEffect, useState } from 'react'
 import { claimAccess, getBoardAccess } from '../api/client.ts'
 import { addressWithoutToken, tokenInSearch } from './link-token.ts'
 import { type AccessResult, resolveAccess } from './resolve-access.ts'
+import { readLinks, rememberLinks } from './use-saved-links.ts'
 
 export type BoardAccessState =
   | { state: 'checking'; failedAttempts: number }
   | Exclude<AccessResult, { state: 'unreachable' }>
 
 const retryDelayMs = 2000
+
+/**
+ * A facilitator who opened their link in a browser that did not create the board can find it
+ * again in the share panel. The link from the server (on creation or renewal) wins: it carries
+ * the server's public address.
+ */
+function rememberOwnLink(boardId: string, token: string): void {
+  if (readLinks(boardId).facilitator !== undefined) return
+  rememberLinks(boardId, {
+    facilitator: `${window.location.origin}${boardLinkPath(boardId, token)}`,
+  })
+}
 
 /**
  * Finds out this page's role on the board before anything else happens: the role decides
@@ -31,6 +45,9 @@ export function useBoardAccess(boardId: string): BoardAccessState {
         setAccess({ state: 'checking', failedAttempts: failedAttempts + 1 })
         timer = setTimeout(() => void attempt(failedAttempts + 1), retryDelayMs)
         return
+      }
+      if (result.state === 'granted' && result.board.role === 'facilitator' && token !== null) {
+        rememberOwnLink(boardId, token)
       }
       setAccess(result)
     }

@@ -9,7 +9,11 @@ function browserStorage(): Storage | null {
   }
 }
 
-/** Saves the links a board was created with, from the home page. */
+export function readLinks(boardId: string): SavedLinks {
+  return readSavedLinks(browserStorage(), boardId)
+}
+
+/** Saves links outside the share panel: on creation (home page), on opening one's own link. */
 export function rememberLinks(boardId: string, links: SavedLinks): void {
   saveLinks(browserStorage(), boardId, links)
 }
