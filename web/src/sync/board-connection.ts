@@ -65,10 +65,6 @@ export interface BoardConnection {
   readonly readOnly: Signal<boolean>
   /** Opens the socket (when created with `connect: false`). */
   connect(): void
-  /** Stops reconnecting for good and shows the board as missing. */
-  markNotFound(): void
-  /** Stops reconnecting for good and shows why (e.g. the board was deleted from this page). */
-  end(phase: EndedPhase): void
   dispose(): void
 }
 
@@ -138,7 +134,6 @@ export function openBoardConnection({
     provider.disconnect()
     update({ phase })
   }
-  const markNotFound = (): void => end('not-found')
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
     facts.connected = status === 'connected'
@@ -194,8 +189,6 @@ export function openBoardConnection({
     state,
     readOnly,
     connect: openSocket,
-    markNotFound,
-    end,
     dispose() {
       if (disposed) return
       if (typeof window !== 'undefined') {
