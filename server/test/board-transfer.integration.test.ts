@@ -1,0 +1,276 @@
+import { execFile } from 'node:child_process'
+import { request as httpRequest } from 'node:http'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import type { CreatedBoard } from '@stormline/shared/api/types'
+import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { BoardFile } from '../src/boards/board-file.ts'
+import { boardUrl, createBoard } from './support/boards.ts'
+import { type ServerProcess, startServer } from './support/server-process.ts'
+
+/**
+ * A finished workshop leaves the server as a board file and comes back as a new
+ * board that reads the same; bad files are refused without storing anything.
+ * Anonymous boards name nobody in any export.
+ */
+
+const run = promisify(execFile)
+const exportCli = new URL('../src/cli/export-backlog.ts', import.meta.url).pathname
+const names = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve', 'Mallory']
+const maxBoardBytes = 256 * 1024
+
+let server: ServerProcess
+let original: CreatedBoard
+let anonymous: CreatedBoard
+
+/** Writes the workshop fixture into a board as its facilitator, and waits until it is stored. */
+async function writeWorkshop(board: CreatedBoard): Promise<void> {
+  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
+    disableBc: true,
+    params: { token: board.tokens?.facilitator ?? '' },
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  provider.doc.transact(() => {
+    for (const [name, entries] of Object.entries(workshopMaps)) {
+      for (const [key, value] of Object.entries(entries)) provider.doc.getMap(name).set(key, value)
+    }
+  })
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const model = (await (await fetch(boardUrl(server, board, '/model'))).json()) as {
+      stickies?: unknown[]
+    }
+    if (model.stickies?.length === 13) break
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  provider.destroy()
+}
+
+function storedBoardCount(): number {
+  const db = new Database(path.join(server.dataDir, 'stormline.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  })
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n
+  } finally {
+    db.close()
+  }
+}
+
+async function exportFile(board: CreatedBoard): Promise<string> {
+  const response = await fetch(boardUrl(server, board, '/export'))
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+function importFile(body: string): Promise<Response> {
+  return fetch(`${server.httpUrl}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  })
+}
+
+/**
+ * The same POST on a connection of its own: the server answers an oversized body
+ * before reading it and then closes the socket, which fetch's pooled keep-alive
+ * connection would only notice on the next, unrelated request.
+ */
+function importOnOwnConnection(body: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    let answered = false
+    const request = httpRequest(
+      `${server.httpUrl}/api/boards/import`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        answered = true
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0 })),
+        )
+      },
+    )
+    // The server may close before the whole body is sent; its answer has arrived by then.
+    request.on('error', (error) => {
+      if (!answered) reject(error)
+    })
+    request.end(body)
+  })
+}
+
+async function json(board: CreatedBoard, route: string): Promise<unknown> {
+  return (await fetch(boardUrl(server, board, route))).json()
+}
+
+beforeAll(async () => {
+  server = await startServer({ env: { MAX_BOARD_BYTES: String(maxBoardBytes) } })
+  original = await createBoard(server, { name: 'Payments <b>&</b> path', template: 'post-mortem' })
+  anonymous = await createBoard(server, { name: 'Anonymous retro', anonymous: true })
+  await writeWorkshop(original)
+  await writeWorkshop(anonymous)
+})
+
+afterAll(async () => {
+  await server.dispose()
+})
+
+describe('GET /api/boards/:id/export', () => {
+  it('answers the whole board as a .stormline.json download', async () => {
+    const response = await fetch(boardUrl(server, original, '/export'))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="payments-b-b-path.stormline.json"',
+    )
+    const text = await response.text()
+    expect(text).not.toMatch(/[<>&]/)
+    const file = JSON.parse(text) as BoardFile
+    expect(file).toMatchObject({
+      format: 'stormline.board',
+      version: 1,
+      board: { name: 'Payments <b>&</b> path', template: 'post-mortem' },
+    })
+    expect(Object.keys(file.document.maps).sort()).toEqual(Object.values(docLayout).sort())
+    expect(file.document.maps.records).toEqual(workshopMaps.records)
+  })
+
+  it.each(['participant', 'viewer'] as const)(
+    'is for the facilitator only, not a %s',
+    async (role) => {
+      expect((await fetch(boardUrl(server, original, '/export', role))).status).toBe(403)
+    },
+  )
+
+  it('needs a token', async () => {
+    const response = await fetch(`${server.httpUrl}/api/boards/${original.id}/export`)
+    expect(response.status).toBe(401)
+  })
+})
+
+describe('POST /api/boards/import', () => {
+  it('creates a new board whose model and backlog equal the original', async () => {
+    const response = await importFile(await exportFile(original))
+    expect(response.status).toBe(201)
+    const imported = (await response.json()) as CreatedBoard
+    expect(imported.id).not.toBe(original.id)
+    expect(imported).toMatchObject({ name: 'Payments <b>&</b> path', template: 'post-mortem' })
+    expect(imported.links?.facilitator).toContain(`/b/${imported.id}?token=`)
+    expect(await json(imported, '/model')).toEqual(await json(original, '/model'))
+    const backlog = (board: CreatedBoard) =>
+      fetch(boardUrl(server, board, '/backlog?format=md'))
+        .then((r) => r.text())
+        .then((md) => md.replaceAll(board.id, 'BOARD'))
+    expect(await backlog(imported)).toEqual(await backlog(original))
+  })
+
+  it('imports a hand-written file that has only maps', async () => {
+    const file = JSON.parse(await exportFile(original)) as BoardFile
+    const { yjsUpdate: _dropped, ...document } = file.document
+    const response = await importFile(JSON.stringify({ ...file, document }))
+    expect(response.status).toBe(201)
+    const imported = (await response.json()) as CreatedBoard
+    expect(await json(imported, '/model')).toEqual(await json(original, '/model'))
+  })
+
+  it.each([
+    ['not JSON', () => '{"format": "stormline.board", ', 400, 'invalid_json'],
+    ['not a board file', () => JSON.stringify({ hello: 'world' }), 400, 'invalid_board_file'],
+    [
+      'a newer version',
+      () => JSON.stringify({ format: 'stormline.board', version: 2, document: {} }),
+      400,
+      'unsupported_version',
+    ],
+    [
+      'a corrupt Yjs update',
+      () =>
+        JSON.stringify({
+          format: 'stormline.board',
+          version: 1,
+          document: { yjsUpdate: Buffer.from('not a yjs update at all').toString('base64') },
+        }),
+      400,
+      'corrupt_document',
+    ],
+    [
+      'a body over the size limit',
+      () =>
+        JSON.stringify({
+          format: 'stormline.board',
+          version: 1,
+          document: { maps: { records: { big: 'x'.repeat(maxBoardBytes * 2) } } },
+        }),
+      413,
+      undefined,
+    ],
+  ])('refuses %s with a JSON error and stores nothing', async (_name, body, status, code) => {
+    const before = storedBoardCount()
+    const response = await importOnOwnConnection(body())
+    expect(response.status).toBe(status)
+    const answer = (await response.json()) as { error: { code: string; message: string } }
+    if (code) expect(answer.error.code).toBe(code)
+    expect(answer.error.message.length).toBeGreaterThan(0)
+    expect(storedBoardCount()).toBe(before)
+    // The server is fine afterwards.
+    expect((await fetch(boardUrl(server, original, '/model'))).status).toBe(200)
+  })
+})
+
+describe('anonymous boards name nobody', () => {
+  it('in the model, while author counts still work', async () => {
+    const model = (await json(anonymous, '/model')) as {
+      stickies: { authorName: string | null; authorId: string | null }[]
+      session: { anonymous: boolean }
+    }
+    expect(model.session.anonymous).toBe(true)
+    expect(model.stickies.every((s) => s.authorName === null && s.authorId !== null)).toBe(true)
+    const backlog = (await json(anonymous, '/backlog?format=json')) as {
+      items: { score: { authors: number } }[]
+    }
+    expect(backlog.items.some((item) => item.score.authors > 1)).toBe(true)
+  })
+
+  it.each(['md', 'csv', 'json'])(
+    'in the %s backlog, over HTTP and from the CLI',
+    async (format) => {
+      const http = await (
+        await fetch(boardUrl(server, anonymous, `/backlog?format=${format}`))
+      ).text()
+      const { stdout: cli } = await run(process.execPath, [
+        exportCli,
+        anonymous.id,
+        '--format',
+        format,
+        '--data-dir',
+        server.dataDir,
+      ])
+      for (const name of names) {
+        expect(http).not.toContain(name)
+        expect(cli).not.toContain(name)
+      }
+      // The same export of the named board does name people: the check above means something.
+      expect(
+        await (await fetch(boardUrl(server, original, `/backlog?format=${format}`))).text(),
+      ).toContain('Ada')
+    },
+  )
+
+  it('in the board file, which still imports as an anonymous board', async () => {
+    const text = await exportFile(anonymous)
+    const file = JSON.parse(text) as BoardFile
+    const state = Buffer.from(file.document.yjsUpdate, 'base64').toString('latin1')
+    for (const name of names) {
+      expect(text).not.toContain(name)
+      expect(state).not.toContain(name)
+    }
+    const imported = (await (await importFile(text)).json()) as CreatedBoard
+    expect(await json(imported, '/model')).toEqual(await json(anonymous, '/model'))
+  })
+})
