@@ -143,6 +143,10 @@ test('the facilitator runs an anonymous session, renames the board, then deletes
   }, id)
   expect(meta.authorId).toEqual(expect.any(String))
   expect(meta).not.toHaveProperty('authorName')
+  // Nor does tldraw's own note attribution name its last editor.
+  await expect(
+    sticky(pat, 'Nobody owns the pipeline').locator('.tl-note__attribution'),
+  ).toHaveCount(0)
 
   // Fay gives the board its real name.
   await fay.getByTestId('board-rename-input').fill('Deployment discovery')

@@ -13,6 +13,7 @@ import { FacilitationHelperButtons } from '../facilitation/FacilitationPanel.tsx
 import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { createCurrentUser } from '../participant/participant-store.ts'
+import { AnonymousNotes } from '../stickies/AnonymousNotes.tsx'
 import { installStickies } from '../stickies/install-stickies.ts'
 import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
 import { StylePanelWithStickies } from '../stickies/sticky-ui-slots.tsx'
@@ -133,6 +134,8 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       <BacklogDrawer />
       {/* Opening a board focused on a cluster or sticky from an export link (clusters/). */}
       <FocusFromLink />
+      {/* No author names on notes on an anonymous board (stickies/). */}
+      <AnonymousNotes />
     </Tldraw>
   )
 }

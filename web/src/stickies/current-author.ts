@@ -17,8 +17,11 @@ export function setAnonymousSource(editor: Editor, isAnonymous: () => boolean): 
   }
 }
 
+export function isAnonymousBoard(editor: Editor): boolean {
+  return anonymousBoards.get(editor)?.() ?? false
+}
+
 export function currentAuthor(editor: Editor): Author {
   const { id, name } = participantSignal().get()
-  const anonymous = anonymousBoards.get(editor)?.() ?? false
-  return { id, name: anonymous ? null : (name ?? anonymousName) }
+  return { id, name: isAnonymousBoard(editor) ? null : (name ?? anonymousName) }
 }

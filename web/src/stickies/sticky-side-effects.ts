@@ -1,5 +1,5 @@
 import type { Editor, JsonObject, TLNoteShape, TLShape } from 'tldraw'
-import { currentAuthor } from './current-author.ts'
+import { currentAuthor, isAnonymousBoard } from './current-author.ts'
 import { kindChange, type NoteMeta, patchStickyMeta, stampNewSticky } from './sticky-stamp.ts'
 
 /**
@@ -9,10 +9,13 @@ import { kindChange, type NoteMeta, patchStickyMeta, stampNewSticky } from './st
  * client that made them, and rewriting them here would make every client write them back.
  * Undo and redo replay records that already carry their stamp, so they keep author and time;
  * copies get a new author and time in StormlineNoteShapeUtil.onBeforeDuplicate.
+ * On an anonymous board tldraw's own attribution (the last text editor's user id, which it shows
+ * as a name on the note) is not recorded either.
  */
 export function registerStickySideEffects(editor: Editor): () => void {
-  const stopCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
-    if (source !== 'user' || !isNote(shape)) return shape
+  const stopCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (created, source) => {
+    if (source !== 'user' || !isNote(created)) return created
+    const shape = withoutAttribution(editor, created)
     const stamp = stampNewSticky(shape.meta, shape.props.color, currentAuthor(editor), new Date())
     if (stamp === null) return shape
     return { ...shape, meta: asMeta(stamp.meta), props: { ...shape.props, color: stamp.color } }
@@ -20,8 +23,9 @@ export function registerStickySideEffects(editor: Editor): () => void {
 
   const stopChange = editor.sideEffects.registerBeforeChangeHandler(
     'shape',
-    (prev, next, source) => {
-      if (source !== 'user' || !isNote(prev) || !isNote(next)) return next
+    (prev, changed, source) => {
+      if (source !== 'user' || !isNote(prev) || !isNote(changed)) return changed
+      const next = withoutAttribution(editor, changed)
       const change = kindChange(
         { meta: prev.meta, color: prev.props.color },
         { meta: next.meta, color: next.props.color },
@@ -39,6 +43,11 @@ export function registerStickySideEffects(editor: Editor): () => void {
     stopCreate()
     stopChange()
   }
+}
+
+function withoutAttribution(editor: Editor, note: TLNoteShape): TLNoteShape {
+  if (note.props.textLastEditedBy === null || !isAnonymousBoard(editor)) return note
+  return { ...note, props: { ...note.props, textLastEditedBy: null } }
 }
 
 export function isNote(shape: TLShape): shape is TLNoteShape {
