@@ -269,3 +269,14 @@ describe('parseBoardFile', () => {
     )
   })
 })
+
+describe('serializeBoardFile', () => {
+  it('writes one map entry per line and parses back to the same file', () => {
+    const file = toBoardFile(board, workshopDoc(), exportedAt)
+    const text = serializeBoardFile(file)
+    expect(JSON.parse(text)).toEqual(file)
+    const recordLines = text.split('\n').filter((l) => l.startsWith('        "shape:'))
+    expect(recordLines).toHaveLength(Object.keys(file.document.maps.records).length - 1)
+    expect(text).toContain('      "suggestionDecisions": {},\n')
+  })
+})

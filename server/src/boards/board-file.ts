@@ -108,11 +108,33 @@ export function withoutNames(maps: BoardFileMaps): BoardFileMaps {
 }
 
 /**
- * The file as sent: indented so it can be read and edited, and HTML-safe
- * (`<`, `>`, `&` as \u escapes) like the backlog JSON, since it holds user text.
+ * The file as sent: one map entry (a sticky, a cluster, a vote…) per line, so
+ * it reads, diffs and hand-edits well without the bulk of full indentation
+ * (about 2.5× the document instead of 3.8×). HTML-safe like the backlog JSON
+ * (`<`, `>`, `&` as \u escapes), since it holds user text.
  */
 export function serializeBoardFile(file: BoardFile): string {
-  return `${escapeJsonForHtml(JSON.stringify(file, null, 2))}\n`
+  const line = (value: unknown): string => JSON.stringify(value)
+  const entries = (map: Record<string, unknown>): string => {
+    const lines = Object.entries(map).map(([key, value]) => `        ${line(key)}: ${line(value)}`)
+    return lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n      }`
+  }
+  const maps = docMapNames
+    .filter((name) => file.document.maps[name] !== undefined)
+    .map((name) => `      ${line(name)}: ${entries(file.document.maps[name])}`)
+  const text = [
+    '{',
+    `  "format": ${line(file.format)},`,
+    `  "version": ${line(file.version)},`,
+    `  "exportedAt": ${line(file.exportedAt)},`,
+    `  "board": ${line(file.board)},`,
+    '  "document": {',
+    `    "yjsUpdate": ${line(file.document.yjsUpdate)},`,
+    `    "maps": {\n${maps.join(',\n')}\n    }`,
+    '  }',
+    '}',
+  ].join('\n')
+  return `${escapeJsonForHtml(text)}\n`
 }
 
 /** `<board-name>.stormline.json`, from the same slug as the backlog exports. */
