@@ -56,13 +56,21 @@ const jsonBody = (body: unknown): RequestInit => ({
 
 const apiBoardPath = (boardId: string): string => `/api/boards/${encodeURIComponent(boardId)}`
 
-/** Without a template the server picks its default (path to production). */
-export function createBoard(name?: string, template?: BoardTemplateId): Promise<CreatedBoard> {
+/**
+ * Without a template the server picks its default (path to production). An anonymous board
+ * starts in anonymous mode, before anyone has written a sticky.
+ */
+export function createBoard(
+  name?: string,
+  template?: BoardTemplateId,
+  anonymous = false,
+): Promise<CreatedBoard> {
   return requestJson<CreatedBoard>('/api/boards', {
     method: 'POST',
     ...jsonBody({
       ...(name === undefined ? {} : { name }),
       ...(template === undefined ? {} : { template }),
+      ...(anonymous ? { anonymous } : {}),
     }),
   })
 }

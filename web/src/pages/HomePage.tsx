@@ -10,6 +10,7 @@ import { TemplateSelect } from '../timeline/TemplateSelect.tsx'
 export function HomePage() {
   const [name, setName] = useState('')
   const [template, setTemplate] = useState<BoardTemplateId>(defaultBoardTemplate)
+  const [anonymous, setAnonymous] = useState(false)
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -19,7 +20,7 @@ export function HomePage() {
     setError(null)
     try {
       const trimmed = name.trim()
-      const board = await createBoard(trimmed === '' ? undefined : trimmed, template)
+      const board = await createBoard(trimmed === '' ? undefined : trimmed, template, anonymous)
       // This browser is the only place the links are ever shown in full (the server keeps hashes).
       rememberLinks(board.id, board.links)
       // Opened in-page as the facilitator's own link, so the token becomes the board's cookie.
@@ -56,6 +57,19 @@ export function HomePage() {
             disabled={creating}
           />
           <TemplateSelect value={template} onChange={setTemplate} disabled={creating} />
+          <label className="home__check">
+            <input
+              type="checkbox"
+              data-testid="anonymous-board"
+              checked={anonymous}
+              onChange={(event) => setAnonymous(event.target.checked)}
+              disabled={creating}
+            />
+            <span>
+              Anonymous board{' '}
+              <span className="home__optional">(no author names; can be changed later)</span>
+            </span>
+          </label>
           <button type="submit" className="button" data-testid="new-board" disabled={creating}>
             {creating ? 'Creating…' : 'New board'}
           </button>
