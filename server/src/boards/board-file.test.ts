@@ -27,6 +27,9 @@ function workshopDoc(anonymous = false): Y.Doc {
     }
     doc.getMap(docLayout.meta).set(schemaMetaKey, { schemaVersion: 2, sequences: {} })
     if (anonymous) doc.getMap(docLayout.session).set('anonymous', true)
+    doc
+      .getMap(docLayout.records)
+      .set('user:p-eve', { id: 'user:p-eve', typeName: 'user', name: 'Eve', color: '#1971c2' })
   })
   // Some history: a deleted sticky and an overwritten value, as a real board has.
   doc.getMap(docLayout.records).delete('shape:team-sec')
@@ -95,6 +98,12 @@ describe('toBoardFile on an anonymous board', () => {
       expect(state).not.toContain(name)
     }
     expect(JSON.stringify(file.document.maps)).toContain('p-mallory')
+    expect(file.document.maps.records['user:p-eve']).toEqual({
+      id: 'user:p-eve',
+      typeName: 'user',
+      name: '',
+      color: '#1971c2',
+    })
     expect(file.document.maps.session.anonymous).toBe(true)
   })
 
@@ -276,7 +285,9 @@ describe('serializeBoardFile', () => {
     const text = serializeBoardFile(file)
     expect(JSON.parse(text)).toEqual(file)
     const recordLines = text.split('\n').filter((l) => l.startsWith('        "shape:'))
-    expect(recordLines).toHaveLength(Object.keys(file.document.maps.records).length - 1)
+    expect(recordLines).toHaveLength(
+      Object.keys(file.document.maps.records).filter((id) => id.startsWith('shape:')).length,
+    )
     expect(text).toContain('      "suggestionDecisions": {},\n')
   })
 })

@@ -94,6 +94,9 @@ export function withoutNames(maps: BoardFileMaps): BoardFileMaps {
   return {
     ...maps,
     records: each(maps.records, (record) => {
+      // tldraw's user records are document-scoped: should a client ever sync one, it names
+      // a participant (the note attribution `textLastEditedBy` points at it).
+      if (isObject(record) && record.typeName === 'user') return { ...record, name: '' }
       if (!isObject(record) || !isObject(record.meta)) return record
       const meta = record.meta
       if (!isObject(meta[stickyMetaKey])) return record
