@@ -7,8 +7,10 @@ import type { ServerConfig } from './config.ts'
 import { apiError } from './http/api-error.ts'
 import { backlogRoutes } from './http/backlog-routes.ts'
 import { boardGuard } from './http/board-guard.ts'
+import { linkOrigin } from './http/board-links.ts'
 import { boardModelRoutes } from './http/board-model-routes.ts'
-import { boardsRoutes } from './http/boards-routes.ts'
+import { exportBoardRoute, importBoardRoute } from './http/board-transfer-routes.ts'
+import { boardsRoutes, createBoardWithLinks } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { webAppRoutes } from './http/web-app.ts'
@@ -44,7 +46,9 @@ export function createApp(deps: AppDependencies): StormlineApp {
   // Imports carry a whole board; every other body is a few hundred bytes.
   const tooLarge = (c: Context): Response =>
     apiError(c, 413, 'body_too_large', 'The request body is too large.')
-  const importLimit = bodyLimit({ maxSize: deps.config.maxBoardBytes, onError: tooLarge })
+  // A board file is ~2.5× its document (base64 state plus readable maps), so a board at the size
+  // limit must still import.
+  const importLimit = bodyLimit({ maxSize: 3 * deps.config.maxBoardBytes, onError: tooLarge })
   const smallLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })
   app.use('/api/*', (c, next) =>
     c.req.path === '/api/boards/import' ? importLimit(c, next) : smallLimit(c, next),
@@ -57,6 +61,21 @@ export function createApp(deps: AppDependencies): StormlineApp {
   app.get('/api/boards/:id/backlog', guard('viewer'))
   app.get('/api/boards/:id/suggestions', guard('viewer'))
   app.get('/api/boards/:id/export', guard('facilitator'))
+
+  // Whole-board files (server/src/boards/board-file.ts): export behind the facilitator guard
+  // above; import needs no token and creates a new board with its own three links.
+  app.get('/api/boards/:id/export', exportBoardRoute(deps.store, deps.registry))
+  app.post(
+    '/api/boards/import',
+    importBoardRoute(deps.store, {
+      maxDocumentBytes: deps.config.maxBoardBytes,
+      create: (c, board, update) =>
+        c.json(
+          createBoardWithLinks(deps.store, board, linkOrigin(c, deps.config.publicUrl), update),
+          201,
+        ),
+    }),
+  )
 
   app.route(
     '/api/boards',

@@ -145,6 +145,17 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
       expect(() => store.loadDocument(newBoardId())).toThrow(BoardNotFoundError)
     })
 
+    it('creates a board with its first update in the same step', () => {
+      const id = newBoardId()
+      const first = edit(new Y.Doc(), (d) => d.getMap('session').set('anonymous', true))
+      store.createBoard(
+        { id, name: 'Seeded', template: 'blank', createdAt: new Date() },
+        undefined,
+        first,
+      )
+      expect(store.loadDocument(id).updates).toEqual([first])
+    })
+
     it('renames a board and refuses to rename an unknown one', () => {
       store.renameBoard(boardId, 'Renamed')
       expect(store.getBoard(boardId)?.name).toBe('Renamed')

@@ -35,8 +35,11 @@ export interface UpdateLogStats {
 export type TokenHashes = Record<BoardRole, string>
 
 export interface BoardStore {
-  /** Creates the board and, when given, its access token hashes in one commit. */
-  createBoard(board: BoardRecord, tokenHashes?: TokenHashes): void
+  /**
+   * Creates the board and, when given, its access token hashes and first document update, in
+   * one commit: a board never exists without its links or with half an import.
+   */
+  createBoard(board: BoardRecord, tokenHashes?: TokenHashes, initialUpdate?: Uint8Array): void
   getBoard(id: string): BoardRecord | undefined
   /** Throws BoardNotFoundError for an unknown board. */
   renameBoard(id: string, name: string): void

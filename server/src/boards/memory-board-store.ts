@@ -21,7 +21,7 @@ export class MemoryBoardStore implements BoardStore {
   private readonly boards = new Map<string, MemoryBoard>()
   private nextSeq = 1
 
-  createBoard(board: BoardRecord, tokenHashes?: TokenHashes): void {
+  createBoard(board: BoardRecord, tokenHashes?: TokenHashes, initialUpdate?: Uint8Array): void {
     if (this.boards.has(board.id)) throw new Error(`Board ${board.id} already exists`)
     this.boards.set(board.id, {
       record: { ...board },
@@ -30,6 +30,7 @@ export class MemoryBoardStore implements BoardStore {
       lastSeq: 0,
       tokens: { ...tokenHashes },
     })
+    if (initialUpdate) this.appendUpdate(board.id, initialUpdate)
   }
 
   getBoard(id: string): BoardRecord | undefined {

@@ -31,7 +31,7 @@ export class SqliteBoardStore implements BoardStore {
       .prepare()
   }
 
-  createBoard(board: BoardRecord, tokenHashes?: TokenHashes): void {
+  createBoard(board: BoardRecord, tokenHashes?: TokenHashes, initialUpdate?: Uint8Array): void {
     this.db.transaction((tx) => {
       tx.insert(boards).values(board).run()
       if (tokenHashes) {
@@ -42,6 +42,15 @@ export class SqliteBoardStore implements BoardStore {
           createdAt: board.createdAt,
         }))
         tx.insert(boardTokens).values(rows).run()
+      }
+      if (initialUpdate) {
+        tx.insert(boardUpdates)
+          .values({
+            boardId: board.id,
+            update: Buffer.from(initialUpdate),
+            createdAt: board.createdAt,
+          })
+          .run()
       }
     })
   }

@@ -79,8 +79,7 @@ export function createBoardWithLinks(
   initialUpdate: Uint8Array | null,
 ): CreatedBoard {
   const { tokens, hashes } = issueTokens()
-  store.createBoard(board, hashes)
-  if (initialUpdate) store.appendUpdate(board.id, initialUpdate)
+  store.createBoard(board, hashes, initialUpdate ?? undefined)
   return { ...toBoardMeta(board), links: boardLinks(origin, board.id, tokens), tokens }
 }
 
