@@ -201,3 +201,30 @@ test('on another computer the facilitator renews links she does not have there',
   await joinBoard(pia, participantLink, 'Pia')
   await expect(pia.getByTestId('view-only-badge')).toHaveCount(0)
 })
+
+test('the facilitator keeps the board as a file and starts a new board from it', async ({
+  stormline,
+}) => {
+  const fay = await stormline.person()
+  const board = await createBoardAs(fay, stormline.url, 'Fay')
+  await addStickyWithShortcut(fay, '2', { x: 640, y: 300 }, 'Release needs a weekend')
+
+  // Fay downloads the whole board from the share panel's settings.
+  await fay.getByTestId('share-toggle').click()
+  const [download] = await Promise.all([
+    fay.waitForEvent('download'),
+    fay.getByTestId('board-export').click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/\.stormline\.json$/)
+  const file = await download.path()
+
+  // Later she imports it from the home page: a new board with the same stickies and new links.
+  await fay.goto(stormline.url)
+  await fay.getByTestId('import-board').setInputFiles(file)
+  await fay.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
+  await expectLive(fay)
+  expect(new URL(fay.url()).pathname).not.toContain(board.boardId)
+  await expect(sticky(fay, 'Release needs a weekend')).toBeVisible()
+  await fay.getByTestId('share-toggle').click()
+  await expect(fay.getByTestId('share-link-participant')).not.toHaveValue(board.participant)
+})

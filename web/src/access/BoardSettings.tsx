@@ -2,7 +2,7 @@ import { maxBoardNameLength } from '@stormline/shared/api/types'
 import { sessionKeys } from '@stormline/shared/board/session'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { type FormEvent, useState } from 'react'
-import { ApiError, deleteBoard, renameBoard } from '../api/client.ts'
+import { ApiError, boardFileUrl, deleteBoard, renameBoard } from '../api/client.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { useAnonymous } from '../board/use-anonymous.ts'
 import { navigate } from '../routing/routes.ts'
@@ -84,6 +84,15 @@ export function BoardSettings() {
           </span>
         </span>
       </label>
+      <a
+        className="stormline-button"
+        href={boardFileUrl(boardId)}
+        download
+        data-testid="board-export"
+        title="The whole board as a file: a backup, or a copy to import on another Stormline"
+      >
+        Download board file
+      </a>
       {confirmDelete ? (
         <div className="stormline-share__confirm" role="alertdialog" aria-label="Delete board">
           <p>

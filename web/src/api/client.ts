@@ -76,6 +76,23 @@ export function createBoard(
 }
 
 /**
+ * Makes a new board from a board file (a facilitator's download of a whole board); the new
+ * board has its own id and links, the file's board is untouched.
+ */
+export function importBoard(file: string): Promise<CreatedBoard> {
+  return requestJson<CreatedBoard>('/api/boards/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: file,
+  })
+}
+
+/** Where the facilitator downloads the whole board as a file (the board cookie authorises it). */
+export function boardFileUrl(boardId: string): string {
+  return `${apiBoardPath(boardId)}/export`
+}
+
+/**
  * Trades a link's token for the board's HttpOnly cookie, so the token can leave the address bar
  * and later requests and the websocket carry it without the page's JavaScript holding it.
  */

@@ -1,9 +1,10 @@
 import { boardLinkPath } from '@stormline/shared/access/roles'
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import { defaultBoardName, maxBoardNameLength } from '@stormline/shared/api/types'
 import { type BoardTemplateId, defaultBoardTemplate } from '@stormline/shared/board/templates'
-import { type FormEvent, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useState } from 'react'
 import { rememberLinks } from '../access/use-saved-links.ts'
-import { ApiError, createBoard } from '../api/client.ts'
+import { ApiError, createBoard, importBoard } from '../api/client.ts'
 import { navigate } from '../routing/routes.ts'
 import { TemplateSelect } from '../timeline/TemplateSelect.tsx'
 
@@ -14,13 +15,12 @@ export function HomePage() {
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault()
+  /** Creates a board one way or another, then opens it as its facilitator. */
+  async function open(create: () => Promise<CreatedBoard>): Promise<void> {
     setCreating(true)
     setError(null)
     try {
-      const trimmed = name.trim()
-      const board = await createBoard(trimmed === '' ? undefined : trimmed, template, anonymous)
+      const board = await create()
       // This browser is the only place the links are ever shown in full (the server keeps hashes).
       rememberLinks(board.id, board.links)
       // Opened in-page as the facilitator's own link, so the token becomes the board's cookie.
@@ -33,6 +33,18 @@ export function HomePage() {
       )
       setCreating(false)
     }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault()
+    const trimmed = name.trim()
+    void open(() => createBoard(trimmed === '' ? undefined : trimmed, template, anonymous))
+  }
+
+  function importFile(event: ChangeEvent<HTMLInputElement>): void {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (file !== undefined) void open(async () => importBoard(await file.text()))
   }
 
   return (
@@ -73,6 +85,16 @@ export function HomePage() {
           <button type="submit" className="button" data-testid="new-board" disabled={creating}>
             {creating ? 'Creating…' : 'New board'}
           </button>
+          <label className="home__import">
+            <span className="button button--quiet">Import a board file…</span>
+            <input
+              type="file"
+              accept=".json,application/json"
+              data-testid="import-board"
+              onChange={importFile}
+              disabled={creating}
+            />
+          </label>
           {error !== null && (
             <p className="home__error" role="alert">
               {error}
