@@ -92,6 +92,13 @@ test('the facilitator renews the links: the old participant link stops working',
   await expectLive(pia)
   await addStickyWithShortcut(pia, '1', { x: 640, y: 300 }, 'Back on the board')
   await expect(sticky(fay, 'Back on the board')).toBeVisible()
+
+  // Fay's browser loses its cookies; reopening the board from her history, she is still its
+  // facilitator: her browser kept her link.
+  await fay.context().clearCookies()
+  await fay.reload()
+  await expectLive(fay)
+  await expect(fay.getByTestId('share-toggle')).toBeVisible()
 })
 
 test('sticky text that looks like HTML is shown as text to everyone', async ({ stormline }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addressWithoutToken, tokenInSearch } from './link-token.ts'
+import { addressWithoutToken, tokenInSearch, tokenOfLink } from './link-token.ts'
 
 describe('link tokens', () => {
   it('finds the token of a role link', () => {
@@ -17,5 +17,12 @@ describe('link tokens', () => {
       '/b/AbC?focus=shape%3Ax#here',
     )
     expect(addressWithoutToken(at(''))).toBe('/b/AbC')
+  })
+
+  it('reads the token of a saved link', () => {
+    expect(tokenOfLink('https://s.example/b/AbC?token=f1')).toBe('f1')
+    expect(tokenOfLink('/b/AbC?token=f2')).toBe('f2')
+    expect(tokenOfLink('https://s.example/b/AbC')).toBeNull()
+    expect(tokenOfLink(undefined)).toBeNull()
   })
 })

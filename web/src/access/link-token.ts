@@ -20,3 +20,13 @@ export function addressWithoutToken(
   const search = params.toString()
   return `${address.pathname}${search === '' ? '' : `?${search}`}${address.hash}`
 }
+
+/** The token of a saved link, or null when it is not a link with one. */
+export function tokenOfLink(link: string | undefined): string | null {
+  if (link === undefined) return null
+  try {
+    return tokenInSearch(new URL(link, 'http://stormline.invalid').search)
+  } catch {
+    return null
+  }
+}

@@ -1,7 +1,7 @@
 import type { BoardAccess } from '@stormline/shared/api/types'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/client.ts'
-import { type AccessApi, resolveAccess } from './resolve-access.ts'
+import { type AccessApi, resolveAccess, resolveAccessWithSavedLink } from './resolve-access.ts'
 
 const board: BoardAccess = {
   id: 'AbCdEfGhIjKlMnOpQrStUv',
@@ -64,5 +64,32 @@ describe('resolveAccess', () => {
       state: 'unreachable',
     })
     expect(claimed).not.toHaveBeenCalled()
+  })
+
+  it('falls back on the saved facilitator link when the cookie no longer lets this browser in', async () => {
+    const server = api(async () => board)
+    server.getBoardAccess.mockRejectedValueOnce(new ApiError(401, 'token_required', ''))
+    const claimed = vi.fn()
+    expect(await resolveAccessWithSavedLink(board.id, null, 'saved', server, claimed)).toEqual({
+      state: 'granted',
+      board,
+    })
+    expect(server.claimAccess).toHaveBeenCalledWith(board.id, 'saved')
+    // The saved token never was in the address bar.
+    expect(claimed).not.toHaveBeenCalled()
+  })
+
+  it('does not try the saved link over a link in the address, or when the cookie works', async () => {
+    const refusing = api(async () => {
+      throw new ApiError(401, 'invalid_token', '')
+    })
+    expect(await resolveAccessWithSavedLink(board.id, 'old', 'saved', refusing)).toEqual({
+      state: 'link-invalid',
+    })
+    expect(refusing.claimAccess).toHaveBeenCalledTimes(1)
+    expect(refusing.claimAccess).toHaveBeenCalledWith(board.id, 'old')
+    const server = api(async () => board)
+    await resolveAccessWithSavedLink(board.id, null, 'saved', server)
+    expect(server.claimAccess).not.toHaveBeenCalled()
   })
 })

@@ -26,6 +26,32 @@ export async function resolveAccess(
   api: AccessApi,
   onClaimed: () => void = () => {},
 ): Promise<AccessResult> {
+  return ask(boardId, token, api, onClaimed)
+}
+
+/**
+ * As resolveAccess, but when the address has no token and the cookie does not let this browser
+ * in (cleared, expired), the facilitator's own saved link is tried before giving up: the
+ * facilitator reopening a board from the history should not be locked out of it.
+ */
+export async function resolveAccessWithSavedLink(
+  boardId: string,
+  token: string | null,
+  savedToken: string | null,
+  api: AccessApi,
+  onClaimed: () => void = () => {},
+): Promise<AccessResult> {
+  const result = await ask(boardId, token, api, onClaimed)
+  if (result.state !== 'link-invalid' || token !== null || savedToken === null) return result
+  return ask(boardId, savedToken, api, () => {})
+}
+
+async function ask(
+  boardId: string,
+  token: string | null,
+  api: AccessApi,
+  onClaimed: () => void,
+): Promise<AccessResult> {
   try {
     const board =
       token === null ? await api.getBoardAccess(boardId) : await api.claimAccess(boardId, token)

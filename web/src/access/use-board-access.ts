@@ -1,8 +1,8 @@
 import { boardLinkPath } from '@stormline/shared/access/roles'
 import { useEffect, useState } from 'react'
 import { claimAccess, getBoardAccess } from '../api/client.ts'
-import { addressWithoutToken, tokenInSearch } from './link-token.ts'
-import { type AccessResult, resolveAccess } from './resolve-access.ts'
+import { addressWithoutToken, tokenInSearch, tokenOfLink } from './link-token.ts'
+import { type AccessResult, resolveAccessWithSavedLink } from './resolve-access.ts'
 import { readLinks, rememberLinks } from './use-saved-links.ts'
 
 export type BoardAccessState =
@@ -39,7 +39,13 @@ export function useBoardAccess(boardId: string): BoardAccessState {
       if (current) window.history.replaceState(null, '', addressWithoutToken(window.location))
     }
     const attempt = async (failedAttempts: number): Promise<void> => {
-      const result = await resolveAccess(boardId, token, { claimAccess, getBoardAccess }, dropToken)
+      const result = await resolveAccessWithSavedLink(
+        boardId,
+        token,
+        tokenOfLink(readLinks(boardId).facilitator),
+        { claimAccess, getBoardAccess },
+        dropToken,
+      )
       if (!current) return
       if (result.state === 'unreachable') {
         setAccess({ state: 'checking', failedAttempts: failedAttempts + 1 })
