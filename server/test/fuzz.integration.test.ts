@@ -27,6 +27,8 @@ import { type ObservedServer, startObservedServer } from './support/observed-ser
 const seed = Number(process.env.FUZZ_SEED ?? 6_2026)
 /** CI sends 10,000; FUZZ_FRAMES runs a longer campaign locally. */
 const frames = Math.max(10_000, Number(process.env.FUZZ_FRAMES ?? 0))
+/** Bounds the run: 10,000 frames take 10–20 s on two busy cores. */
+const bounded = { timeout: Math.max(150_000, frames * 15) }
 /** Small, so oversized frames stay cheap to send. */
 const maxMessageBytes = 64 * 1024
 
@@ -79,51 +81,47 @@ afterAll(async () => {
 })
 
 describe(`fuzzing the sync endpoint (seed ${seed})`, () => {
-  it(
-    'closes each bad frame with its documented code and never goes down',
-    async () => {
-      report = await runFuzz({
-        url: syncUrl(server.wsUrl, board),
-        factory: createFrameFactory(seed, maxMessageBytes),
-        frames,
-        parallel: 8,
-        floods: 3,
-        floodSize: 1_000,
-      })
-      editing = false
-      clearInterval(healthTimer)
-      await Promise.all(editors)
-      console.info(`fuzz seed ${seed}: ${JSON.stringify(report)}`)
+  it('closes each bad frame with its documented code and never goes down', bounded, async () => {
+    report = await runFuzz({
+      url: syncUrl(server.wsUrl, board),
+      factory: createFrameFactory(seed, maxMessageBytes),
+      frames,
+      parallel: 8,
+      floods: 3,
+      floodSize: 1_000,
+    })
+    editing = false
+    clearInterval(healthTimer)
+    await Promise.all(editors)
+    console.info(`fuzz seed ${seed}: ${JSON.stringify(report)}`)
 
-      expect(report.framesSent).toBeGreaterThanOrEqual(10_000)
-      expect(report.violations.slice(0, 20)).toEqual([])
-      // Every kind of frame was tried, and every refusal path was taken.
-      expect(Object.keys(report.outcomes).sort()).toEqual(
-        [
-          'empty',
-          'flood',
-          'huge-length',
-          'oversized',
-          'prefix-garbage',
-          'random',
-          'text',
-          'text-invalid-utf8',
-          'truncated',
-          'unknown-type',
-        ].sort(),
-      )
-      expect(report.outcomes.flood).toEqual({ 4429: 3 })
-      for (const code of ['1003', '1007', '1009', '4400', '4429']) {
-        expect(report.closeCodes[code], `close code ${code}`).toBeGreaterThan(0)
-      }
+    expect(report.framesSent).toBeGreaterThanOrEqual(10_000)
+    expect(report.violations.slice(0, 20)).toEqual([])
+    // Every kind of frame was tried, and every refusal path was taken.
+    expect(Object.keys(report.outcomes).sort()).toEqual(
+      [
+        'empty',
+        'flood',
+        'huge-length',
+        'oversized',
+        'prefix-garbage',
+        'random',
+        'text',
+        'text-invalid-utf8',
+        'truncated',
+        'unknown-type',
+      ].sort(),
+    )
+    expect(report.outcomes.flood).toEqual({ 4429: 3 })
+    for (const code of ['1003', '1007', '1009', '4400', '4429']) {
+      expect(report.closeCodes[code], `close code ${code}`).toBeGreaterThan(0)
+    }
 
-      expect(server.isRunning()).toBe(true)
-      expect(health.failed).toEqual([])
-      expect(health.ok).toBeGreaterThan(0)
-      expect(honestCloses).toEqual([])
-    },
-    Math.max(150_000, frames * 15),
-  )
+    expect(server.isRunning()).toBe(true)
+    expect(health.failed).toEqual([])
+    expect(health.ok).toBeGreaterThan(0)
+    expect(honestCloses).toEqual([])
+  })
 
   it('lets the honest clients converge with every edit they made', async () => {
     const [alice, bob] = honest.map(({ provider }) => provider.doc) as [Y.Doc, Y.Doc]
