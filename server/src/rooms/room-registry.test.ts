@@ -168,6 +168,24 @@ describe('RoomRegistry', () => {
     expect(Object.keys(new Peer(limited, boardId).records)).toContain('shape:bob')
   })
 
+  it('refuses an update that builds on content the board does not have, holding none of it', () => {
+    const honest = new Peer(registry, boardId)
+    const sender = new Peer(registry, boardId)
+    const elsewhere = new Y.Doc()
+    elsewhere.getMap('records').set('shape:unsent', { text: 'never sent' })
+    const gap = Y.encodeStateVector(elsewhere)
+    elsewhere.getMap('records').set('shape:gapped', { text: 'after a gap' })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(elsewhere, gap))
+    sender.connection?.receive(encoding.toUint8Array(encoder))
+    expect(sender.closed?.code).toBe(CloseCode.malformedMessage)
+    const room = registry.room(boardId)
+    expect(room?.doc.store.pendingStructs).toBeNull()
+    expect(honest.closed).toBeUndefined()
+    expect(honest.records).toEqual({})
+  })
+
   it('compacts every room and tells peers it is going away on close', () => {
     const alice = new Peer(registry, boardId)
     alice.doc.getMap('records').set('shape:a', { x: 1 })

@@ -193,6 +193,14 @@ export class Room {
           throw new BoardTooLargeError(this.storedBytes + update.byteLength)
         }
         Y.applyUpdate(this.doc, update, socket)
+        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+          // Content that builds on something the board does not have would wait in memory,
+          // unstored, unrelayed and uncounted by the size limit. Honest clients never send it:
+          // the server holds everything any client built on. What did integrate is stored.
+          this.doc.store.pendingStructs = null
+          this.doc.store.pendingDs = null
+          throw new Error('update depends on content the board does not have')
+        }
         break
       }
       default:
