@@ -1,4 +1,5 @@
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import * as encoding from 'lib0/encoding'
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newBoardId } from '../boards/board-id.ts'
