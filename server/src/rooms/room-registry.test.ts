@@ -1,6 +1,7 @@
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import * as encoding from 'lib0/encoding'
 import { beforeEach, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { newBoardId } from '../boards/board-id.ts'
 import type { BoardStore } from '../boards/board-store.ts'
