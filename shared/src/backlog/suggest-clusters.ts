@@ -9,11 +9,11 @@ import { acronyms, terms } from './text-terms.ts'
  * agglomeration above a threshold. Deterministic: inputs are sorted by id and
  * every tie is broken by id, so the browser and the server agree.
  *
- * Cost: only pairs sharing a term are compared (inverted index), and merging
- * touches only the changed rows, so it scales with the number of such pairs
- * rather than n². Exact up to `pairBudget` candidate pairs; beyond that the
- * most common terms stop proposing pairs (see below). About 0.5 s for 1,000 and
- * 3–4 s for 10,000 deliberately dense synthetic pain points (Node 24, 2 cores).
+ * Cost: only pairs sharing a term are compared (inverted index), exact up to `pairBudget`
+ * candidate pairs; beyond that the most common terms stop proposing pairs (see below). Groups are
+ * agglomerated per component of strongly linked pairs with the nearest-neighbour chain, on a
+ * dense matrix for components up to `denseLimit` stickies. About 60 ms for 1,000 and 250 ms for
+ * 10,000 synthetic pain points (bench/: `pnpm bench`), was 0.5 s and 3–4 s with a merge heap.
  */
 
 /** Weight of text vs position in the combined similarity. */
@@ -44,7 +44,7 @@ function commonTermsOverBudget(postings: Map<string, number[]>): Set<string> {
 
 interface Vector {
   weights: Map<string, number>
-  /** The same weights as parallel arrays sorted by term id (ids follow term order), for cosine. */
+  /** The same weights as parallel arrays sorted by term id (ids follow term order). */
   ids: Int32Array
   values: Float64Array
 }
@@ -77,32 +77,14 @@ function tfidfVectors(docs: string[][]): { vectors: Vector[]; idf: Map<string, n
   return { vectors, idf }
 }
 
-/** Dot product of two unit vectors, summed in term order. */
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0
-  let x = 0
-  let y = 0
-  while (x < a.ids.length && y < b.ids.length) {
-    const ia = a.ids[x] ?? 0
-    const ib = b.ids[y] ?? 0
-    if (ia === ib) dot += (a.values[x++] ?? 0) * (b.values[y++] ?? 0)
-    else if (ia < ib) x++
-    else y++
-  }
-  return dot
-}
-
-function positionSimilarity(
-  a: PainPointInput,
-  b: PainPointInput,
-  phaseIndex: Map<string, number>,
-  scale: number,
-): number {
-  const distance = Math.exp(-Math.abs(a.x - b.x) / scale)
-  const ia = a.phaseId === null ? undefined : phaseIndex.get(a.phaseId)
-  const ib = b.phaseId === null ? undefined : phaseIndex.get(b.phaseId)
-  if (ia === undefined || ib === undefined) return distance
-  const gap = Math.abs(ia - ib)
+/**
+ * How close two pain points sit on the timeline: their phases (same, neighbouring, other) and
+ * their distance along it. `phase` is the phase's index, or -1 when off the timeline.
+ */
+function positionSimilarity(xa: number, xb: number, pa: number, pb: number, scale: number): number {
+  const distance = Math.exp(-Math.abs(xa - xb) / scale)
+  if (pa < 0 || pb < 0) return distance
+  const gap = Math.abs(pa - pb)
   const phase = gap === 0 ? 1 : gap === 1 ? 0.5 : 0
   return 0.6 * phase + 0.4 * distance
 }
@@ -131,56 +113,192 @@ class LinkList {
 }
 
 /**
- * A candidate merge of the groups rooted at a and b. Ties are broken by the groups' first members
- * (lo < hi, indices into the id-sorted input), so they are broken by id.
+ * Summed similarities between the groups of one component: a dense matrix while it fits in
+ * `denseLimit` stickies (fast, no hashing), otherwise a map per group. Both give the same sums.
  */
-interface Merge {
-  sim: number
-  lo: number
-  hi: number
-  a: number
-  b: number
-  versionA: number
-  versionB: number
+interface ComponentGraph {
+  readonly size: number
+  link(i: number, j: number, sim: number): void
+  /** Summed similarity of groups g and h (0 when unlinked). */
+  sum(g: number, h: number): number
+  /** Calls `visit` for every group linked to g. */
+  neighbours(g: number, visit: (h: number, sum: number) => void): void
+  /**
+   * Merges groups a and b: their sums to every other group add up. Returns the one that stays
+   * (the other is empty afterwards).
+   */
+  fold(a: number, b: number, alive: Uint8Array): number
 }
 
-function before(x: Merge, y: Merge): boolean {
-  return x.sim > y.sim || (x.sim === y.sim && (x.lo < y.lo || (x.lo === y.lo && x.hi < y.hi)))
+/** Largest component kept as a dense matrix (8 bytes × size²: 32 MiB at 2,048). */
+const denseLimit = 2048
+
+function componentGraph(size: number): ComponentGraph {
+  return size <= denseLimit ? denseGraph(size) : sparseGraph(size)
 }
 
-class MergeHeap {
-  private readonly items: Merge[] = []
-  push(item: Merge): void {
-    const items = this.items
-    items.push(item)
-    let i = items.length - 1
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (!before(items[i] as Merge, items[parent] as Merge)) break
-      ;[items[i], items[parent]] = [items[parent] as Merge, items[i] as Merge]
-      i = parent
-    }
-  }
-  pop(): Merge | undefined {
-    const items = this.items
-    const top = items[0]
-    const last = items.pop()
-    if (items.length > 0 && last) {
-      items[0] = last
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let best = i
-        if (l < items.length && before(items[l] as Merge, items[best] as Merge)) best = l
-        if (r < items.length && before(items[r] as Merge, items[best] as Merge)) best = r
-        if (best === i) break
-        ;[items[i], items[best]] = [items[best] as Merge, items[i] as Merge]
-        i = best
+function denseGraph(size: number): ComponentGraph {
+  const sums = new Float64Array(size * size)
+  return {
+    size,
+    link: (i, j, sim) => {
+      sums[i * size + j] = sim
+      sums[j * size + i] = sim
+    },
+    sum: (g, h) => sums[g * size + h] ?? 0,
+    neighbours: (g, visit) => {
+      const base = g * size
+      for (let h = 0; h < size; h++) {
+        const s = sums[base + h] ?? 0
+        if (s !== 0 && h !== g) visit(h, s)
       }
-    }
-    return top
+    },
+    fold: (a, b, alive) => {
+      const keep = Math.min(a, b)
+      const gone = Math.max(a, b)
+      const k = keep * size
+      const x = gone * size
+      for (let c = 0; c < size; c++) {
+        if (alive[c] !== 1 || c === keep || c === gone) continue
+        const total = (sums[k + c] ?? 0) + (sums[x + c] ?? 0)
+        sums[k + c] = total
+        sums[c * size + keep] = total
+      }
+      // The gone group is out of every row: alive[] hides it from neighbours() callers.
+      for (let c = 0; c < size; c++) {
+        sums[x + c] = 0
+        sums[c * size + gone] = 0
+      }
+      return keep
+    },
   }
+}
+
+function sparseGraph(size: number): ComponentGraph {
+  const rows: Map<number, number>[] = Array.from({ length: size }, () => new Map())
+  const rowOf = (g: number): Map<number, number> => rows[g] ?? new Map()
+  return {
+    size,
+    link: (i, j, sim) => {
+      rowOf(i).set(j, sim)
+      rowOf(j).set(i, sim)
+    },
+    sum: (g, h) => rowOf(g).get(h) ?? 0,
+    neighbours: (g, visit) => {
+      for (const [h, s] of rowOf(g)) visit(h, s)
+    },
+    fold: (a, b, alive) => {
+      // The group with more neighbours absorbs the other, so each merge costs the smaller row.
+      // Entries of merged-away groups stay in the rows (deleting is the slow part of a Map);
+      // callers skip them through alive[].
+      const larger = rowOf(a).size > rowOf(b).size || (rowOf(a).size === rowOf(b).size && a < b)
+      const keep = larger ? a : b
+      const gone = larger ? b : a
+      const rowKeep = rowOf(keep)
+      for (const [c, s] of rowOf(gone)) {
+        if (c === keep || alive[c] !== 1) continue
+        const total = (rowKeep.get(c) ?? 0) + s
+        rowKeep.set(c, total)
+        rowOf(c).set(keep, total)
+      }
+      rows[gone] = new Map()
+      return keep
+    },
+  }
+}
+
+/**
+ * Average-linkage agglomeration of one component: merge the two groups with the highest average
+ * similarity (ties: by the groups' first members, i.e. by id) while it is at least the threshold.
+ *
+ * The merges are found with the nearest-neighbour chain, which needs no priority queue: follow
+ * each group's best neighbour until two groups are each other's best, and merge those. Average
+ * linkage is reducible (a merged group is never more similar to a third group than the closer of
+ * its parts was), and pairs are totally ordered by (similarity, first members), so this makes
+ * the same merges as taking the best pair first, and a group whose best neighbour is below the
+ * threshold can never merge again.
+ */
+function averageLinkage(graph: ComponentGraph): { members: number[]; inner: number }[] {
+  const count = graph.size
+  const members: number[][] = Array.from({ length: count }, (_v, i) => [i])
+  const inner = new Float64Array(count)
+  // Local indices follow id order, so a group's first member is its smallest index.
+  const first = Int32Array.from(members, (_m, i) => i)
+  const alive = new Uint8Array(count).fill(1)
+  const finished = new Uint8Array(count)
+  /** The neighbour of g first in merge order, or -1 when none reaches the threshold. */
+  const nearest = (g: number): number => {
+    const fg = first[g] ?? g
+    const sg = members[g]?.length ?? 1
+    let best = -1
+    let bestSim = 0
+    let bestLo = 0
+    let bestHi = 0
+    graph.neighbours(g, (h, sum) => {
+      if (alive[h] !== 1) return
+      const sim = sum / (sg * (members[h]?.length ?? 1))
+      if (sim < linkThreshold) return
+      const fh = first[h] ?? h
+      const lo = Math.min(fg, fh)
+      const hi = Math.max(fg, fh)
+      if (
+        best === -1 ||
+        sim > bestSim ||
+        (sim === bestSim && (lo < bestLo || (lo === bestLo && hi < bestHi)))
+      ) {
+        best = h
+        bestSim = sim
+        bestLo = lo
+        bestHi = hi
+      }
+    })
+    return best
+  }
+  const merge = (a: number, b: number): number => {
+    const innerSum = (inner[a] ?? 0) + (inner[b] ?? 0) + graph.sum(a, b)
+    const keep = graph.fold(a, b, alive)
+    const gone = keep === a ? b : a
+    inner[keep] = innerSum
+    alive[gone] = 0
+    // Members are sorted at the end; append the smaller list to the larger.
+    const ma = members[a] ?? []
+    const mb = members[b] ?? []
+    const [big, small] = ma.length >= mb.length ? [ma, mb] : [mb, ma]
+    for (const m of small) big.push(m)
+    members[keep] = big
+    members[gone] = []
+    first[keep] = Math.min(first[a] ?? a, first[b] ?? b)
+    return keep
+  }
+  // Groups still to start a chain from: every sticky, and each group a merge creates.
+  const pending: number[] = []
+  for (let i = count - 1; i >= 0; i--) pending.push(i)
+  const chain: number[] = []
+  for (;;) {
+    if (chain.length === 0) {
+      let start = pending.pop()
+      while (start !== undefined && (finished[start] === 1 || alive[start] !== 1))
+        start = pending.pop()
+      if (start === undefined) break
+      chain.push(start)
+    }
+    const top = chain[chain.length - 1] ?? 0
+    const next = nearest(top)
+    if (next === -1) {
+      finished[top] = 1
+      chain.pop()
+    } else if (chain.length >= 2 && chain[chain.length - 2] === next) {
+      chain.length -= 2
+      pending.push(merge(top, next))
+    } else {
+      chain.push(next)
+    }
+  }
+  const groups: { members: number[]; inner: number }[] = []
+  for (let g = 0; g < count; g++) {
+    if (alive[g] === 1) groups.push({ members: members[g] ?? [], inner: inner[g] ?? 0 })
+  }
+  return groups
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100
@@ -232,24 +350,53 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
     }
     return r
   }
+  const postingsOf = new Map(
+    [...postings.entries()].map(([term, list]) => [
+      term,
+      { skip: skipped.has(term), list: Int32Array.from(list) },
+    ]),
+  )
+  const termsOf = uniqueTerms.map((doc) => doc.flatMap((term) => postingsOf.get(term) ?? []))
+  // Sticky i's weights spread over a dense vector indexed by term id, so each cosine with a
+  // candidate costs only the candidate's few terms. Products of shared terms are summed in term
+  // order and the others add exact zeros: the dot product of the two unit vectors, bit for bit.
+  const dense = new Float64Array(idf.size)
+  // Every vector's terms in flat arrays, and positions as numbers: the pair loop below runs up to
+  // `pairBudget` times and reads nothing else.
+  const termStart = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) termStart[i + 1] = (termStart[i] ?? 0) + (vectors[i]?.ids.length ?? 0)
+  const termId = new Int32Array(termStart[n] ?? 0)
+  const termWeight = new Float64Array(termStart[n] ?? 0)
+  vectors.forEach((v, i) => {
+    termId.set(v.ids, termStart[i])
+    termWeight.set(v.values, termStart[i])
+  })
+  const xs = Float64Array.from(points, (p) => p.x)
+  const phaseOf = Int32Array.from(points, (p) =>
+    p.phaseId === null ? -1 : (phaseIndex.get(p.phaseId) ?? -1),
+  )
   const visitedBy = new Int32Array(n).fill(-1)
   for (let i = 0; i < n; i++) {
-    for (const term of uniqueTerms[i] ?? []) {
-      if (skipped.has(term)) continue
-      for (const j of postings.get(term) ?? []) {
-        if (j <= i || visitedBy[j] === i) continue
+    const a = vectors[i] as Vector
+    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k] ?? 0] = a.values[k] ?? 0
+    const xi = xs[i] ?? 0
+    const pi = phaseOf[i] ?? -1
+    for (const { skip, list } of termsOf[i] ?? []) {
+      if (skip) continue
+      // Postings are in index order: walk down from the end while the partner comes after i.
+      for (let p = list.length - 1; p >= 0; p--) {
+        const j = list[p] ?? 0
+        if (j <= i) break
+        if (visitedBy[j] === i) continue
         visitedBy[j] = i
-        const text = cosine(vectors[i] as Vector, vectors[j] as Vector)
+        let text = 0
+        const end = termStart[j + 1] ?? 0
+        for (let k = termStart[j] ?? 0; k < end; k++)
+          text += (dense[termId[k] ?? 0] ?? 0) * (termWeight[k] ?? 0)
         if (text <= 0) continue
         const sim =
           textWeight * text +
-          positionWeight *
-            positionSimilarity(
-              points[i] as PainPointInput,
-              points[j] as PainPointInput,
-              phaseIndex,
-              scale,
-            )
+          positionWeight * positionSimilarity(xi, xs[j] ?? 0, pi, phaseOf[j] ?? -1, scale)
         links.push(i, j, sim)
         if (sim >= linkThreshold) {
           const ri = root(i)
@@ -258,121 +405,69 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
         }
       }
     }
+    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k] ?? 0] = 0
   }
-  // Summed similarity between groups, both directions; at first each sticky is its own group.
-  const sums = new Map<number, Map<number, number>>()
-  const link = (i: number, j: number, sim: number): void => {
-    const row = sums.get(i)
-    if (row) row.set(j, sim)
-    else sums.set(i, new Map([[j, sim]]))
+
+  // Each component is agglomerated on its own, its stickies numbered in index (so id) order.
+  const componentOf = new Int32Array(n)
+  const localIndex = new Int32Array(n)
+  const componentMembers = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    const r = root(i)
+    componentOf[i] = r
+    const list = componentMembers.get(r)
+    localIndex[i] = list ? list.length : 0
+    if (list) list.push(i)
+    else componentMembers.set(r, [i])
   }
+  // Links bucketed by component, so one component's graph exists at a time.
+  const linkStart = new Map<number, number>()
+  let linked = 0
   for (let k = 0; k < links.length; k++) {
-    const i = links.from[k] ?? 0
-    const j = links.to[k] ?? 0
-    if (root(i) !== root(j)) continue
-    const sim = links.sim[k] ?? 0
-    link(i, j, sim)
-    link(j, i, sim)
+    const r = componentOf[links.from[k] ?? 0] ?? 0
+    if (r !== componentOf[links.to[k] ?? 0]) continue
+    linkStart.set(r, (linkStart.get(r) ?? 0) + 1)
+    linked++
   }
-
-  // Average-linkage agglomeration. Each group keeps the summed similarity to its neighbouring
-  // groups (unlinked pairs count as 0) and the summed similarity of its own pairs (for
-  // confidence). The heap holds candidate merges; stale ones are skipped by version.
-  // A merged group's average similarity to a neighbour is a weighted mean of its parts'
-  // averages, so only neighbours that one of the parts was already linked to at the threshold
-  // (`hot`, a superset kept per group) need to be offered again.
-  const members = new Map<number, number[]>(points.map((_p, i) => [i, [i]]))
-  const version = new Int32Array(n)
-  const first = Int32Array.from(points, (_p, i) => i)
-  const inner = new Float64Array(n)
-  const hot = new Map<number, Set<number>>()
-  const sizeOf = (root: number): number => members.get(root)?.length ?? 1
-  const heap = new MergeHeap()
-  const offer = (a: number, b: number, sum: number): boolean => {
-    const sim = sum / (sizeOf(a) * sizeOf(b))
-    if (sim < linkThreshold) return false
-    const fa = first[a] ?? a
-    const fb = first[b] ?? b
-    heap.push({
-      sim,
-      lo: Math.min(fa, fb),
-      hi: Math.max(fa, fb),
-      a,
-      b,
-      versionA: version[a] ?? 0,
-      versionB: version[b] ?? 0,
-    })
-    return true
+  let offset = 0
+  for (const [r, count] of linkStart) {
+    linkStart.set(r, offset)
+    offset += count
   }
-  const heat = (a: number, b: number): void => {
-    const set = hot.get(a)
-    if (set) set.add(b)
-    else hot.set(a, new Set([b]))
+  const bucketEnd = new Map(linkStart)
+  const bucket = new Int32Array(linked)
+  for (let k = 0; k < links.length; k++) {
+    const r = componentOf[links.from[k] ?? 0] ?? 0
+    if (r !== componentOf[links.to[k] ?? 0]) continue
+    const at = bucketEnd.get(r) ?? 0
+    bucket[at] = k
+    bucketEnd.set(r, at + 1)
   }
-  for (const [i, row] of sums) {
-    for (const [j, sum] of row) {
-      if (i < j && offer(i, j, sum)) {
-        heat(i, j)
-        heat(j, i)
-      }
+  const groups: { members: number[]; inner: number }[] = []
+  for (const [r, from] of linkStart) {
+    const list = componentMembers.get(r) ?? []
+    const graph = componentGraph(list.length)
+    for (let at = from; at < (bucketEnd.get(r) ?? from); at++) {
+      const k = bucket[at] ?? 0
+      graph.link(
+        localIndex[links.from[k] ?? 0] ?? 0,
+        localIndex[links.to[k] ?? 0] ?? 0,
+        links.sim[k] ?? 0,
+      )
     }
-  }
-
-  for (let merge = heap.pop(); merge; merge = heap.pop()) {
-    const { a, b } = merge
-    if (
-      !members.has(a) ||
-      !members.has(b) ||
-      version[a] !== merge.versionA ||
-      version[b] !== merge.versionB
-    )
-      continue
-    // The group with more neighbours absorbs the other, so each merge costs the smaller row.
-    const rowA = sums.get(a) ?? new Map<number, number>()
-    const rowB = sums.get(b) ?? new Map<number, number>()
-    const [keep, gone, rowKeep, rowGone] =
-      rowA.size > rowB.size || (rowA.size === rowB.size && a < b)
-        ? [a, b, rowA, rowB]
-        : [b, a, rowB, rowA]
-    inner[keep] = (inner[a] ?? 0) + (inner[b] ?? 0) + (rowKeep.get(gone) ?? 0)
-    members.set(keep, [...(members.get(a) ?? []), ...(members.get(b) ?? [])])
-    members.delete(gone)
-    first[keep] = Math.min(first[a] ?? a, first[b] ?? b)
-    version[keep] = (version[keep] ?? 0) + 1
-    rowKeep.delete(gone)
-    for (const [c, s] of rowGone) {
-      if (c === keep) continue
-      const total = (rowKeep.get(c) ?? 0) + s
-      rowKeep.set(c, total)
-      const rowC = sums.get(c)
-      rowC?.delete(gone)
-      rowC?.set(keep, total)
+    for (const group of averageLinkage(graph)) {
+      groups.push({ members: group.members.map((m) => list[m] ?? 0), inner: group.inner })
     }
-    sums.set(keep, rowKeep)
-    sums.delete(gone)
-    const candidates = [...(hot.get(a) ?? []), ...(hot.get(b) ?? [])]
-      .filter((c) => c !== a && c !== b && members.has(c))
-      .sort((x, y) => x - y)
-    const stillHot = new Set<number>()
-    for (const c of candidates) {
-      if (stillHot.has(c)) continue
-      if (offer(keep, c, rowKeep.get(c) ?? 0)) {
-        stillHot.add(c)
-        heat(c, keep)
-      }
-    }
-    hot.set(keep, stillHot)
-    hot.delete(gone)
   }
 
   const suggestions: ClusterSuggestion[] = []
   const clustered = new Set<number>()
-  for (const [root, group] of members) {
+  for (const { members: group, inner } of groups) {
     if (group.length < 2) continue
     group.sort((x, y) => x - y)
     for (const i of group) clustered.add(i)
     const pairs = (group.length * (group.length - 1)) / 2
-    const confidence = Math.min(1, Math.max(0.01, round2((inner[root] ?? 0) / pairs)))
+    const confidence = Math.min(1, Math.max(0.01, round2(inner / pairs)))
     suggestions.push(describe(group, confidence, points, termLists, vectors, idf, phases))
   }
   suggestions.sort(
