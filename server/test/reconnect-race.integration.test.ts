@@ -19,10 +19,8 @@ import { type ObservedServer, startObservedServer } from './support/observed-ser
  * network comes back does exactly this. The server must wait for the step 2,
  * not drop the client.
  *
- * `it.fails` since dd182e1 (gapped updates refused with 4400 to bound pending
- * memory): the client is closed with 4400, and a stock y-websocket client then
- * stops reconnecting, so neither edit reaches anyone. The server before that
- * commit passes. Turn it into `it` once pending content is bounded instead.
+ * The room holds such an update for its socket until the step 2 arrives (bounded by the
+ * board size limit), then applies both.
  */
 
 let server: ObservedServer | undefined
@@ -34,7 +32,7 @@ afterAll(async () => {
 })
 
 describe('reconnecting after offline edits', () => {
-  it.fails('keeps a client that edits again right after reconnecting', async () => {
+  it('keeps a client that edits again right after reconnecting', async () => {
     server = await startObservedServer()
     const board = await createBoard(server.httpUrl, 'Reconnect')
     const alice = connectProvider(server.wsUrl, board)

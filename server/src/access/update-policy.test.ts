@@ -2,7 +2,10 @@ import { templateTimelineId } from '@stormline/shared/board/timeline'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { checkParticipantUpdate } from './update-policy.ts'
+import { checkUpdate, type UpdateVerdict } from './update-policy.ts'
+
+const checkParticipantUpdate = (doc: Y.Doc, update: Uint8Array): UpdateVerdict =>
+  checkUpdate(doc, update, 'participant')
 
 /** The board as the server holds it, and a participant's copy synced from it. */
 function board(setup: (doc: Y.Doc) => void = () => {}): { server: Y.Doc; participant: Y.Doc } {
@@ -52,9 +55,10 @@ describe('what a participant may change', () => {
       (d) => d.getMap(docLayout.meta).set('tldrawSchema', { schemaVersion: 2 }),
     ]
     for (const change of cases) {
-      expect(checkParticipantUpdate(server, updateOf(participant, change))).toEqual({
-        allowed: true,
-      })
+      const update = updateOf(participant, change)
+      expect(checkParticipantUpdate(server, update)).toEqual({ kind: 'allowed' })
+      // Each builds on the one before, as a client's stream of updates does.
+      Y.applyUpdate(server, update)
     }
   })
 
@@ -68,7 +72,7 @@ describe('what a participant may change', () => {
       (d: Y.Doc) => session(d).delete('step'),
     ]) {
       const verdict = checkParticipantUpdate(server, updateOf(participant, change))
-      expect(verdict).toEqual({ allowed: false, reason: 'session is facilitator-only' })
+      expect(verdict).toEqual({ kind: 'forbidden', reason: 'session is facilitator-only' })
     }
   })
 
@@ -80,14 +84,14 @@ describe('what a participant may change', () => {
         updateOf(participant, (d) =>
           d.getMap(docLayout.assessments).set('cluster:1', { value: 5 }),
         ),
-      ).allowed,
-    ).toBe(false)
+      ).kind,
+    ).toBe('forbidden')
     expect(
       checkParticipantUpdate(
         server,
         updateOf(participant, (d) => d.getMap(docLayout.suggestionDecisions).set('k', 'rejected')),
-      ).allowed,
-    ).toBe(false)
+      ).kind,
+    ).toBe('forbidden')
   })
 
   it('may not lock, unlock, change, replace or remove the timeline', () => {
@@ -100,18 +104,18 @@ describe('what a participant may change', () => {
       (d: Y.Doc) => records(d).set(templateTimelineId, sticky(templateTimelineId, 'gone')),
       (d: Y.Doc) => records(d).delete(templateTimelineId),
     ]) {
-      expect(checkParticipantUpdate(server, updateOf(participant, change)).allowed).toBe(false)
+      expect(checkParticipantUpdate(server, updateOf(participant, change)).kind).toBe('forbidden')
     }
   })
 
   it('may lay out the template timeline on a board that never had one, and add no other timeline', () => {
     const { server, participant } = board()
     const seed = updateOf(participant, (d) => records(d).set(templateTimelineId, timeline('Start')))
-    expect(checkParticipantUpdate(server, seed)).toEqual({ allowed: true })
+    expect(checkParticipantUpdate(server, seed)).toEqual({ kind: 'allowed' })
     const other = updateOf(participant, (d) =>
       records(d).set('shape:second', { ...timeline('Start'), id: 'shape:second' }),
     )
-    expect(checkParticipantUpdate(server, other).allowed).toBe(false)
+    expect(checkParticipantUpdate(server, other).kind).toBe('forbidden')
     const stickyBecomesTimeline = board((d) => records(d).set('shape:a', sticky('shape:a', 'x')))
     expect(
       checkParticipantUpdate(
@@ -119,8 +123,8 @@ describe('what a participant may change', () => {
         updateOf(stickyBecomesTimeline.participant, (d) =>
           records(d).set('shape:a', { ...timeline('x'), id: 'shape:a' }),
         ),
-      ).allowed,
-    ).toBe(false)
+      ).kind,
+    ).toBe('forbidden')
   })
 
   it('may not lay out a timeline again after the facilitator removed it', () => {
@@ -136,7 +140,7 @@ describe('what a participant may change', () => {
     const again = updateOf(participant, (d) =>
       records(d).set(templateTimelineId, timeline('Again')),
     )
-    expect(checkParticipantUpdate(server, again).allowed).toBe(false)
+    expect(checkParticipantUpdate(server, again).kind).toBe('forbidden')
   })
 
   it('refuses a whole update that mixes allowed and facilitator-only changes', () => {
@@ -147,7 +151,7 @@ describe('what a participant may change', () => {
         session(d).set('step', 6)
       }),
     )
-    expect(checkParticipantUpdate(server, mixed).allowed).toBe(false)
+    expect(checkParticipantUpdate(server, mixed).kind).toBe('forbidden')
   })
 
   it('sees through nested types and chains of new items inside facilitator-only maps', () => {
@@ -158,35 +162,71 @@ describe('what a participant may change', () => {
       inner.set('status', 'open')
       inner.set('status', 'closed')
     })
-    expect(checkParticipantUpdate(server, nested).allowed).toBe(false)
+    expect(checkParticipantUpdate(server, nested).kind).toBe('forbidden')
   })
 
   it('refuses maps that are not part of a board', () => {
     const { server, participant } = board()
     const stray = updateOf(participant, (d) => d.getMap('junk').set('a', 1))
     expect(checkParticipantUpdate(server, stray)).toEqual({
-      allowed: false,
+      kind: 'forbidden',
       reason: '"junk" is not part of a board',
     })
   })
 
-  it('refuses an update that builds on content the board does not have', () => {
+  it('calls an update incomplete when it builds on content the board does not have yet', () => {
+    const { server } = board()
+    const offline = new Y.Doc()
+    records(offline).set('shape:x', sticky('shape:x', 'typed offline'))
+    const before = Y.encodeStateVector(offline)
+    // Edited again right after reconnecting: sent before the offline edit (its sync step 2).
+    records(offline).set('shape:x', sticky('shape:x', 'moved'))
+    records(offline).set('shape:y', sticky('shape:y', 'new'))
+    const early = Y.encodeStateAsUpdate(offline, before)
+    for (const author of ['participant', 'facilitator'] as const) {
+      expect(checkUpdate(server, early, author)).toEqual({ kind: 'incomplete' })
+    }
+    // Once the rest is there the whole reads as complete.
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(offline), 'participant')).toEqual({
+      kind: 'allowed',
+    })
+  })
+
+  it('calls a deletion of content the board does not have incomplete', () => {
+    const { server } = board()
+    const elsewhere = new Y.Doc()
+    records(elsewhere).set('shape:x', sticky('shape:x', 'a'))
+    const created = Y.encodeStateVector(elsewhere)
+    records(elsewhere).delete('shape:x')
+    const deletion = Y.encodeStateAsUpdate(elsewhere, created)
+    expect(checkUpdate(server, deletion, 'facilitator')).toEqual({ kind: 'incomplete' })
+  })
+
+  it('still refuses a facilitator-only change that is also incomplete', () => {
     const { server } = board()
     const elsewhere = new Y.Doc()
     records(elsewhere).set('shape:x', sticky('shape:x', 'a'))
     const base = Y.encodeStateVector(elsewhere)
-    records(elsewhere).set('shape:x', sticky('shape:x', 'b'))
-    // Only the overwrite, without the entry it overwrites: its parent cannot be known.
-    expect(checkParticipantUpdate(server, Y.encodeStateAsUpdate(elsewhere, base)).allowed).toBe(
-      false,
+    session(elsewhere).set('step', 6)
+    expect(checkParticipantUpdate(server, Y.encodeStateAsUpdate(elsewhere, base)).kind).toBe(
+      'forbidden',
     )
+  })
+
+  it('lets the facilitator change anything', () => {
+    const { server, participant } = board((d) => records(d).set(templateTimelineId, timeline('S')))
+    const update = updateOf(participant, (d) => {
+      session(d).set('step', 6)
+      records(d).delete(templateTimelineId)
+    })
+    expect(checkUpdate(server, update, 'facilitator')).toEqual({ kind: 'allowed' })
   })
 
   it('ignores content the board already has, as Yjs does', () => {
     const { server } = board((d) => session(d).set('step', 2))
     // A reconnecting participant's sync step 2 may resend what the server already stored.
     expect(checkParticipantUpdate(server, Y.encodeStateAsUpdate(server))).toEqual({
-      allowed: true,
+      kind: 'allowed',
     })
   })
 

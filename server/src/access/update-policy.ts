@@ -14,7 +14,15 @@ import * as Y from 'yjs'
  * history, so refusing it whole — and having the sender reload — is the only consistent choice.
  */
 
-export type UpdateVerdict = { allowed: true } | { allowed: false; reason: string }
+/**
+ * `incomplete`: the update builds on content the board does not have yet. An honest client
+ * sends one when it edits right after reconnecting, before its sync step 2 has delivered its
+ * offline edits; the room holds it for that socket until the rest arrives, then checks the whole.
+ */
+export type UpdateVerdict =
+  | { kind: 'allowed' }
+  | { kind: 'forbidden'; reason: string }
+  | { kind: 'incomplete' }
 
 /** Maps of the doc only the facilitator writes: workshop step, timer, vote, anonymity; value and effort; rejected suggestions. */
 const facilitatorOnlyMaps: ReadonlySet<string> = new Set([
@@ -33,15 +41,26 @@ interface Target {
 
 /** Content under a deleted (garbage-collected) type: it can never become visible again. */
 const underDeletedType = 'under-deleted-type'
-/** The update builds on content the server does not have; it cannot be checked. */
+/** The update builds on content the server does not have (yet); it cannot be checked now. */
 const unresolvable = 'unresolvable'
 
 type Resolved = Target | typeof underDeletedType | typeof unresolvable
 
-const allowed: UpdateVerdict = { allowed: true }
+const allowed: UpdateVerdict = { kind: 'allowed' }
+const incomplete: UpdateVerdict = { kind: 'incomplete' }
 
-export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
+/** Who wrote the update: the facilitator may change anything, a participant not facilitator state. */
+export type UpdateAuthor = 'facilitator' | 'participant'
+
+/**
+ * Reads an update against the live document before it is applied: whether it is complete (all
+ * it builds on is in the document or in the update) and, for a participant, whether it touches
+ * facilitator-only state. Throws on bytes that are not an update.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor): UpdateVerdict {
   const { structs, ds } = Y.decodeUpdate(update)
+  const restricted = author === 'participant'
+  let missing = hasClockGaps(doc, structs)
   const incoming = indexIncoming(doc, structs)
   const records = doc.getMap<unknown>(docLayout.records)
   const memo = new Map<Y.Item, Resolved>()
@@ -79,18 +98,22 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): UpdateVe
     if (!(struct instanceof Y.Item) || isAlreadyIntegrated(doc, struct)) continue
     const target = resolveIncoming(struct, 0)
     if (target === underDeletedType) continue
-    if (target === unresolvable)
-      return refuse('the update builds on content the board does not have')
-    const reason = judgeInsert(records, target, struct)
+    if (target === unresolvable) {
+      missing = true
+      continue
+    }
+    const reason = restricted ? judgeInsert(records, target, struct) : null
     if (reason) return refuse(reason)
   }
 
   for (const [client, deletions] of ds.clients) {
-    const ownStructs = doc.store.clients.get(client)
-    if (!ownStructs) continue
+    const ownStructs = doc.store.clients.get(client) ?? []
     const known = Y.getState(doc.store, client)
+    const incomingEnd = endOfIncoming(incoming, client)
     for (const { clock, len } of deletions) {
-      if (clock >= known) continue
+      // Deleting what neither the board nor this update has: Yjs would keep it pending.
+      if (clock + len > Math.max(known, incomingEnd)) missing = true
+      if (!restricted || clock >= known) continue
       for (let i = Y.findIndexSS(ownStructs, clock); i < ownStructs.length; i++) {
         const struct = ownStructs[i]
         if (!struct || struct.id.clock >= clock + len) break
@@ -100,11 +123,30 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): UpdateVe
       }
     }
   }
-  return allowed
+  return missing ? incomplete : allowed
+}
+
+/** Whether some client's new structs start past what the board has of that client (or skip). */
+function hasClockGaps(doc: Y.Doc, structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): boolean {
+  const next = new Map<number, number>()
+  for (const struct of structs) {
+    const client = struct.id.client
+    const expected = next.get(client) ?? Y.getState(doc.store, client)
+    const end = struct.id.clock + struct.length
+    if (end <= expected) continue
+    if (struct instanceof Y.Skip || struct.id.clock > expected) return true
+    next.set(client, end)
+  }
+  return false
+}
+
+function endOfIncoming(index: IncomingIndex, client: number): number {
+  const last = index.get(client)?.at(-1)
+  return last ? last.id.clock + last.length : 0
 }
 
 function refuse(reason: string): UpdateVerdict {
-  return { allowed: false, reason }
+  return { kind: 'forbidden', reason }
 }
 
 function judgeInsert(records: Y.Map<unknown>, target: Target, item: Y.Item): string | null {

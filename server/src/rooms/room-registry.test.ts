@@ -170,22 +170,47 @@ describe('RoomRegistry', () => {
     expect(Object.keys(new Peer(limited, boardId).records)).toContain('shape:bob')
   })
 
-  it('refuses an update that builds on content the board does not have, holding none of it', () => {
+  it('holds an update that builds on what its sender has not sent yet, and applies both together', () => {
     const honest = new Peer(registry, boardId)
     const sender = new Peer(registry, boardId)
-    const elsewhere = new Y.Doc()
-    elsewhere.getMap('records').set('shape:unsent', { text: 'never sent' })
-    const gap = Y.encodeStateVector(elsewhere)
-    elsewhere.getMap('records').set('shape:gapped', { text: 'after a gap' })
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.sync)
-    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(elsewhere, gap))
-    sender.connection?.receive(encoding.toUint8Array(encoder))
-    expect(sender.closed?.code).toBe(CloseCode.malformedMessage)
-    const room = registry.room(boardId)
-    expect(room?.doc.store.pendingStructs).toBeNull()
-    expect(honest.closed).toBeUndefined()
+    const offline = new Y.Doc()
+    offline.getMap('records').set('shape:offline', { text: 'typed offline' })
+    const before = Y.encodeStateVector(offline)
+    offline.getMap('records').set('shape:after', { text: 'right after reconnecting' })
+    const send = (update: Uint8Array): void => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeUpdate(encoder, update)
+      sender.connection?.receive(encoding.toUint8Array(encoder))
+    }
+    send(Y.encodeStateAsUpdate(offline, before))
+    expect(sender.closed).toBeUndefined()
     expect(honest.records).toEqual({})
+    expect(registry.room(boardId)?.doc.store.pendingStructs).toBeNull()
+
+    send(Y.encodeStateAsUpdate(offline))
+    expect(Object.keys(honest.records).sort()).toEqual(['shape:after', 'shape:offline'])
+  })
+
+  it('bounds what a socket may hold back by the board size limit', () => {
+    const small = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      maxBoardBytes: 64 * 1024,
+    })
+    const sender = new Peer(small, boardId)
+    for (let i = 0; i < 10 && !sender.closed; i++) {
+      const elsewhere = new Y.Doc()
+      elsewhere.getMap('records').set('shape:unsent', { text: 'never sent' })
+      const gap = Y.encodeStateVector(elsewhere)
+      elsewhere.getMap('records').set(`shape:${i}`, { text: 'x'.repeat(16 * 1024) })
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(elsewhere, gap))
+      sender.connection?.receive(encoding.toUint8Array(encoder))
+    }
+    expect(sender.closed?.code).toBe(CloseCode.boardTooLarge)
   })
 
   it('compacts every room and tells peers it is going away on close', () => {

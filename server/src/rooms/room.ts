@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { checkParticipantUpdate } from '../access/update-policy.ts'
+import { checkUpdate } from '../access/update-policy.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
@@ -91,7 +91,7 @@ export class Room {
   }
 
   join(socket: SyncSocket, role: BoardRole): void {
-    this.sockets.set(socket, { role, awarenessIds: new Set() })
+    this.sockets.set(socket, { role, awarenessIds: new Set(), held: null })
     // Told up front, so even a client that never asks knows why its edits go nowhere.
     if (role === 'viewer') this.send(socket, encodeReadOnlyNotice())
     this.send(socket, encodeSyncStep1(this.doc))
@@ -177,34 +177,49 @@ export class Room {
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder)
-        const role = this.sockets.get(socket)?.role
-        if (role === 'viewer') {
-          // Never applied, stored or relayed. An empty update (an in-sync viewer's step 2) is
-          // the protocol's normal answer; anything more gets the reminder.
-          if (update.byteLength > 2) this.send(socket, encodeReadOnlyNotice())
-          return
-        }
-        if (role === 'participant') {
-          const verdict = checkParticipantUpdate(this.doc, update)
-          if (!verdict.allowed) throw new ForbiddenEditError(verdict.reason)
-        }
-        if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
-          throw new BoardTooLargeError(this.storedBytes + update.byteLength)
-        }
-        Y.applyUpdate(this.doc, update, socket)
-        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-          // Content that builds on something the board does not have would wait in memory,
-          // unstored, unrelayed and uncounted by the size limit. Honest clients never send it:
-          // the server holds everything any client built on. What did integrate is stored.
-          this.doc.store.pendingStructs = null
-          this.doc.store.pendingDs = null
-          throw new Error('update depends on content the board does not have')
-        }
+        this.receiveUpdate(socket, decoding.readVarUint8Array(decoder))
         break
       }
       default:
         throw new Error(`unknown sync message type ${syncType}`)
+    }
+  }
+
+  /**
+   * Applies one update from a peer, in this order: a viewer's is dropped; an update that builds
+   * on content the board does not have yet is held for that socket (its sync step 2 is on the
+   * way) and merged with the next; a participant's is refused whole if it touches
+   * facilitator-only state; one past the size limit is refused; then it is applied, which stores
+   * it before relaying it (handleDocUpdate).
+   */
+  private receiveUpdate(socket: SyncSocket, received: Uint8Array): void {
+    const peer = this.sockets.get(socket)
+    if (!peer) return
+    if (peer.role === 'viewer') {
+      // Never applied, stored or relayed. An empty update (an in-sync viewer's step 2) is the
+      // protocol's normal answer; anything more gets the reminder.
+      if (received.byteLength > 2) this.send(socket, encodeReadOnlyNotice())
+      return
+    }
+    const update = peer.held ? Y.mergeUpdates([peer.held, received]) : received
+    peer.held = null
+    const verdict = checkUpdate(this.doc, update, peer.role)
+    if (verdict.kind === 'forbidden') throw new ForbiddenEditError(verdict.reason)
+    const bytes = this.storedBytes + update.byteLength
+    if (bytes > this.options.maxBoardBytes) throw new BoardTooLargeError(bytes)
+    if (verdict.kind === 'incomplete') {
+      // Held per socket and bounded, unlike Yjs's own pending store, which nothing would count.
+      if (update.byteLength > maxHeldBytes) throw new BoardTooLargeError(bytes)
+      peer.held = update
+      return
+    }
+    Y.applyUpdate(this.doc, update, socket)
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      // The check above found nothing missing, so this is a forged update Yjs still could not
+      // place; keep none of it in memory.
+      this.doc.store.pendingStructs = null
+      this.doc.store.pendingDs = null
+      throw new Error('update depends on content the board does not have')
     }
   }
 
@@ -305,7 +320,15 @@ export class Room {
 interface Peer {
   role: BoardRole
   awarenessIds: Set<number>
+  /** An incomplete update waiting for what it builds on (from this same socket). */
+  held: Uint8Array | null
 }
+
+/**
+ * Most a socket may have waiting for its own sync step 2: an honest client only sends the edits
+ * of one round trip ahead of it, a few kilobytes.
+ */
+const maxHeldBytes = 4 * 1024 * 1024
 
 function safeClose(socket: SyncSocket, code: number, reason: string): void {
   try {
