@@ -37,6 +37,9 @@ export function createApp(deps: AppDependencies): StormlineApp {
   // node-ws creates its own server without options; ws reads this per upgrade,
   // so frames above the limit close the socket with 1009 before we see them.
   wss.options.maxPayload = deps.config.maxMessageBytes
+  // Text frames are refused with 1003 whatever they hold; validating their UTF-8 first would
+  // close invalid ones with 1007 instead, and the protocol uses none.
+  wss.options.skipUTF8Validation = true
 
   app.use('*', securityHeaders())
   // The API is same-origin only, unless the operator lists other origins (ALLOWED_ORIGINS).

@@ -11,8 +11,7 @@ import { type ObservedServer, startObservedServer } from './support/observed-ser
  * cursor) just by using that person's awareness client id with a higher clock
  * — y-protocols even makes the victim's own client adopt the forged state.
  *
- * `it.fails` until the room binds awareness ids to the socket that announced
- * them; then turn it into `it`.
+ * The room now binds awareness ids to the socket that announced them first.
  */
 
 let server: ObservedServer | undefined
@@ -38,7 +37,7 @@ function awarenessMessage(clientId: number, clock: number, state: unknown): Uint
 }
 
 describe('presence', () => {
-  it.fails("cannot be rewritten by another participant's socket", async () => {
+  it("cannot be rewritten by another participant's socket", async () => {
     server = await startObservedServer()
     const board = await createBoard(server.httpUrl, 'Presence')
     const victim = connectProvider(server.wsUrl, board)

@@ -11,6 +11,7 @@ import { checkUpdate } from '../access/update-policy.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
+import { filterAwarenessUpdate } from './awareness-entries.ts'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
@@ -40,6 +41,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness
   /** Each socket with its role and the awareness client ids it has announced. */
   private readonly sockets = new Map<SyncSocket, Peer>()
+  /** The socket that announced each awareness client id. */
+  private readonly awarenessOwners = new Map<number, SyncSocket>()
   private lastSeq: number
   private updatesSinceSnapshot: number
   /** Snapshot plus logged updates, in bytes: what the board costs to store and load. */
@@ -114,7 +117,12 @@ export class Room {
           break
         }
         case MessageType.awareness: {
-          let update = decoding.readVarUint8Array(decoder)
+          // A socket speaks only for the awareness ids it announced first: no one can rewrite
+          // another person's name, colour or cursor.
+          let update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (clientId) => {
+            const owner = this.awarenessOwners.get(clientId)
+            return owner === undefined || owner === socket
+          })
           // Only the facilitator may summon everyone to their view (ADR 0008).
           if (this.sockets.get(socket)?.role !== 'facilitator') {
             update = awarenessProtocol.modifyAwarenessUpdate(update, withoutFacilitatorFields)
@@ -230,6 +238,7 @@ export class Room {
     if (peer.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
     }
+    for (const id of peer.awarenessIds) this.awarenessOwners.delete(id)
   }
 
   /** Closes the sockets of these roles (their token was rotated); returns how many. */
@@ -297,8 +306,14 @@ export class Room {
   ): void => {
     const peer = this.sockets.get(origin as SyncSocket)
     if (peer) {
-      for (const id of changes.added) peer.awarenessIds.add(id)
-      for (const id of changes.removed) peer.awarenessIds.delete(id)
+      for (const id of changes.added) {
+        peer.awarenessIds.add(id)
+        this.awarenessOwners.set(id, origin as SyncSocket)
+      }
+      for (const id of changes.removed) {
+        peer.awarenessIds.delete(id)
+        this.awarenessOwners.delete(id)
+      }
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     const message = encodeAwareness(this.awareness, changed)
