@@ -56,9 +56,15 @@ export function processControls(child: ChildProcess): Pick<ServerHandle, 'stop' 
     if (child.exitCode !== null || child.signalCode !== null) resolve()
     else child.once('exit', () => resolve())
   })
-  // Output is drained but not kept: a chatty server must not block on a full pipe.
-  child.stdout?.resume()
-  child.stderr?.resume()
+  // Output is drained but not kept (a chatty server must not block on a full pipe), unless
+  // BENCH_SERVER_LOG=1 asks to see it while debugging.
+  if (process.env.BENCH_SERVER_LOG === '1') {
+    child.stdout?.pipe(process.stderr)
+    child.stderr?.pipe(process.stderr)
+  } else {
+    child.stdout?.resume()
+    child.stderr?.resume()
+  }
   const signal = async (name: NodeJS.Signals): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name)
     await exited

@@ -1,7 +1,20 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { stormlineEntry, webDist, webDistBuilt } from '../paths.ts'
+import { webDist, webDistBuilt } from '../paths.ts'
 import { processControls, type ServerHandle, waitForOutput } from './server-handle.ts'
+import { type StormlineSource, workingTreeSource } from './stormline-source.ts'
+
+let source: StormlineSource | null = null
+
+/** Runs the server code of `chosen` from now on (default: this working tree). */
+export function useStormlineSource(chosen: StormlineSource): void {
+  source = chosen
+}
+
+export function stormlineSource(): StormlineSource {
+  source ??= workingTreeSource()
+  return source
+}
 
 export interface StormlineOptions {
   dataDir: string
@@ -15,7 +28,7 @@ export interface StormlineOptions {
  * abusive peers, and the bench's bulk writers (10,000-sticky boards) would otherwise trip it.
  */
 export async function startStormline(options: StormlineOptions): Promise<ServerHandle> {
-  const child = spawn(process.execPath, [stormlineEntry], {
+  const child = spawn(process.execPath, [stormlineSource().entry], {
     env: {
       ...process.env,
       PORT: '0',

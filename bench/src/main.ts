@@ -1,0 +1,253 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { measureBacklogCost } from './backlog-cost.ts'
+import { measureDocumentGrowth } from './board-scale/document-growth.ts'
+import { measureIdleBoardMemory } from './board-scale/idle-board-memory.ts'
+import { measureStoredBoard } from './board-scale/stored-board.ts'
+import { measureBoardRender } from './client/board-render.ts'
+import { buildWebApp, measureBundle } from './client/web-bundle.ts'
+import { type BenchConfig, fullConfig, quickConfig } from './config.ts'
+import { runFanout } from './fanout/fanout-run.ts'
+import { resultsDir, webDist, webDistBuilt } from './paths.ts'
+import { renderMarkdown, targets } from './report.ts'
+import type { BenchResults } from './results.ts'
+import { startHocuspocus } from './servers/hocuspocus.ts'
+import { type ServerHandle, type ServerKind, serverKinds } from './servers/server-handle.ts'
+import { startStormline, stormlineSource, useStormlineSource } from './servers/stormline.ts'
+import { commitSource } from './servers/stormline-source.ts'
+import { startYWebsocket } from './servers/y-websocket.ts'
+import { median } from './stats.ts'
+
+/**
+ * `pnpm bench [--quick] [--only fanout,board,backlog,client] [--out dir]`: every section in one
+ * run on this machine, the three servers side by side. Full results go to bench/results/
+ * (committed); quick ones to bench/results/quick/ (ignored), so a CI smoke run never replaces them.
+ */
+const sections = ['fanout', 'board', 'backlog', 'client'] as const
+type Section = (typeof sections)[number]
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    // Run the Stormline server of this commit instead of the working tree (e.g. HEAD).
+    'stormline-rev': { type: 'string' },
+  },
+  // pnpm passes a lone "--" through when called as `pnpm bench -- --quick`.
+  allowPositionals: true,
+})
+const config: BenchConfig = values.quick ? quickConfig : fullConfig
+const only = new Set((values.only?.split(',') ?? sections).map((s) => s.trim()) as Section[])
+const outDir = values.out ?? (config.mode === 'quick' ? path.join(resultsDir, 'quick') : resultsDir)
+
+if (values['stormline-rev']) useStormlineSource(commitSource(values['stormline-rev']))
+
+const require = createRequire(import.meta.url)
+const versionOf = (pkg: string): string => {
+  try {
+    return (require(`${pkg}/package.json`) as { version: string }).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+const results: BenchResults = {
+  meta: {
+    mode: config.mode,
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    node: process.versions.node,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.availableParallelism(),
+    totalMemoryBytes: os.totalmem(),
+    loadAverage: {},
+    stormline: stormlineSource().describe,
+    versions: Object.fromEntries(
+      [
+        'yjs',
+        'y-websocket',
+        '@y/websocket-server',
+        '@hocuspocus/server',
+        '@hocuspocus/provider',
+        '@hocuspocus/extension-sqlite',
+        'better-sqlite3',
+        '@playwright/test',
+      ].map((p) => [p, versionOf(p)]),
+    ),
+    notes: [
+      'All clients run in the bench process (one Node process, one clock); "bench CPU" near 100% would mean the clients, not the server, limit the figures.',
+      'Stormline runs with RATE_LIMIT_PER_SECOND/RATE_LIMIT_BURST raised to 1,000,000 so the bulk writers of the board-scale section are not throttled; everything else is its default configuration (SQLite WAL, synchronous=NORMAL, an INSERT per update before relay).',
+      "Hocuspocus runs @hocuspocus/server with the stock @hocuspocus/extension-sqlite (default debounce 2 s, max 10 s); the extension asks for better-sqlite3 12 and is given the workspace's 13.2.0 through a pnpm override (same API; one native build).",
+      "The y-websocket server is the package's own bin script (src/server.js), in memory, GC on.",
+      'The machine may have been shared with other work during the run: see the load averages.',
+    ],
+  },
+}
+
+const failures: string[] = []
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`)
+}
+function noteLoad(section: string): void {
+  results.meta.loadAverage[section] = os.loadavg()[0] ?? 0
+}
+
+async function startServer(kind: ServerKind, dataDir: string): Promise<ServerHandle> {
+  if (kind === 'stormline') return startStormline({ dataDir })
+  if (kind === 'hocuspocus') return startHocuspocus({ dataDir })
+  return startYWebsocket()
+}
+
+/** Runs `fn` with a fresh server of `kind` on a temp data dir, and removes both afterwards. */
+async function withServer<T>(
+  kind: ServerKind,
+  fn: (server: ServerHandle) => Promise<T>,
+): Promise<T> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `stormline-bench-${kind}-`))
+  const server = await startServer(kind, dataDir)
+  try {
+    return await fn(server)
+  } finally {
+    await server.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  noteLoad(name)
+  const start = performance.now()
+  log(`${name}…`)
+  try {
+    await run()
+    log(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+  } catch (error) {
+    failures.push(
+      `${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    )
+    log(`${name} FAILED: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+if (only.has('fanout')) {
+  await section('fan-out', async () => {
+    results.fanout = []
+    for (const [round, clients] of config.fanoutClients.entries()) {
+      // Interleaved: every N runs all three servers, in a rotating order.
+      const order = serverKinds.map(
+        (_k, i) => serverKinds[(i + round) % serverKinds.length] as ServerKind,
+      )
+      for (const kind of order) {
+        log(`  fan-out ${kind} N=${clients}`)
+        const result = await withServer(kind, (server) =>
+          runFanout(server, {
+            clients,
+            durationMs: config.fanoutDurationMs,
+            minGapMs: 1_000,
+            maxGapMs: 2_000,
+            drainMs: config.fanoutDrainMs,
+          }),
+        )
+        results.fanout.push(result)
+      }
+    }
+    const order = new Map(serverKinds.map((k, i) => [k, i]))
+    results.fanout.sort(
+      (a, b) => a.clients - b.clients || (order.get(a.server) ?? 0) - (order.get(b.server) ?? 0),
+    )
+  })
+}
+
+if (only.has('board')) {
+  await section('document growth', async () => {
+    results.documentGrowth = []
+    for (const kind of serverKinds) {
+      results.documentGrowth.push(
+        await withServer(kind, (server) =>
+          measureDocumentGrowth(server, config.growthStickies, config.growthMoves),
+        ),
+      )
+    }
+  })
+  await section('stored boards', async () => {
+    results.storedBoards = []
+    for (const stickies of config.storedBoardSizes) {
+      log(`  stored board of ${stickies}`)
+      results.storedBoards.push(await measureStoredBoard(stickies, config.storedBoardReps))
+    }
+  })
+  await section('idle board memory', async () => {
+    results.idleBoardMemory = []
+    for (const kind of serverKinds) {
+      results.idleBoardMemory.push(
+        await measureIdleBoardMemory(kind, config.idleBoards, config.idleStickiesPerBoard),
+      )
+    }
+  })
+}
+
+if (only.has('backlog')) {
+  await section('backlog', async () => {
+    results.backlog = config.backlogSizes.map((n) => measureBacklogCost(n, config.backlogReps))
+  })
+}
+
+if (only.has('client')) {
+  await section('client', async () => {
+    let dist = webDist
+    let buildMs: number | null = null
+    let source = 'web/dist as found'
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'stormline-bench-web-'))
+    try {
+      if (config.freshWebBuild || !webDistBuilt()) {
+        dist = path.join(temp, 'dist')
+        log('  building the web app')
+        buildMs = await buildWebApp(dist)
+        source = 'fresh production build (vite build)'
+      }
+      const bundle = measureBundle(dist)
+      const dataDir = path.join(temp, 'data')
+      const server = await startStormline({ dataDir, env: { WEB_DIST: dist } })
+      try {
+        const renders = await measureBoardRender(server, config.renderStickies, config.renderReps)
+        results.client = {
+          source,
+          buildMs,
+          bundle,
+          stickies: config.renderStickies,
+          renders,
+          medianRenderMs: median(renders.map((x) => x.renderedMs)),
+        }
+      } finally {
+        await server.stop()
+      }
+    } finally {
+      rmSync(temp, { recursive: true, force: true })
+    }
+  })
+}
+
+results.meta.finishedAt = new Date().toISOString()
+mkdirSync(outDir, { recursive: true })
+const markdown = renderMarkdown(results)
+const stem = config.mode === 'quick' ? 'quick' : 'latest'
+writeFileSync(path.join(outDir, `${stem}.json`), `${JSON.stringify(results, null, 2)}\n`)
+writeFileSync(path.join(outDir, `${stem}.md`), markdown)
+process.stdout.write(markdown)
+process.stdout.write('\nTargets:\n')
+for (const t of targets(results)) {
+  process.stdout.write(
+    `  ${t.met === null ? '–  ' : t.met ? 'met' : 'MISSED'}  ${t.name}: ${t.figure} (goal ${t.target})\n`,
+  )
+}
+process.stdout.write(`\nResults: ${path.join(outDir, `${stem}.md`)} and .json\n`)
+if (failures.length > 0) {
+  process.stderr.write(`\n${failures.length} section(s) failed:\n${failures.join('\n\n')}\n`)
+  process.exit(1)
+}
+// Stock clients keep timers (awareness, reconnect) that would hold the process open.
+process.exit(0)

@@ -1,0 +1,373 @@
+import type { BenchResults } from './results.ts'
+import type { ServerKind } from './servers/server-handle.ts'
+
+/** Renders a run's results as the Markdown tables committed under bench/results/. */
+
+const ms = (v: number): string =>
+  Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')) : '–'
+const bytes = (v: number): string => {
+  if (!Number.isFinite(v)) return '–'
+  if (Math.abs(v) >= 1024 * 1024) return `${(v / 1024 / 1024).toFixed(1)} MiB`
+  if (Math.abs(v) >= 1024) return `${(v / 1024).toFixed(1)} KiB`
+  return `${Math.round(v)} B`
+}
+const num = (v: number, digits = 0): string =>
+  Number.isFinite(v)
+    ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '–'
+const ratio = (a: number, b: number): string =>
+  Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : '–'
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+const serverName: Record<ServerKind, string> = {
+  stormline: 'Stormline (SQLite, every update)',
+  'y-websocket': 'y-websocket server (memory)',
+  hocuspocus: 'Hocuspocus + SQLite ext.',
+}
+
+export interface Target {
+  name: string
+  target: string
+  figure: string
+  met: boolean | null
+}
+
+/** The issue's targets, read off the results (null: not measured in this run). */
+export function targets(r: BenchResults): Target[] {
+  const out: Target[] = []
+  const at100 = (kind: ServerKind) => r.fanout?.find((f) => f.clients === 100 && f.server === kind)
+  const s100 = at100('stormline')
+  const y100 = at100('y-websocket')
+  out.push({
+    name: 'Fan-out p99 at 100 clients ≤ y-websocket server',
+    target: y100 ? `≤ ${ms(y100.latencyMs.p99)} ms` : 'y-websocket p99',
+    figure: s100 ? `${ms(s100.latencyMs.p99)} ms` : 'not run',
+    met: s100 && y100 ? s100.latencyMs.p99 <= y100.latencyMs.p99 : null,
+  })
+  const big = r.storedBoards?.find((b) => b.stickies === 10_000)
+  out.push({
+    name: 'Cold load + first sync, 10,000-sticky board',
+    target: '< 1,000 ms',
+    figure: big
+      ? `${ms(big.stormline.coldLoadFromSnapshotMs)} ms (from log: ${ms(big.stormline.coldLoadFromLogMs)} ms)`
+      : 'not run',
+    met: big ? big.stormline.coldLoadFromSnapshotMs < 1000 : null,
+  })
+  const backlog = r.backlog?.find((b) => b.painPoints === 10_000)
+  out.push({
+    name: 'Backlog (cluster + score + 3 exports), 10,000 pain points',
+    target: '< 200 ms',
+    figure: backlog ? `${ms(backlog.totalMs)} ms` : 'not run',
+    met: backlog ? backlog.totalMs < 200 : null,
+  })
+  const idle = r.idleBoardMemory?.find((m) => m.server === 'stormline')
+  out.push({
+    name: 'Server memory per idle loaded board',
+    target: '< 2 MiB',
+    figure: idle
+      ? `${bytes(idle.perBoardBytes)} (${idle.stickiesPerBoard} stickies each)`
+      : 'not run',
+    met: idle ? idle.perBoardBytes < 2 * 1024 * 1024 : null,
+  })
+  return out
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const parts: string[] = []
+  const m = r.meta
+  parts.push(`# Stormline benchmarks (${m.mode} run)`)
+  parts.push(
+    [
+      `Run ${m.startedAt} → ${m.finishedAt} on ${m.cores} cores (${m.cpuModel}), ${bytes(m.totalMemoryBytes)} RAM, Node ${m.node}, ${m.platform}.`,
+      `Load average (1 min) at the start of each section: ${Object.entries(m.loadAverage)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ')}.`,
+      `Stormline server code: ${m.stormline}.`,
+      `Versions: ${Object.entries(m.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+      ...m.notes.map((n) => `- ${n}`),
+    ].join('\n'),
+  )
+
+  parts.push('## Targets')
+  parts.push(
+    table(
+      ['target', 'goal', 'Stormline', 'met'],
+      targets(r).map((t) => [
+        t.name,
+        t.target,
+        t.figure,
+        t.met === null ? '–' : t.met ? 'yes' : 'no',
+      ]),
+    ),
+  )
+
+  if (r.fanout?.length) {
+    parts.push('## 1. Fan-out latency and throughput (one board, N clients)')
+    parts.push(
+      "Latency per update: from the sender's `set` until the last other client applied it. Each client moves its own ~" +
+        `${r.fanout[0]?.recordBytes ?? 0}-byte sticky record every 1–2 s (uniform jitter), ${num((r.fanout[0]?.durationMs ?? 0) / 1000)} s per run; ` +
+        'a fresh server process per run, the three servers interleaved per N. Server CPU is user+system time over the run; peak RSS is the process high-water mark (VmHWM, includes start-up).',
+    )
+    parts.push(
+      table(
+        [
+          'N',
+          'server',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'max ms',
+          'complete',
+          'updates/s',
+          'deliveries/s',
+          'server CPU',
+          'peak RSS',
+          'RSS after',
+          'bench CPU',
+        ],
+        r.fanout.map((f) => [
+          String(f.clients),
+          serverName[f.server],
+          ms(f.latencyMs.p50),
+          ms(f.latencyMs.p95),
+          ms(f.latencyMs.p99),
+          ms(f.latencyMs.max),
+          `${f.updatesComplete}/${f.updatesSent}`,
+          num(f.updatesPerSecond, 1),
+          num(f.deliveriesPerSecond),
+          `${ms(f.serverCpuMs)} ms (${num(f.serverCpuPercent)}%)`,
+          bytes(f.serverPeakRssBytes),
+          bytes(f.serverRssBytes),
+          `${num(f.clientCpuPercent)}%`,
+        ]),
+      ),
+    )
+    const rows: string[][] = []
+    for (const n of [...new Set(r.fanout.map((f) => f.clients))]) {
+      const s = r.fanout.find((f) => f.clients === n && f.server === 'stormline')
+      for (const ref of ['y-websocket', 'hocuspocus'] as const) {
+        const o = r.fanout.find((f) => f.clients === n && f.server === ref)
+        if (!s || !o) continue
+        rows.push([
+          String(n),
+          `Stormline / ${ref}`,
+          ratio(s.latencyMs.p50, o.latencyMs.p50),
+          ratio(s.latencyMs.p95, o.latencyMs.p95),
+          ratio(s.latencyMs.p99, o.latencyMs.p99),
+          ratio(s.latencyMs.max, o.latencyMs.max),
+          ratio(s.deliveriesPerSecond, o.deliveriesPerSecond),
+          ratio(s.serverCpuMs, o.serverCpuMs),
+          ratio(s.serverPeakRssBytes, o.serverPeakRssBytes),
+        ])
+      }
+    }
+    parts.push('Ratios (below 1× is better for Stormline, except deliveries/s):')
+    parts.push(
+      table(
+        ['N', 'ratio', 'p50', 'p95', 'p99', 'max', 'deliveries/s', 'server CPU', 'peak RSS'],
+        rows,
+      ),
+    )
+  }
+
+  if (r.documentGrowth?.length) {
+    parts.push('## 2a. Document growth under repeated moves')
+    parts.push(
+      'Three clients take turns moving stickies (each move rewrites the whole record, one update each, through the server); then a fresh client joins. "Fresh" is the same final records written once into a new document.',
+    )
+    const s = r.documentGrowth.find((g) => g.server === 'stormline')
+    parts.push(
+      table(
+        [
+          'server',
+          'stickies',
+          'moves',
+          'fresh state',
+          'state after moves',
+          'growth',
+          'first sync ms',
+          'first sync vs Stormline',
+        ],
+        r.documentGrowth.map((g) => [
+          serverName[g.server],
+          num(g.stickies),
+          num(g.moves),
+          bytes(g.freshStateBytes),
+          bytes(g.movedStateBytes),
+          `${g.growth.toFixed(3)}×`,
+          ms(g.firstSyncMs),
+          s ? ratio(s.firstSyncMs, g.firstSyncMs) : '–',
+        ]),
+      ),
+    )
+  }
+
+  if (r.storedBoards?.length) {
+    parts.push('## 2b. Boards stored in SQLite')
+    parts.push(
+      'Stickies added one update each. Stormline\'s log is built with compaction off and the server killed (kill -9), the worst case a restart replays; the first client to leave then compacts it. "Cold" = server process already up, board not in memory: connect until first sync holds every sticky. "Warm" = a late joiner while the board is loaded. Median of the cold repetitions.',
+    )
+    parts.push(
+      table(
+        [
+          'stickies',
+          'Yjs state',
+          'log rows',
+          'log bytes',
+          'DB+WAL file, log',
+          'cold load from log',
+          'snapshot',
+          'log rows after',
+          'DB+WAL file, compacted',
+          'cold load from snapshot',
+          'warm first sync',
+          'server start',
+        ],
+        r.storedBoards.map((b) => [
+          num(b.stickies),
+          bytes(b.stateBytes),
+          num(b.stormline.log.rows),
+          bytes(b.stormline.log.bytes),
+          bytes(b.stormline.log.fileBytes),
+          `${ms(b.stormline.coldLoadFromLogMs)} ms`,
+          bytes(b.stormline.compacted.snapshotBytes),
+          num(b.stormline.compacted.rows),
+          bytes(b.stormline.compacted.fileBytes),
+          `${ms(b.stormline.coldLoadFromSnapshotMs)} ms`,
+          `${ms(b.stormline.warmFirstSyncMs)} ms`,
+          `${ms(b.stormline.serverStartMs)} ms`,
+        ]),
+      ),
+    )
+    parts.push('Side by side:')
+    parts.push(
+      table(
+        [
+          'stickies',
+          'cold load: Stormline',
+          'Hocuspocus',
+          'ratio',
+          'warm first sync: Stormline',
+          'y-websocket',
+          'Hocuspocus',
+          'ratio vs y-ws',
+          'ratio vs Hocuspocus',
+          'stored bytes: Stormline (snapshot)',
+          'Hocuspocus',
+          'file: Stormline',
+          'Hocuspocus',
+        ],
+        r.storedBoards.map((b) => [
+          num(b.stickies),
+          `${ms(b.stormline.coldLoadFromSnapshotMs)} ms`,
+          `${ms(b.hocuspocus.coldLoadMs)} ms`,
+          ratio(b.stormline.coldLoadFromSnapshotMs, b.hocuspocus.coldLoadMs),
+          `${ms(b.stormline.warmFirstSyncMs)} ms`,
+          `${ms(b.yWebsocket.warmFirstSyncMs)} ms`,
+          `${ms(b.hocuspocus.warmFirstSyncMs)} ms`,
+          ratio(b.stormline.warmFirstSyncMs, b.yWebsocket.warmFirstSyncMs),
+          ratio(b.stormline.warmFirstSyncMs, b.hocuspocus.warmFirstSyncMs),
+          bytes(b.stormline.compacted.snapshotBytes),
+          bytes(b.hocuspocus.storedBytes),
+          bytes(b.stormline.compacted.fileBytes),
+          bytes(b.hocuspocus.fileBytes),
+        ]),
+      ),
+    )
+  }
+
+  if (r.idleBoardMemory?.length) {
+    parts.push('## 2c. Server memory per idle loaded board')
+    const s = r.idleBoardMemory.find((x) => x.server === 'stormline')
+    parts.push(
+      `${s?.boards ?? 0} boards of ${s?.stickiesPerBoard ?? 0} stickies, stored, server restarted, then one idle client per board. Per board = (RSS loaded − RSS before) / boards.`,
+    )
+    parts.push(
+      table(
+        ['server', 'RSS before', 'RSS loaded', 'per board', 'per board vs Stormline'],
+        r.idleBoardMemory.map((x) => [
+          serverName[x.server],
+          bytes(x.baselineRssBytes),
+          bytes(x.loadedRssBytes),
+          bytes(x.perBoardBytes),
+          s ? ratio(s.perBoardBytes, x.perBoardBytes) : '–',
+        ]),
+      ),
+    )
+  }
+
+  if (r.backlog?.length) {
+    parts.push('## 3. Backlog cost')
+    parts.push(
+      'Synthetic workshop (20 topics, common delivery words, six phases): suggest clusters, accept them all, 50 participants vote, build (score and rank) the backlog, export Markdown, CSV and JSON. Median ms after one warm-up round. No reference server has a backlog; the goal is the target.',
+    )
+    parts.push(
+      table(
+        [
+          'pain points',
+          'suggestions',
+          'cluster',
+          'score',
+          'export md',
+          'export csv',
+          'export json',
+          'total',
+          'vs 200 ms target',
+        ],
+        r.backlog.map((b) => [
+          num(b.painPoints),
+          num(b.suggestions),
+          ms(b.clusterMs),
+          ms(b.scoreMs),
+          ms(b.exportMarkdownMs),
+          ms(b.exportCsvMs),
+          ms(b.exportJsonMs),
+          ms(b.totalMs),
+          ratio(b.totalMs, 200),
+        ]),
+      ),
+    )
+  }
+
+  if (r.client) {
+    const c = r.client
+    parts.push('## 4. Client')
+    parts.push(
+      table(
+        ['figure', 'value'],
+        [
+          ['build', `${c.source}${c.buildMs === null ? '' : ` (${ms(c.buildMs)} ms)`}`],
+          [
+            'JS + CSS',
+            `${bytes(c.bundle.code.bytes)} raw, ${bytes(c.bundle.code.gzipBytes)} gzip (${c.bundle.code.files} files)`,
+          ],
+          [
+            'largest chunk',
+            `${c.bundle.largest.file}: ${bytes(c.bundle.largest.bytes)} raw, ${bytes(c.bundle.largest.gzipBytes)} gzip`,
+          ],
+          [
+            'everything (fonts, icons, translations)',
+            `${bytes(c.bundle.all.bytes)} raw, ${bytes(c.bundle.all.gzipBytes)} gzip (${c.bundle.all.files} files)`,
+          ],
+          [
+            `navigation → rendered board of ${num(c.stickies)} stickies (median)`,
+            `${ms(c.medianRenderMs)} ms`,
+          ],
+          [
+            'runs',
+            c.renders
+              .map((x) => `${ms(x.renderedMs)} ms (${x.notesInDom} notes in DOM)`)
+              .join(', '),
+          ],
+        ],
+      ),
+    )
+  }
+  return `${parts.join('\n\n')}\n`
+}

@@ -1,0 +1,41 @@
+import type { BacklogCostResult } from './backlog-cost.ts'
+import type { DocumentGrowthResult } from './board-scale/document-growth.ts'
+import type { IdleBoardMemoryResult } from './board-scale/idle-board-memory.ts'
+import type { StoredBoardResult } from './board-scale/stored-board.ts'
+import type { PageTiming } from './client/board-render.ts'
+import type { BundleSize } from './client/web-bundle.ts'
+import type { FanoutResult } from './fanout/fanout-run.ts'
+
+/** Everything one `pnpm bench` run measured: written as JSON and rendered as Markdown. */
+export interface BenchResults {
+  meta: {
+    mode: 'full' | 'quick'
+    startedAt: string
+    finishedAt: string
+    node: string
+    platform: string
+    cpuModel: string
+    /** Cores this process may use (os.availableParallelism). */
+    cores: number
+    totalMemoryBytes: number
+    /** 1-minute load average when each section started: other work on the machine shows here. */
+    loadAverage: Record<string, number>
+    /** The Stormline server code measured: commit, and whether it had uncommitted changes. */
+    stormline: string
+    versions: Record<string, string>
+    notes: string[]
+  }
+  fanout?: FanoutResult[]
+  documentGrowth?: DocumentGrowthResult[]
+  storedBoards?: StoredBoardResult[]
+  idleBoardMemory?: IdleBoardMemoryResult[]
+  backlog?: BacklogCostResult[]
+  client?: {
+    source: string
+    buildMs: number | null
+    bundle: BundleSize
+    stickies: number
+    renders: PageTiming[]
+    medianRenderMs: number
+  }
+}
