@@ -1,3 +1,4 @@
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -6,21 +7,13 @@ import * as Y from 'yjs'
 /**
  * Boards and clients for the integration tests that load the server: stock
  * y-websocket providers on the `ws` package (as a Node service would use them),
- * and the participant token when the server hands one out.
+ * with the participant's token.
  */
 
 export interface TestBoard {
   id: string
-  /**
-   * The participant's token, or undefined while the server does not issue tokens
-   * (the tests run both before and after access roles).
-   */
-  token: string | undefined
-}
-
-interface CreatedBoardBody {
-  id: string
-  tokens?: { participant?: string }
+  /** The participant's token. */
+  token: string
 }
 
 export async function createBoard(httpUrl: string, name = 'Load test'): Promise<TestBoard> {
@@ -31,14 +24,13 @@ export async function createBoard(httpUrl: string, name = 'Load test'): Promise<
     body: JSON.stringify({ name, template: 'blank' }),
   })
   if (response.status !== 201) throw new Error(`POST /api/boards answered ${response.status}`)
-  const body = (await response.json()) as CreatedBoardBody
-  return { id: body.id, token: body.tokens?.participant }
+  const body = (await response.json()) as CreatedBoard
+  return { id: body.id, token: body.tokens.participant }
 }
 
-/** The sync URL for raw sockets, with the token when there is one. */
+/** The sync URL for raw sockets, with the participant token. */
 export function syncUrl(wsUrl: string, board: TestBoard): string {
-  const query = board.token ? `?token=${encodeURIComponent(board.token)}` : ''
-  return `${wsUrl}/sync/${board.id}${query}`
+  return `${wsUrl}/sync/${board.id}?token=${encodeURIComponent(board.token)}`
 }
 
 export interface ConnectOptions {
@@ -55,7 +47,7 @@ export function connectProvider(
   return new WebsocketProvider(`${wsUrl}/sync`, board.id, options.doc ?? new Y.Doc(), {
     disableBc: true,
     maxBackoffTime: options.maxBackoffTime ?? 200,
-    params: board.token ? { token: board.token } : {},
+    params: { token: board.token },
     // ws's WebSocket is what a Node service would pass; the DOM type differs only in typings.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
   })

@@ -5,9 +5,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
- * Like server-process.ts, but the tests that need it can also see what the
- * process did: its log lines, whether and how it exited, and when. The crash,
- * shutdown and fuzz tests assert on exactly those things.
+ * Runs the real server entry point as a child process with its own SQLite data dir and resolves
+ * once it logs the port it listens on. Tests can also see what the process did: its log lines,
+ * whether and how it exited, and when — the crash, shutdown and fuzz tests assert on exactly
+ * those things.
  */
 
 const serverEntry = fileURLToPath(new URL('../../src/main.ts', import.meta.url))
