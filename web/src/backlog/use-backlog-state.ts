@@ -31,9 +31,11 @@ export function useBacklogState(doc: Y.Doc, board: { id: string; name: string })
   const facilitator = useIsFacilitator()
   const canEdit = useCanEdit()
   const participant = useParticipant()
+  const anonymous = readAnonymous(maps.session[sessionKeys.anonymous])
+  // On an anonymous board votes and ballots are written without a name, not just shown without.
   const me = useMemo(
-    () => ({ id: participant.id, name: participant.name ?? anonymousName }),
-    [participant.id, participant.name],
+    () => ({ id: participant.id, name: anonymous ? '' : (participant.name ?? anonymousName) }),
+    [participant.id, participant.name, anonymous],
   )
   const backlog = useMemo(() => buildBacklog(board, maps), [board, maps])
   const votes = useMemo(
@@ -44,6 +46,5 @@ export function useBacklogState(doc: Y.Doc, board: { id: string; name: string })
       }),
     [maps.session, maps.votes, me.id, facilitator],
   )
-  const anonymous = readAnonymous(maps.session[sessionKeys.anonymous])
   return { maps, backlog, votes, facilitator, canEdit, anonymous, me }
 }
