@@ -4,6 +4,8 @@ export interface BenchConfig {
   fanoutClients: number[]
   fanoutDurationMs: number
   fanoutDrainMs: number
+  /** Worker threads the fan-out clients are spread over. */
+  fanoutWorkers: number
   growthStickies: number
   growthMoves: number
   storedBoardSizes: number[]
@@ -23,6 +25,7 @@ export const fullConfig: BenchConfig = {
   fanoutClients: [10, 50, 100, 200],
   fanoutDurationMs: 15_000,
   fanoutDrainMs: 15_000,
+  fanoutWorkers: 2,
   growthStickies: 1_000,
   growthMoves: 10_000,
   storedBoardSizes: [1_000, 10_000],
@@ -41,6 +44,7 @@ export const quickConfig: BenchConfig = {
   fanoutClients: [10, 50],
   fanoutDurationMs: 4_000,
   fanoutDrainMs: 5_000,
+  fanoutWorkers: 2,
   growthStickies: 200,
   growthMoves: 1_000,
   storedBoardSizes: [1_000],

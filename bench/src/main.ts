@@ -36,11 +36,19 @@ const { values } = parseArgs({
     out: { type: 'string' },
     // Run the Stormline server of this commit instead of the working tree (e.g. HEAD).
     'stormline-rev': { type: 'string' },
+    // Fan-out client counts instead of the mode's (e.g. 100,200), for investigating one figure.
+    clients: { type: 'string' },
+    // Worker threads for the fan-out clients (default 2).
+    workers: { type: 'string' },
   },
   // pnpm passes a lone "--" through when called as `pnpm bench -- --quick`.
   allowPositionals: true,
 })
-const config: BenchConfig = values.quick ? quickConfig : fullConfig
+const config: BenchConfig = {
+  ...(values.quick ? quickConfig : fullConfig),
+  ...(values.clients ? { fanoutClients: values.clients.split(',').map(Number) } : {}),
+  ...(values.workers ? { fanoutWorkers: Number(values.workers) } : {}),
+}
 const only = new Set((values.only?.split(',') ?? sections).map((s) => s.trim()) as Section[])
 const outDir = values.out ?? (config.mode === 'quick' ? path.join(resultsDir, 'quick') : resultsDir)
 
@@ -80,7 +88,7 @@ const results: BenchResults = {
       ].map((p) => [p, versionOf(p)]),
     ),
     notes: [
-      'All clients run in the bench process (one Node process, one clock); "bench CPU" near 100% would mean the clients, not the server, limit the figures.',
+      `Fan-out clients run in the bench process, spread over ${config.fanoutWorkers} worker threads (one wall clock); "bench CPU" is that whole process in % of one core: near ${config.fanoutWorkers * 100}% (or the cores left by the server) means the clients, not the server, limit the figures.`,
       'Stormline runs with RATE_LIMIT_PER_SECOND/RATE_LIMIT_BURST raised to 1,000,000 so the bulk writers of the board-scale section are not throttled; everything else is its default configuration (SQLite WAL, synchronous=NORMAL, an INSERT per update before relay).',
       "Hocuspocus runs @hocuspocus/server with the stock @hocuspocus/extension-sqlite (default debounce 2 s, max 10 s); the extension asks for better-sqlite3 12 and is given the workspace's 13.2.0 through a pnpm override (same API; one native build).",
       "The y-websocket server is the package's own bin script (src/server.js), in memory, GC on.",
@@ -150,6 +158,7 @@ if (only.has('fanout')) {
             minGapMs: 1_000,
             maxGapMs: 2_000,
             drainMs: config.fanoutDrainMs,
+            workers: config.fanoutWorkers,
           }),
         )
         results.fanout.push(result)

@@ -1,10 +1,15 @@
-import * as Y from 'yjs'
-import { stickyId, stickyRecord } from '../board/sticky-record.ts'
+import { Worker } from 'node:worker_threads'
 import { createRoom } from '../clients/board-room.ts'
-import { connectClient, type StockClient } from '../clients/stock-client.ts'
 import { cpuTimeMs, peakRssBytes, rssBytes } from '../process-stats.ts'
 import type { ServerHandle } from '../servers/server-handle.ts'
-import { type Distribution, distribution, seededRandom, sleep, waitUntil } from '../stats.ts'
+import { type Distribution, distribution, sleep } from '../stats.ts'
+import {
+  type FromWorker,
+  now,
+  type ToWorker,
+  type WorkerReport,
+  type WorkerSetup,
+} from './fanout-protocol.ts'
 
 export interface FanoutWorkload {
   clients: number
@@ -15,11 +20,14 @@ export interface FanoutWorkload {
   maxGapMs: number
   /** After the editing window, how long to wait for the last updates to reach everyone. */
   drainMs: number
+  /** Worker threads the clients are spread over. */
+  workers: number
 }
 
 export interface FanoutResult {
   server: ServerHandle['kind']
   clients: number
+  clientWorkers: number
   durationMs: number
   recordBytes: number
   updatesSent: number
@@ -36,127 +44,153 @@ export interface FanoutResult {
   serverCpuPercent: number
   serverPeakRssBytes: number
   serverRssBytes: number
-  /** CPU of the bench process holding all clients, in % of one core: near 100 means saturated. */
+  /** CPU of the bench process (all client threads), in % of one core. */
   clientCpuPercent: number
 }
 
-interface Arrival {
-  sentAt: number
-  from: number
-  lastAppliedAt: number
-  receivers: number
+const workerUrl = new URL('./fanout-worker.ts', import.meta.url)
+
+interface ClientWorker {
+  send(message: ToWorker): void
+  next(type: FromWorker['type']): Promise<FromWorker>
+  terminate(): Promise<number>
+}
+
+function startWorker(setup: WorkerSetup): ClientWorker {
+  const worker = new Worker(workerUrl, { workerData: setup })
+  const waiting: {
+    type: FromWorker['type']
+    resolve: (m: FromWorker) => void
+    reject: (e: Error) => void
+  }[] = []
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'error') {
+      for (const w of waiting.splice(0)) w.reject(new Error(message.message))
+      return
+    }
+    const at = waiting.findIndex((w) => w.type === message.type)
+    if (at >= 0) waiting.splice(at, 1)[0]?.resolve(message)
+  })
+  worker.on('error', (error) => {
+    for (const w of waiting.splice(0)) w.reject(error)
+  })
+  return {
+    send: (message) => worker.postMessage(message),
+    next: (type) => new Promise((resolve, reject) => waiting.push({ type, resolve, reject })),
+    terminate: () => worker.terminate(),
+  }
 }
 
 /**
- * N stock clients on one board, all in this process (one clock for send and apply times). Each
- * client moves its own sticky on a jittered schedule; the record carries the update id and its
- * send time, and every receiving client notes when it applied it.
+ * N stock clients on one board, spread over worker threads (one wall clock: epoch ms with
+ * sub-ms precision). See fanout-worker.ts for what each client does.
  */
 export async function runFanout(
   server: ServerHandle,
   workload: FanoutWorkload,
 ): Promise<FanoutResult> {
   const room = await createRoom(server, `Fan-out ${workload.clients}`)
-  const clients: StockClient[] = []
-  // Connect in small batches: a workshop's people arrive over minutes, not in one instant.
-  for (let i = 0; i < workload.clients; i += 20) {
-    const batch = Array.from({ length: Math.min(20, workload.clients - i) }, () =>
-      connectClient(server, room, new Y.Doc()),
-    )
-    clients.push(...batch)
+  const shares = Array.from({ length: workload.workers }, (_w, i) =>
+    Array.from({ length: workload.clients }, (_c, k) => k).filter(
+      (k) => k % workload.workers === i,
+    ),
+  ).filter((share) => share.length > 0)
+  const workers = shares.map((clients, workerIndex) =>
+    startWorker({
+      server: { kind: server.kind, wsUrl: server.wsUrl },
+      room,
+      clients,
+      workerIndex,
+      minGapMs: workload.minGapMs,
+      maxGapMs: workload.maxGapMs,
+      seed: workload.clients * 7919 + workerIndex,
+    }),
+  )
+  try {
     await Promise.race([
-      Promise.all(batch.map((c) => c.synced)),
-      sleep(60_000).then(() => {
-        throw new Error(`${server.kind}: clients did not sync within 60 s`)
+      Promise.all(workers.map((w) => w.next('synced'))),
+      sleep(120_000).then(() => {
+        throw new Error(`${server.kind}: clients did not sync within 120 s`)
       }),
     ])
-  }
+    // Let join-time awareness traffic settle before measuring.
+    await sleep(1_000)
 
-  const arrivals = new Map<number, Arrival>()
-  clients.forEach((client, self) => {
-    const records = client.doc.getMap<Record<string, unknown>>('records')
-    records.observe((event) => {
-      const appliedAt = performance.now()
-      for (const key of event.keysChanged) {
-        const meta = records.get(key)?.meta as { bench?: { u: number; from: number } } | undefined
-        const bench = meta?.bench
-        if (!bench || bench.from === self) continue
-        const arrival = arrivals.get(bench.u)
-        if (!arrival) continue
-        arrival.receivers++
-        if (appliedAt > arrival.lastAppliedAt) arrival.lastAppliedAt = appliedAt
+    const cpuBefore = cpuTimeMs(server.pid)
+    const clientCpuBefore = process.cpuUsage()
+    const start = now()
+    for (const w of workers)
+      w.send({ type: 'start', startAt: start + 100, durationMs: workload.durationMs })
+    await sleep(workload.durationMs + 100)
+
+    const expected = workload.clients - 1
+    const collect = async (): Promise<WorkerReport[]> => {
+      const replies = workers.map((w) => w.next('report'))
+      for (const w of workers) w.send({ type: 'report' })
+      return (await Promise.all(replies)) as WorkerReport[]
+    }
+    let reports = await collect()
+    const merge = (all: WorkerReport[]) => {
+      const sent = new Map(all.flatMap((r) => r.sent))
+      const received = new Map<number, { receivers: number; last: number }>()
+      for (const report of all) {
+        for (const [u, receivers, last] of report.arrivals) {
+          const a = received.get(u)
+          if (a) {
+            a.receivers += receivers
+            if (last > a.last) a.last = last
+          } else received.set(u, { receivers, last })
+        }
       }
-    })
-  })
-  // Let join-time awareness traffic settle before measuring.
-  await sleep(500)
-
-  const random = seededRandom(workload.clients * 7919)
-  let nextId = 0
-  let recordBytes = 0
-  const cpuBefore = cpuTimeMs(server.pid)
-  const clientCpuBefore = process.cpuUsage()
-  const start = performance.now()
-  const end = start + workload.durationMs
-  const timers: NodeJS.Timeout[] = []
-  const gap = (): number => workload.minGapMs + random() * (workload.maxGapMs - workload.minGapMs)
-  const edit = (self: number): void => {
-    const now = performance.now()
-    if (now >= end) return
-    const u = nextId++
-    const record = stickyRecord({
-      n: self,
-      x: Math.round(random() * 3000),
-      y: Math.round(random() * 1000),
-      text: `Moved by participant ${self}`,
-      bench: { u, from: self },
-    })
-    if (recordBytes === 0) recordBytes = JSON.stringify(record).length
-    const sentAt = performance.now()
-    arrivals.set(u, { sentAt, from: self, lastAppliedAt: 0, receivers: 0 })
-    ;(clients[self] as StockClient).doc.getMap('records').set(stickyId(self), record)
-    timers[self] = setTimeout(() => edit(self), gap())
-  }
-  // First edits spread over the first gap, so clients do not start in lockstep.
-  clients.forEach((_c, self) => {
-    timers[self] = setTimeout(() => edit(self), random() * workload.maxGapMs)
-  })
-  await sleep(workload.durationMs)
-  for (const timer of timers) clearTimeout(timer)
-  const expected = workload.clients - 1
-  await waitUntil(
-    () => [...arrivals.values()].every((a) => a.receivers >= expected),
-    workload.drainMs,
-    50,
-  )
-  const wallMs = performance.now() - start
-  const serverCpuMs = cpuTimeMs(server.pid) - cpuBefore
-  const clientCpu = process.cpuUsage(clientCpuBefore)
-  const serverPeakRss = peakRssBytes(server.pid)
-  const serverRss = rssBytes(server.pid)
-
-  const complete = [...arrivals.values()].filter((a) => a.receivers >= expected)
-  let deliveries = 0
-  let lastApplied = start
-  for (const a of arrivals.values()) {
-    deliveries += a.receivers
-    if (a.lastAppliedAt > lastApplied) lastApplied = a.lastAppliedAt
-  }
-  for (const client of clients) client.destroy()
-  return {
-    server: server.kind,
-    clients: workload.clients,
-    durationMs: workload.durationMs,
-    recordBytes,
-    updatesSent: arrivals.size,
-    updatesComplete: complete.length,
-    latencyMs: distribution(complete.map((a) => a.lastAppliedAt - a.sentAt)),
-    updatesPerSecond: arrivals.size / (workload.durationMs / 1000),
-    deliveriesPerSecond: deliveries / ((lastApplied - start) / 1000),
-    serverCpuMs,
-    serverCpuPercent: (serverCpuMs / wallMs) * 100,
-    serverPeakRssBytes: serverPeakRss,
-    serverRssBytes: serverRss,
-    clientCpuPercent: ((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100,
+      return { sent, received }
+    }
+    let merged = merge(reports)
+    const drainUntil = now() + workload.drainMs
+    const allIn = (): boolean =>
+      [...merged.sent.keys()].every((u) => (merged.received.get(u)?.receivers ?? 0) >= expected)
+    while (!allIn() && now() < drainUntil) {
+      await sleep(250)
+      reports = await collect()
+      merged = merge(reports)
+    }
+    const wallMs = now() - start
+    const serverCpuMs = cpuTimeMs(server.pid) - cpuBefore
+    const clientCpu = process.cpuUsage(clientCpuBefore)
+    const latencies: number[] = []
+    let deliveries = 0
+    let lastApplied = start
+    for (const [u, sentAt] of merged.sent) {
+      const a = merged.received.get(u)
+      if (!a) continue
+      deliveries += a.receivers
+      if (a.last > lastApplied) lastApplied = a.last
+      if (a.receivers >= expected) latencies.push(a.last - sentAt)
+    }
+    return {
+      server: server.kind,
+      clients: workload.clients,
+      clientWorkers: workers.length,
+      durationMs: workload.durationMs,
+      recordBytes: Math.max(...reports.map((r) => r.recordBytes)),
+      updatesSent: merged.sent.size,
+      updatesComplete: latencies.length,
+      latencyMs: distribution(latencies),
+      updatesPerSecond: merged.sent.size / (workload.durationMs / 1000),
+      deliveriesPerSecond: deliveries / ((lastApplied - start) / 1000),
+      serverCpuMs,
+      serverCpuPercent: (serverCpuMs / wallMs) * 100,
+      serverPeakRssBytes: peakRssBytes(server.pid),
+      serverRssBytes: rssBytes(server.pid),
+      clientCpuPercent: ((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100,
+    }
+  } finally {
+    await Promise.all(
+      workers.map(async (w) => {
+        const stopped = w.next('stopped')
+        w.send({ type: 'stop' })
+        await Promise.race([stopped, sleep(5_000)])
+        await w.terminate()
+      }),
+    )
   }
 }
