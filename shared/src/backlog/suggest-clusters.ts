@@ -12,7 +12,7 @@ import { acronyms, terms } from './text-terms.ts'
  * Cost: only pairs sharing a term are compared (inverted index), exact up to `pairBudget`
  * candidate pairs; beyond that the most common terms stop proposing pairs (see below). Groups are
  * agglomerated per component of strongly linked pairs with the nearest-neighbour chain, on a
- * dense matrix for components up to `denseLimit` stickies. About 60 ms for 1,000 and 250 ms for
+ * dense matrix for components up to `denseLimit` stickies. About 70 ms for 1,000 and 210 ms for
  * 10,000 synthetic pain points (bench/: `pnpm bench`), was 0.5 s and 3–4 s with a merge heap.
  */
 
@@ -43,38 +43,53 @@ function commonTermsOverBudget(postings: Map<string, number[]>): Set<string> {
 }
 
 interface Vector {
-  weights: Map<string, number>
-  /** The same weights as parallel arrays sorted by term id (ids follow term order). */
+  /** Term ids (ids follow term order), ascending, and the unit-length TF-IDF weight of each. */
   ids: Int32Array
   values: Float64Array
 }
 
-function tfidfVectors(docs: string[][]): { vectors: Vector[]; idf: Map<string, number> } {
+/** Weight of term `id` in a vector, 0 when absent (vectors hold a handful of terms). */
+function weightOf(vector: Vector, id: number | undefined): number {
+  const at = id === undefined ? -1 : vector.ids.indexOf(id)
+  return at < 0 ? 0 : (vector.values[at] ?? 0)
+}
+
+function tfidfVectors(docs: string[][]): {
+  vectors: Vector[]
+  idf: Map<string, number>
+  termIds: Map<string, number>
+} {
   const df = new Map<string, number>()
   for (const doc of docs) for (const term of new Set(doc)) df.set(term, (df.get(term) ?? 0) + 1)
   const n = docs.length
   const idf = new Map<string, number>()
   for (const [term, count] of df) idf.set(term, Math.log((1 + n) / (1 + count)) + 1)
   const termIds = new Map([...df.keys()].sort().map((term, id) => [term, id]))
+  const idfById = Float64Array.from(termIds.keys(), (term) => idf.get(term) ?? 1)
   const vectors = docs.map((doc) => {
-    const tf = new Map<string, number>()
-    for (const term of doc) tf.set(term, (tf.get(term) ?? 0) + 1)
-    const weights = new Map<string, number>()
+    // Term ids in ascending (term) order; runs of one id are its term frequency.
+    const sorted = Int32Array.from(doc, (term) => termIds.get(term) ?? 0).sort()
+    let distinct = 0
+    for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++
+    const ids = new Int32Array(distinct)
+    const values = new Float64Array(distinct)
     let norm = 0
-    for (const term of [...tf.keys()].sort()) {
-      const w = (1 + Math.log(tf.get(term) ?? 1)) * (idf.get(term) ?? 1)
-      weights.set(term, w)
+    for (let k = 0, d = -1; k < sorted.length; k++) {
+      const id = sorted[k] ?? 0
+      if (k > 0 && id === sorted[k - 1]) continue
+      let tf = 1
+      while (sorted[k + tf] === id) tf++
+      const w = (1 + Math.log(tf)) * (idfById[id] ?? 1)
+      d++
+      ids[d] = id
+      values[d] = w
       norm += w * w
     }
     norm = Math.sqrt(norm)
-    for (const [term, w] of weights) weights.set(term, norm > 0 ? w / norm : 0)
-    return {
-      weights,
-      ids: Int32Array.from(weights.keys(), (term) => termIds.get(term) ?? -1),
-      values: Float64Array.from(weights.values()),
-    }
+    for (let d = 0; d < distinct; d++) values[d] = norm > 0 ? (values[d] ?? 0) / norm : 0
+    return { ids, values }
   })
-  return { vectors, idf }
+  return { vectors, idf, termIds }
 }
 
 /**
@@ -121,13 +136,49 @@ interface ComponentGraph {
   link(i: number, j: number, sim: number): void
   /** Summed similarity of groups g and h (0 when unlinked). */
   sum(g: number, h: number): number
-  /** Calls `visit` for every group linked to g. */
-  neighbours(g: number, visit: (h: number, sum: number) => void): void
+  /**
+   * The live neighbour of g first in merge order (see `averageLinkage`), or -1 when none reaches
+   * the threshold. `groupSize` and `first` hold each group's size and first member.
+   */
+  nearest(g: number, groupSize: Int32Array, first: Int32Array, alive: Uint8Array): number
   /**
    * Merges groups a and b: their sums to every other group add up. Returns the one that stays
    * (the other is empty afterwards).
    */
   fold(a: number, b: number, alive: Uint8Array): number
+}
+
+/**
+ * The best candidate seen so far for a merge with group g: higher average similarity first, then
+ * the pair whose first members come first (by id), so every pair has its own place in the order.
+ */
+class BestNeighbour {
+  group = -1
+  private sim = 0
+  private lo = 0
+  private hi = 0
+  private readonly fg: number
+  private readonly sizeG: number
+  constructor(fg: number, sizeG: number) {
+    this.fg = fg
+    this.sizeG = sizeG
+  }
+  offer(h: number, sum: number, sizeH: number, fh: number): void {
+    const sim = sum / (this.sizeG * sizeH)
+    if (sim < linkThreshold) return
+    const lo = Math.min(this.fg, fh)
+    const hi = Math.max(this.fg, fh)
+    if (
+      this.group === -1 ||
+      sim > this.sim ||
+      (sim === this.sim && (lo < this.lo || (lo === this.lo && hi < this.hi)))
+    ) {
+      this.group = h
+      this.sim = sim
+      this.lo = lo
+      this.hi = hi
+    }
+  }
 }
 
 /** Largest component kept as a dense matrix (8 bytes × size²: 32 MiB at 2,048). */
@@ -146,12 +197,14 @@ function denseGraph(size: number): ComponentGraph {
       sums[j * size + i] = sim
     },
     sum: (g, h) => sums[g * size + h] ?? 0,
-    neighbours: (g, visit) => {
+    nearest: (g, groupSize, first, alive) => {
+      const best = new BestNeighbour(first[g] ?? g, groupSize[g] ?? 1)
       const base = g * size
       for (let h = 0; h < size; h++) {
         const s = sums[base + h] ?? 0
-        if (s !== 0 && h !== g) visit(h, s)
+        if (s !== 0 && h !== g && alive[h] === 1) best.offer(h, s, groupSize[h] ?? 1, first[h] ?? h)
       }
+      return best.group
     },
     fold: (a, b, alive) => {
       const keep = Math.min(a, b)
@@ -184,8 +237,12 @@ function sparseGraph(size: number): ComponentGraph {
       rowOf(j).set(i, sim)
     },
     sum: (g, h) => rowOf(g).get(h) ?? 0,
-    neighbours: (g, visit) => {
-      for (const [h, s] of rowOf(g)) visit(h, s)
+    nearest: (g, groupSize, first, alive) => {
+      const best = new BestNeighbour(first[g] ?? g, groupSize[g] ?? 1)
+      for (const [h, s] of rowOf(g)) {
+        if (alive[h] === 1) best.offer(h, s, groupSize[h] ?? 1, first[h] ?? h)
+      }
+      return best.group
     },
     fold: (a, b, alive) => {
       // The group with more neighbours absorbs the other, so each merge costs the smaller row.
@@ -226,34 +283,7 @@ function averageLinkage(graph: ComponentGraph): { members: number[]; inner: numb
   const first = Int32Array.from(members, (_m, i) => i)
   const alive = new Uint8Array(count).fill(1)
   const finished = new Uint8Array(count)
-  /** The neighbour of g first in merge order, or -1 when none reaches the threshold. */
-  const nearest = (g: number): number => {
-    const fg = first[g] ?? g
-    const sg = members[g]?.length ?? 1
-    let best = -1
-    let bestSim = 0
-    let bestLo = 0
-    let bestHi = 0
-    graph.neighbours(g, (h, sum) => {
-      if (alive[h] !== 1) return
-      const sim = sum / (sg * (members[h]?.length ?? 1))
-      if (sim < linkThreshold) return
-      const fh = first[h] ?? h
-      const lo = Math.min(fg, fh)
-      const hi = Math.max(fg, fh)
-      if (
-        best === -1 ||
-        sim > bestSim ||
-        (sim === bestSim && (lo < bestLo || (lo === bestLo && hi < bestHi)))
-      ) {
-        best = h
-        bestSim = sim
-        bestLo = lo
-        bestHi = hi
-      }
-    })
-    return best
-  }
+  const groupSize = new Int32Array(count).fill(1)
   const merge = (a: number, b: number): number => {
     const innerSum = (inner[a] ?? 0) + (inner[b] ?? 0) + graph.sum(a, b)
     const keep = graph.fold(a, b, alive)
@@ -267,6 +297,8 @@ function averageLinkage(graph: ComponentGraph): { members: number[]; inner: numb
     for (const m of small) big.push(m)
     members[keep] = big
     members[gone] = []
+    groupSize[keep] = big.length
+    groupSize[gone] = 0
     first[keep] = Math.min(first[a] ?? a, first[b] ?? b)
     return keep
   }
@@ -283,7 +315,7 @@ function averageLinkage(graph: ComponentGraph): { members: number[]; inner: numb
       chain.push(start)
     }
     const top = chain[chain.length - 1] ?? 0
-    const next = nearest(top)
+    const next = graph.nearest(top, groupSize, first, alive)
     if (next === -1) {
       finished[top] = 1
       chain.pop()
@@ -316,7 +348,7 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
   const n = points.length
   const termLists = points.map((p) => terms(p.text))
   const docs = termLists.map((list) => list.map((t) => t.stem))
-  const { vectors, idf } = tfidfVectors(docs)
+  const { vectors, idf, termIds } = tfidfVectors(docs)
   const phaseIndex = new Map(phases.map((p) => [p.id, p.index]))
   const length = phases.length > 0 ? (phases.at(-1)?.endX ?? 0) - (phases[0]?.startX ?? 0) : 0
   const scale = phases.length > 0 && length > 0 ? length / phases.length : 1000
@@ -468,7 +500,7 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
     for (const i of group) clustered.add(i)
     const pairs = (group.length * (group.length - 1)) / 2
     const confidence = Math.min(1, Math.max(0.01, round2(inner / pairs)))
-    suggestions.push(describe(group, confidence, points, termLists, vectors, idf, phases))
+    suggestions.push(describe(group, confidence, points, termLists, vectors, idf, termIds, phases))
   }
   suggestions.sort(
     (x, y) => y.confidence - x.confidence || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
@@ -486,6 +518,7 @@ function describe(
   termLists: ReturnType<typeof terms>[],
   vectors: Vector[],
   idf: Map<string, number>,
+  termIds: Map<string, number>,
   phases: readonly PhaseSpan[],
 ): ClusterSuggestion {
   const memberIds = group.map((i) => (points[i] as PainPointInput).id)
@@ -499,7 +532,7 @@ function describe(
     for (const stemTerm of new Set(list.map((t) => t.stem))) {
       const entry = presence.get(stemTerm) ?? { count: 0, weight: 0, surfaces: new Map() }
       entry.count++
-      entry.weight += (vectors[i] as Vector).weights.get(stemTerm) ?? 0
+      entry.weight += weightOf(vectors[i] as Vector, termIds.get(stemTerm))
       presence.set(stemTerm, entry)
     }
     for (const t of list) {
