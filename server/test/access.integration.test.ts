@@ -159,8 +159,10 @@ describe('role links', () => {
     expect(((await still.json()) as BoardAccess).name).toBe('Guarded')
   })
 
-  it('lets the facilitator rename the board', async () => {
+  it('lets the facilitator rename the board, live for everyone on it', async () => {
     const board = await createBoard(server)
+    const viewer = connect(board, 'viewer')
+    await synced(viewer.provider)
     const renamed = await fetch(boardUrl(server, board), {
       method: 'PATCH',
       body: JSON.stringify({ name: 'Payments discovery' }),
@@ -168,6 +170,9 @@ describe('role links', () => {
     expect(renamed.status).toBe(200)
     const seen = await fetch(boardUrl(server, board, '', 'viewer'))
     expect(((await seen.json()) as BoardAccess).name).toBe('Payments discovery')
+    await expect
+      .poll(() => viewer.doc.getMap(docLayout.session).get('boardName'))
+      .toBe('Payments discovery')
     const empty = await fetch(boardUrl(server, board), {
       method: 'PATCH',
       body: JSON.stringify({ name: '   ' }),

@@ -7,7 +7,9 @@ import {
   maxBoardNameLength,
   type RotatedLinks,
 } from '@stormline/shared/api/types'
+import { sessionKeys } from '@stormline/shared/board/session'
 import { boardTemplateIds, defaultBoardTemplate } from '@stormline/shared/board/templates'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { resolveBoardAccess } from '../access/board-access.ts'
@@ -131,6 +133,10 @@ export function boardsRoutes({
     const body = await readJsonBody(c, renameBody)
     if (!body.ok) return body.response
     store.renameBoard(c.var.board.id, body.data.name)
+    // Everyone on the board sees the new name at once, through the document.
+    registry.writeDocument(c.var.board.id, (doc) =>
+      doc.getMap<unknown>(docLayout.session).set(sessionKeys.boardName, body.data.name),
+    )
     return c.json(toBoardMeta({ ...c.var.board, name: body.data.name }))
   })
 

@@ -1,7 +1,7 @@
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
@@ -117,6 +117,29 @@ export class RoomRegistry {
     const doc = replayStoredDocument(this.options.store.loadDocument(boardId))
     try {
       return read(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /**
+   * A change the server itself makes to a board's document (e.g. the name after a rename). On a
+   * live board it goes through the room like any edit — stored, then relayed to every peer;
+   * otherwise it is appended to the stored log.
+   */
+  writeDocument(boardId: string, change: (doc: Y.Doc) => void): void {
+    const live = this.rooms.get(boardId)
+    if (live) {
+      live.doc.transact(() => change(live.doc))
+      return
+    }
+    const doc = replayStoredDocument(this.options.store.loadDocument(boardId))
+    try {
+      const before = Y.encodeStateVector(doc)
+      doc.transact(() => change(doc))
+      const update = Y.encodeStateAsUpdate(doc, before)
+      // An update that changes nothing encodes as two zero bytes.
+      if (update.byteLength > 2) this.options.store.appendUpdate(boardId, update)
     } finally {
       doc.destroy()
     }

@@ -141,4 +141,16 @@ describe('roles in a room', () => {
     // The now-closed peers' docs are theirs; nothing reaches the store.
     expect(Y.encodeStateAsUpdate(facilitator.doc).byteLength).toBeGreaterThan(2)
   })
+
+  it('relays and stores a change the server makes itself, live or not', () => {
+    const viewer = new Peer(registry, boardId, 'viewer')
+    registry.writeDocument(boardId, (doc) => doc.getMap(docLayout.session).set('boardName', 'Live'))
+    expect(viewer.doc.getMap(docLayout.session).get('boardName')).toBe('Live')
+    viewer.leave()
+    registry.writeDocument(boardId, (doc) =>
+      doc.getMap(docLayout.session).set('boardName', 'Later'),
+    )
+    const stored = replayStoredDocument(store.loadDocument(boardId))
+    expect(stored.getMap(docLayout.session).get('boardName')).toBe('Later')
+  })
 })

@@ -10,6 +10,8 @@ export const sessionKeys = {
   timer: 'timer',
   /** true: the board hides who wrote each sticky, in the UI and in every export. */
   anonymous: 'anonymous',
+  /** The board's name, written by the server when the facilitator renames it, so it shows live. */
+  boardName: 'boardName',
 } as const
 
 export interface WorkshopStep {
@@ -113,4 +115,9 @@ export function resetTimer(timer: TimerState, durationMs = timer.durationMs): Ti
 /** Whether the board runs in anonymous mode (session map value; anything but `true` is off). */
 export function readAnonymous(value: unknown): boolean {
   return value === true
+}
+
+/** The live board name from the session map, or null when the board was never renamed. */
+export function readBoardName(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null
 }

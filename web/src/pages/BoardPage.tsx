@@ -1,5 +1,7 @@
 import type { BoardAccess, BoardMeta } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
+import { readBoardName, sessionKeys } from '@stormline/shared/board/session'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { useEffect, useMemo, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useBoardAccess } from '../access/use-board-access.ts'
@@ -52,6 +54,20 @@ function OpenBoard({ access }: { access: BoardAccess }) {
   const participant = useParticipant()
   const [editingName, setEditingName] = useState(false)
   const state = useValue('board state', () => connection?.state.get() ?? null, [connection])
+
+  // A rename by the facilitator reaches everyone through the session map.
+  useEffect(() => {
+    if (!connection) return
+    const session = connection.doc.getMap<unknown>(docLayout.session)
+    const follow = (): void => {
+      const name = readBoardName(session.get(sessionKeys.boardName))
+      if (name !== null)
+        setBoard((current) => (current.name === name ? current : { ...current, name }))
+    }
+    session.observe(follow)
+    follow()
+    return () => session.unobserve(follow)
+  }, [connection])
 
   useEffect(() => {
     document.title = `${board.name} · Stormline`
