@@ -76,6 +76,88 @@ export function targets(r: BenchResults): Target[] {
   return out
 }
 
+/** One line per figure: Stormline ÷ each reference (below 1× Stormline is lower). */
+export function ratioSummary(r: BenchResults): string[][] {
+  const rows: string[][] = []
+  const add = (
+    figure: string,
+    s: number | undefined,
+    y: number | undefined,
+    h: number | undefined,
+  ): void => {
+    if (s === undefined) return
+    rows.push([figure, y === undefined ? '–' : ratio(s, y), h === undefined ? '–' : ratio(s, h)])
+  }
+  const fan = (n: number, kind: ServerKind) =>
+    r.fanout?.find((f) => f.clients === n && f.server === kind)
+  for (const n of [...new Set(r.fanout?.map((f) => f.clients) ?? [])]) {
+    const [s, y, h] = (['stormline', 'y-websocket', 'hocuspocus'] as const).map((k) => fan(n, k))
+    add(`fan-out N=${n} p50`, s?.latencyMs.p50, y?.latencyMs.p50, h?.latencyMs.p50)
+    add(`fan-out N=${n} p99`, s?.latencyMs.p99, y?.latencyMs.p99, h?.latencyMs.p99)
+    add(`fan-out N=${n} max`, s?.latencyMs.max, y?.latencyMs.max, h?.latencyMs.max)
+    add(
+      `fan-out N=${n} deliveries/s`,
+      s?.deliveriesPerSecond,
+      y?.deliveriesPerSecond,
+      h?.deliveriesPerSecond,
+    )
+    add(`fan-out N=${n} server CPU`, s?.serverCpuMs, y?.serverCpuMs, h?.serverCpuMs)
+    add(
+      `fan-out N=${n} server peak RSS`,
+      s?.serverPeakRssBytes,
+      y?.serverPeakRssBytes,
+      h?.serverPeakRssBytes,
+    )
+  }
+  const growth = (k: ServerKind) => r.documentGrowth?.find((g) => g.server === k)
+  add(
+    'document growth after moves',
+    growth('stormline')?.growth,
+    growth('y-websocket')?.growth,
+    growth('hocuspocus')?.growth,
+  )
+  add(
+    'first sync after moves',
+    growth('stormline')?.firstSyncMs,
+    growth('y-websocket')?.firstSyncMs,
+    growth('hocuspocus')?.firstSyncMs,
+  )
+  for (const b of r.storedBoards ?? []) {
+    add(
+      `${num(b.stickies)} stickies: warm first sync`,
+      b.stormline.warmFirstSyncMs,
+      b.yWebsocket.warmFirstSyncMs,
+      b.hocuspocus.warmFirstSyncMs,
+    )
+    add(
+      `${num(b.stickies)} stickies: cold load + first sync`,
+      b.stormline.coldLoadFromSnapshotMs,
+      undefined,
+      b.hocuspocus.coldLoadMs,
+    )
+    add(
+      `${num(b.stickies)} stickies: stored bytes`,
+      b.stormline.compacted.snapshotBytes,
+      undefined,
+      b.hocuspocus.storedBytes,
+    )
+  }
+  const idle = (k: ServerKind) => r.idleBoardMemory?.find((m) => m.server === k)
+  add(
+    'RSS of an idle server',
+    idle('stormline')?.baselineRssBytes,
+    idle('y-websocket')?.baselineRssBytes,
+    idle('hocuspocus')?.baselineRssBytes,
+  )
+  add(
+    'memory per idle loaded board',
+    idle('stormline')?.perBoardBytes,
+    idle('y-websocket')?.perBoardBytes,
+    idle('hocuspocus')?.perBoardBytes,
+  )
+  return rows
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const parts: string[] = []
   const m = r.meta
@@ -92,6 +174,14 @@ export function renderMarkdown(r: BenchResults): string {
         .join(', ')}.`,
       ...m.notes.map((n) => `- ${n}`),
     ].join('\n'),
+  )
+
+  parts.push('## Stormline ÷ reference, every figure')
+  parts.push(
+    'Below 1× Stormline is lower (faster, smaller), except deliveries/s where higher is better. Backlog and client figures have no reference (see their sections and the targets).',
+  )
+  parts.push(
+    table(['figure', 'Stormline ÷ y-websocket server', 'Stormline ÷ Hocuspocus'], ratioSummary(r)),
   )
 
   parts.push('## Targets')
@@ -290,7 +380,7 @@ export function renderMarkdown(r: BenchResults): string {
     )
     parts.push(
       table(
-        ['server', 'RSS before', 'RSS loaded', 'per board', 'per board vs Stormline'],
+        ['server', 'RSS before', 'RSS loaded', 'per board', 'Stormline ÷ this'],
         r.idleBoardMemory.map((x) => [
           serverName[x.server],
           bytes(x.baselineRssBytes),
