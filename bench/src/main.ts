@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -242,9 +242,30 @@ if (only.has('client')) {
 
 results.meta.finishedAt = new Date().toISOString()
 mkdirSync(outDir, { recursive: true })
-const markdown = renderMarkdown(results)
 const stem = config.mode === 'quick' ? 'quick' : 'latest'
-writeFileSync(path.join(outDir, `${stem}.json`), `${JSON.stringify(results, null, 2)}\n`)
+const jsonFile = path.join(outDir, `${stem}.json`)
+if (values.only && existsSync(jsonFile)) {
+  // A partial run (--only) re-measures some sections and keeps the others of the last run.
+  const previous = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults
+  for (const key of [
+    'fanout',
+    'documentGrowth',
+    'storedBoards',
+    'idleBoardMemory',
+    'backlog',
+    'client',
+  ] as const) {
+    if (results[key] === undefined && previous[key] !== undefined)
+      Object.assign(results, { [key]: previous[key] })
+  }
+  results.meta.loadAverage = { ...previous.meta.loadAverage, ...results.meta.loadAverage }
+  results.meta.startedAt = previous.meta.startedAt
+  results.meta.notes.push(
+    `Sections ${[...only].join(', ')} re-run at ${results.meta.finishedAt}; the others are from the run started ${previous.meta.startedAt}.`,
+  )
+}
+const markdown = renderMarkdown(results)
+writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`)
 writeFileSync(path.join(outDir, `${stem}.md`), markdown)
 process.stdout.write(markdown)
 process.stdout.write('\nTargets:\n')
