@@ -129,7 +129,8 @@ class LinkList {
 
 /**
  * Summed similarities between the groups of one component: a dense matrix while it fits in
- * `denseLimit` stickies (fast, no hashing), otherwise a map per group. Both give the same sums.
+ * `denseLimit` stickies (fast, no hashing), otherwise a hash table of pairs. Both give the same
+ * sums.
  */
 interface ComponentGraph {
   readonly size: number
@@ -184,8 +185,8 @@ class BestNeighbour {
 /** Largest component kept as a dense matrix (8 bytes × size²: 32 MiB at 2,048). */
 const denseLimit = 2048
 
-function componentGraph(size: number): ComponentGraph {
-  return size <= denseLimit ? denseGraph(size) : sparseGraph(size)
+function componentGraph(size: number, links: number): ComponentGraph {
+  return size <= denseLimit ? denseGraph(size) : sparseGraph(size, links)
 }
 
 function denseGraph(size: number): ComponentGraph {
@@ -227,38 +228,102 @@ function denseGraph(size: number): ComponentGraph {
   }
 }
 
-function sparseGraph(size: number): ComponentGraph {
-  const rows: Map<number, number>[] = Array.from({ length: size }, () => new Map())
-  const rowOf = (g: number): Map<number, number> => rows[g] ?? new Map()
+/**
+ * Summed similarity per pair of groups in one open-addressing table (typed arrays, linear probing,
+ * never deletes: pairs with a merged-away group simply stop being read). Cheaper than a map per
+ * group, whose updates and garbage dominated large components.
+ */
+class PairSums {
+  private lo: Int32Array
+  private hi: Int32Array
+  private values: Float64Array
+  private mask: number
+  private count = 0
+  constructor(expected: number) {
+    let capacity = 16
+    while (capacity < expected * 2) capacity *= 2
+    this.lo = new Int32Array(capacity).fill(-1)
+    this.hi = new Int32Array(capacity)
+    this.values = new Float64Array(capacity)
+    this.mask = capacity - 1
+  }
+  private slot(a: number, b: number): number {
+    // Mixed so that the low bits used as the slot depend on all bits of both indices.
+    let h = (Math.imul(a, 0x9e3779b1) + b) | 0
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+    let at = (h ^ (h >>> 13)) & this.mask
+    while (this.lo[at] !== -1 && (this.lo[at] !== a || this.hi[at] !== b)) at = (at + 1) & this.mask
+    return at
+  }
+  get(g: number, h: number): number {
+    const at = this.slot(Math.min(g, h), Math.max(g, h))
+    return this.lo[at] === -1 ? 0 : (this.values[at] ?? 0)
+  }
+  /** Sets the pair's sum; true when the pair was new. */
+  set(g: number, h: number, value: number): boolean {
+    const a = Math.min(g, h)
+    const b = Math.max(g, h)
+    const at = this.slot(a, b)
+    this.values[at] = value
+    if (this.lo[at] !== -1) return false
+    this.lo[at] = a
+    this.hi[at] = b
+    if (++this.count * 2 > this.mask) this.grow()
+    return true
+  }
+  private grow(): void {
+    const { lo, hi, values } = this
+    this.lo = new Int32Array(lo.length * 2).fill(-1)
+    this.hi = new Int32Array(lo.length * 2)
+    this.values = new Float64Array(lo.length * 2)
+    this.mask = lo.length * 2 - 1
+    for (let k = 0; k < lo.length; k++) {
+      const a = lo[k] ?? -1
+      if (a === -1) continue
+      const b = hi[k] ?? 0
+      const at = this.slot(a, b)
+      this.lo[at] = a
+      this.hi[at] = b
+      this.values[at] = values[k] ?? 0
+    }
+  }
+}
+
+function sparseGraph(size: number, links: number): ComponentGraph {
+  const sums = new PairSums(links)
+  // Each group's neighbours, in the order they were linked; merged-away ones stay listed.
+  const rows: number[][] = Array.from({ length: size }, () => [])
+  const rowOf = (g: number): number[] => rows[g] ?? []
   return {
     size,
     link: (i, j, sim) => {
-      rowOf(i).set(j, sim)
-      rowOf(j).set(i, sim)
+      if (sums.set(i, j, sim)) {
+        rowOf(i).push(j)
+        rowOf(j).push(i)
+      }
     },
-    sum: (g, h) => rowOf(g).get(h) ?? 0,
+    sum: (g, h) => sums.get(g, h),
     nearest: (g, groupSize, first, alive) => {
       const best = new BestNeighbour(first[g] ?? g, groupSize[g] ?? 1)
-      for (const [h, s] of rowOf(g)) {
-        if (alive[h] === 1) best.offer(h, s, groupSize[h] ?? 1, first[h] ?? h)
+      for (const h of rowOf(g)) {
+        if (alive[h] === 1) best.offer(h, sums.get(g, h), groupSize[h] ?? 1, first[h] ?? h)
       }
       return best.group
     },
     fold: (a, b, alive) => {
       // The group with more neighbours absorbs the other, so each merge costs the smaller row.
-      // Entries of merged-away groups stay in the rows (deleting is the slow part of a Map);
-      // callers skip them through alive[].
-      const larger = rowOf(a).size > rowOf(b).size || (rowOf(a).size === rowOf(b).size && a < b)
+      const larger =
+        rowOf(a).length > rowOf(b).length || (rowOf(a).length === rowOf(b).length && a < b)
       const keep = larger ? a : b
       const gone = larger ? b : a
-      const rowKeep = rowOf(keep)
-      for (const [c, s] of rowOf(gone)) {
+      for (const c of rowOf(gone)) {
         if (c === keep || alive[c] !== 1) continue
-        const total = (rowKeep.get(c) ?? 0) + s
-        rowKeep.set(c, total)
-        rowOf(c).set(keep, total)
+        if (sums.set(keep, c, sums.get(keep, c) + sums.get(gone, c))) {
+          rowOf(keep).push(c)
+          rowOf(c).push(keep)
+        }
       }
-      rows[gone] = new Map()
+      rows[gone] = []
       return keep
     },
   }
@@ -478,7 +543,7 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
   const groups: { members: number[]; inner: number }[] = []
   for (const [r, from] of linkStart) {
     const list = componentMembers.get(r) ?? []
-    const graph = componentGraph(list.length)
+    const graph = componentGraph(list.length, (bucketEnd.get(r) ?? from) - from)
     for (let at = from; at < (bucketEnd.get(r) ?? from); at++) {
       const k = bucket[at] ?? 0
       graph.link(
