@@ -92,6 +92,7 @@ const results: BenchResults = {
       'Stormline runs with RATE_LIMIT_PER_SECOND/RATE_LIMIT_BURST raised to 1,000,000 so the bulk writers of the board-scale section are not throttled; everything else is its default configuration (SQLite WAL, synchronous=NORMAL, an INSERT per update before relay).',
       "Hocuspocus runs @hocuspocus/server with the stock @hocuspocus/extension-sqlite (default debounce 2 s, max 10 s); the extension asks for better-sqlite3 12 and is given the workspace's 13.2.0 through a pnpm override (same API; one native build).",
       "The y-websocket server is the package's own bin script (src/server.js), in memory, GC on.",
+      'Memory per idle board is RSS growth ÷ boards: a server whose V8 heap was already grown (Stormline: ~150 MiB committed but unused after loading drizzle-orm at start-up, see before-after.md) absorbs the first boards without growing, which flatters it.',
       'The machine may have been shared with other work during the run: see the load averages.',
     ],
   },
