@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { betterSqlite, migrator } from './drizzle-modules.ts'
 import * as schema from './schema.ts'
 
 export type StormlineDatabase = BetterSQLite3Database<typeof schema> & {
@@ -35,7 +35,7 @@ export function openDatabase(options: OpenDatabaseOptions): StormlineDatabase {
   sqlite.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder })
+  const db = betterSqlite.drizzle(sqlite, { schema })
+  migrator.migrate(db, { migrationsFolder })
   return db
 }

@@ -1,4 +1,6 @@
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { sqliteCore } from './drizzle-modules.ts'
+
+const { blob, index, integer, primaryKey, sqliteTable, text } = sqliteCore
 
 export const boards = sqliteTable('boards', {
   id: text('id').primaryKey(),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -34,5 +34,21 @@ describe('SqliteBoardStore on disk', () => {
     // No close(): the next open must see the commit exactly as a crash would leave it.
     const reopened = new SqliteBoardStore(openDatabase({ dataDir }))
     expect(reopened.loadDocument(id).updates).toEqual([new Uint8Array([1, 2, 3])])
+  })
+})
+
+describe('SqliteBoardStore write-ahead log', () => {
+  it('is checkpointed as updates are appended, so it does not grow with every update', () => {
+    const dataDir = freshDataDir()
+    const store = new SqliteBoardStore(openDatabase({ dataDir }))
+    const id = newBoardId()
+    store.createBoard({ id, name: 'Busy', template: 'blank', createdAt: new Date() })
+    const update = new Uint8Array(1024).fill(7)
+    for (let i = 0; i < 3_000; i++) store.appendUpdate(id, update)
+    // SQLite checkpoints at ~1,000 pages (4 MiB) and reuses the file; an unfinished statement
+    // used to stop that and leave ~14 KiB of WAL per update (~40 MiB here).
+    const wal = statSync(path.join(dataDir, 'stormline.sqlite-wal')).size
+    expect(wal).toBeLessThan(8 * 1024 * 1024)
+    expect(store.updateLogStats(id).count).toBe(3_000)
   })
 })

@@ -1,6 +1,5 @@
 import { type BoardRole, isBoardRole } from '@stormline/shared/access/roles'
 import { isBoardTemplateId } from '@stormline/shared/board/templates'
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
 import {
   BoardNotFoundError,
   type BoardRecord,
@@ -10,7 +9,10 @@ import {
   type UpdateLogStats,
 } from '../boards/board-store.ts'
 import type { StormlineDatabase } from './database.ts'
+import { orm } from './drizzle-modules.ts'
 import { boardSnapshots, boards, boardTokens, boardUpdates } from './schema.ts'
+
+const { and, asc, eq, gt, lte, sql } = orm
 
 /** BoardStore on SQLite through drizzle; every call commits before it returns. */
 export class SqliteBoardStore implements BoardStore {
@@ -103,7 +105,10 @@ export class SqliteBoardStore implements BoardStore {
 
   appendUpdate(boardId: string, update: Uint8Array): number {
     try {
-      const row = this.insertUpdate.get({
+      // all(), not get(): get() leaves the INSERT … RETURNING statement unfinished, and an
+      // unfinished statement keeps SQLite from ever checkpointing the WAL, which then grows by
+      // every update for the life of the process (bench/results/before-after.md).
+      const [row] = this.insertUpdate.all({
         boardId,
         update: Buffer.from(update),
         createdAt: new Date(),
