@@ -6,6 +6,8 @@ export interface BenchConfig {
   fanoutDrainMs: number
   /** Worker threads the fan-out clients are spread over. */
   fanoutWorkers: number
+  /** Interleaved rounds per N; their latencies are pooled. */
+  fanoutRounds: number
   growthStickies: number
   growthMoves: number
   storedBoardSizes: number[]
@@ -26,6 +28,7 @@ export const fullConfig: BenchConfig = {
   fanoutDurationMs: 15_000,
   fanoutDrainMs: 15_000,
   fanoutWorkers: 2,
+  fanoutRounds: 1,
   growthStickies: 1_000,
   growthMoves: 10_000,
   storedBoardSizes: [1_000, 10_000],
@@ -45,6 +48,7 @@ export const quickConfig: BenchConfig = {
   fanoutDurationMs: 4_000,
   fanoutDrainMs: 5_000,
   fanoutWorkers: 2,
+  fanoutRounds: 1,
   growthStickies: 200,
   growthMoves: 1_000,
   storedBoardSizes: [1_000],

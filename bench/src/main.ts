@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -10,8 +9,8 @@ import { measureStoredBoard } from './board-scale/stored-board.ts'
 import { measureBoardRender } from './client/board-render.ts'
 import { buildWebApp, measureBundle } from './client/web-bundle.ts'
 import { type BenchConfig, fullConfig, quickConfig } from './config.ts'
-import { runFanout } from './fanout/fanout-run.ts'
-import { resultsDir, webDist, webDistBuilt } from './paths.ts'
+import { type FanoutResult, poolRounds, runFanout } from './fanout/fanout-run.ts'
+import { benchRoot, repoRoot, resultsDir, webDist, webDistBuilt } from './paths.ts'
 import { renderMarkdown, targets } from './report.ts'
 import type { BenchResults } from './results.ts'
 import { startHocuspocus } from './servers/hocuspocus.ts'
@@ -40,6 +39,8 @@ const { values } = parseArgs({
     clients: { type: 'string' },
     // Worker threads for the fan-out clients (default 2).
     workers: { type: 'string' },
+    // Fan-out rounds per N, pooled (default 1).
+    rounds: { type: 'string' },
   },
   // pnpm passes a lone "--" through when called as `pnpm bench -- --quick`.
   allowPositionals: true,
@@ -48,19 +49,28 @@ const config: BenchConfig = {
   ...(values.quick ? quickConfig : fullConfig),
   ...(values.clients ? { fanoutClients: values.clients.split(',').map(Number) } : {}),
   ...(values.workers ? { fanoutWorkers: Number(values.workers) } : {}),
+  ...(values.rounds ? { fanoutRounds: Number(values.rounds) } : {}),
 }
 const only = new Set((values.only?.split(',') ?? sections).map((s) => s.trim()) as Section[])
 const outDir = values.out ?? (config.mode === 'quick' ? path.join(resultsDir, 'quick') : resultsDir)
 
 if (values['stormline-rev']) useStormlineSource(commitSource(values['stormline-rev']))
 
-const require = createRequire(import.meta.url)
 const versionOf = (pkg: string): string => {
-  try {
-    return (require(`${pkg}/package.json`) as { version: string }).version
-  } catch {
-    return 'unknown'
+  // Read from disk: some packages (Hocuspocus) do not export their package.json.
+  for (const dir of [
+    path.join(benchRoot, 'node_modules', pkg),
+    path.join(repoRoot, 'node_modules', pkg),
+  ]) {
+    try {
+      return (
+        JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }
+      ).version
+    } catch {
+      // Try the next location.
+    }
   }
+  return 'unknown'
 }
 
 const results: BenchResults = {
@@ -92,7 +102,7 @@ const results: BenchResults = {
       'Stormline runs with RATE_LIMIT_PER_SECOND/RATE_LIMIT_BURST raised to 1,000,000 so the bulk writers of the board-scale section are not throttled; everything else is its default configuration (SQLite WAL, synchronous=NORMAL, an INSERT per update before relay).',
       "Hocuspocus runs @hocuspocus/server with the stock @hocuspocus/extension-sqlite (default debounce 2 s, max 10 s); the extension asks for better-sqlite3 12 and is given the workspace's 13.2.0 through a pnpm override (same API; one native build).",
       "The y-websocket server is the package's own bin script (src/server.js), in memory, GC on.",
-      'Memory per idle board is RSS growth ÷ boards: a server whose V8 heap was already grown (Stormline: ~150 MiB committed but unused after loading drizzle-orm at start-up, see before-after.md) absorbs the first boards without growing, which flatters it.',
+      'Memory per idle board is RSS growth ÷ boards: a server whose V8 heap was already grown at start-up absorbs the first boards without growing, which flatters it (see before-after.md, section 3).',
       'The machine may have been shared with other work during the run: see the load averages.',
     ],
   },
@@ -144,27 +154,32 @@ async function section(name: string, run: () => Promise<void>): Promise<void> {
 
 if (only.has('fanout')) {
   await section('fan-out', async () => {
-    results.fanout = []
-    for (const [round, clients] of config.fanoutClients.entries()) {
-      // Interleaved: every N runs all three servers, in a rotating order.
-      const order = serverKinds.map(
-        (_k, i) => serverKinds[(i + round) % serverKinds.length] as ServerKind,
-      )
-      for (const kind of order) {
-        log(`  fan-out ${kind} N=${clients}`)
-        const result = await withServer(kind, (server) =>
-          runFanout(server, {
-            clients,
-            durationMs: config.fanoutDurationMs,
-            minGapMs: 1_000,
-            maxGapMs: 2_000,
-            drainMs: config.fanoutDrainMs,
-            workers: config.fanoutWorkers,
-          }),
+    const runs: FanoutResult[] = []
+    let turn = 0
+    for (let round = 0; round < config.fanoutRounds; round++) {
+      for (const clients of config.fanoutClients) {
+        // Interleaved: every N runs all three servers, in a rotating order.
+        const order = serverKinds.map(
+          (_k, i) => serverKinds[(i + turn) % serverKinds.length] as ServerKind,
         )
-        results.fanout.push(result)
+        turn++
+        for (const kind of order) {
+          log(`  fan-out ${kind} N=${clients} round ${round + 1}/${config.fanoutRounds}`)
+          const result = await withServer(kind, (server) =>
+            runFanout(server, {
+              clients,
+              durationMs: config.fanoutDurationMs,
+              minGapMs: 1_000,
+              maxGapMs: 2_000,
+              drainMs: config.fanoutDrainMs,
+              workers: config.fanoutWorkers,
+            }),
+          )
+          runs.push(result)
+        }
       }
     }
+    results.fanout = poolRounds(runs)
     const order = new Map(serverKinds.map((k, i) => [k, i]))
     results.fanout.sort(
       (a, b) => a.clients - b.clients || (order.get(a.server) ?? 0) - (order.get(b.server) ?? 0),

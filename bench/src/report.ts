@@ -201,8 +201,8 @@ export function renderMarkdown(r: BenchResults): string {
     parts.push('## 1. Fan-out latency and throughput (one board, N clients)')
     parts.push(
       "Latency per update: from the sender's `set` until the last other client applied it. Each client moves its own ~" +
-        `${r.fanout[0]?.recordBytes ?? 0}-byte sticky record every 1–2 s (uniform jitter), ${num((r.fanout[0]?.durationMs ?? 0) / 1000)} s per run; ` +
-        'a fresh server process per run, the three servers interleaved per N. Server CPU is user+system time over the run; peak RSS is the process high-water mark (VmHWM, includes start-up).',
+        `${r.fanout[0]?.recordBytes ?? 0}-byte sticky record every 1–2 s (uniform jitter), ${num((r.fanout[0]?.durationMs ?? 0) / 1000)} s per run, ${r.fanout[0]?.rounds ?? 1} round(s) per N pooled; ` +
+        'a fresh server process per run, the three servers interleaved per N. Server CPU is user+system time per run (mean over rounds); peak RSS is the process high-water mark (VmHWM, includes start-up).',
     )
     parts.push(
       table(
@@ -282,7 +282,7 @@ export function renderMarkdown(r: BenchResults): string {
           'state after moves',
           'growth',
           'first sync ms',
-          'first sync vs Stormline',
+          'Stormline ÷ this',
         ],
         r.documentGrowth.map((g) => [
           serverName[g.server],

@@ -27,6 +27,8 @@ export interface FanoutWorkload {
 export interface FanoutResult {
   server: ServerHandle['kind']
   clients: number
+  /** Runs pooled into this result (each on a fresh server process). */
+  rounds: number
   clientWorkers: number
   durationMs: number
   recordBytes: number
@@ -46,6 +48,43 @@ export interface FanoutResult {
   serverRssBytes: number
   /** CPU of the bench process (all client threads), in % of one core. */
   clientCpuPercent: number
+  /** Every complete update's latency, for pooling rounds; not written to the results file. */
+  latencies?: number[]
+}
+
+/**
+ * Pools the rounds of each (server, N): latencies together, counts and CPU summed, rates and
+ * percentages averaged over time, peak RSS the highest.
+ */
+export function poolRounds(runs: readonly FanoutResult[]): FanoutResult[] {
+  const groups = new Map<string, FanoutResult[]>()
+  for (const run of runs) {
+    const key = `${run.server}|${run.clients}`
+    groups.set(key, [...(groups.get(key) ?? []), run])
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as FanoutResult
+    const sum = (pick: (r: FanoutResult) => number): number =>
+      group.reduce((t, r) => t + pick(r), 0)
+    const mean = (pick: (r: FanoutResult) => number): number => sum(pick) / group.length
+    const latencies = group.flatMap((r) => r.latencies ?? [])
+    return {
+      ...first,
+      rounds: group.length,
+      durationMs: first.durationMs,
+      updatesSent: sum((r) => r.updatesSent),
+      updatesComplete: sum((r) => r.updatesComplete),
+      latencyMs: distribution(latencies),
+      updatesPerSecond: mean((r) => r.updatesPerSecond),
+      deliveriesPerSecond: mean((r) => r.deliveriesPerSecond),
+      serverCpuMs: mean((r) => r.serverCpuMs),
+      serverCpuPercent: mean((r) => r.serverCpuPercent),
+      serverPeakRssBytes: Math.max(...group.map((r) => r.serverPeakRssBytes)),
+      serverRssBytes: Math.max(...group.map((r) => r.serverRssBytes)),
+      clientCpuPercent: mean((r) => r.clientCpuPercent),
+      latencies: undefined,
+    }
+  })
 }
 
 const workerUrl = new URL('./fanout-worker.ts', import.meta.url)
@@ -169,6 +208,7 @@ export async function runFanout(
     return {
       server: server.kind,
       clients: workload.clients,
+      rounds: 1,
       clientWorkers: workers.length,
       durationMs: workload.durationMs,
       recordBytes: Math.max(...reports.map((r) => r.recordBytes)),
@@ -182,6 +222,7 @@ export async function runFanout(
       serverPeakRssBytes: peakRssBytes(server.pid),
       serverRssBytes: rssBytes(server.pid),
       clientCpuPercent: ((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100,
+      latencies,
     }
   } finally {
     await Promise.all(
