@@ -28,7 +28,7 @@ export const fullConfig: BenchConfig = {
   fanoutDurationMs: 15_000,
   fanoutDrainMs: 15_000,
   fanoutWorkers: 2,
-  fanoutRounds: 1,
+  fanoutRounds: 3,
   growthStickies: 1_000,
   growthMoves: 10_000,
   storedBoardSizes: [1_000, 10_000],
