@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { repoRoot, stormlineEntry } from '../paths.ts'
@@ -47,6 +55,8 @@ function linkDependencies(from: string, to: string, shared: string): void {
 export function commitSource(rev: string): StormlineSource {
   const commit = git('rev-parse', '--short', rev)
   const dir = mkdtempSync(path.join(tmpdir(), `stormline-bench-src-${commit}-`))
+  // The export lives as long as the bench process (server children are gone by then).
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
   execFileSync('sh', [
     '-c',
     `git -C "${repoRoot}" archive "${commit}" server shared | tar -x -C "${dir}"`,
