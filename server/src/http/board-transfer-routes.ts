@@ -1,4 +1,3 @@
-import type { BoardMeta } from '@stormline/shared/api/types'
 import { fileNameSlug } from '@stormline/shared/backlog/export-backlog'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import type { Context, Handler } from 'hono'
@@ -15,6 +14,7 @@ import { newBoardId } from '../boards/board-id.ts'
 import type { BoardRecord, BoardStore } from '../boards/board-store.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
+import { toBoardMeta } from './board-meta.ts'
 
 /**
  * Moving whole boards in and out (ADR 0003's store, the board file of
@@ -60,18 +60,16 @@ export function importedBoardRecord(
 }
 
 /**
- * Stores a parsed board file as a new board (createBoard, then its whole
- * document as one update) and returns the new board's record. The default
- * for importBoardRoute; with access tokens, the caller creates the board with
- * its token hashes instead.
+ * Stores a parsed board file as a new board, with its whole document as the first update in the
+ * same commit, and returns the new board's record. The default for importBoardRoute; the app
+ * creates the board with its token hashes instead (createBoardWithLinks).
  */
 export function storeImportedBoard(
   store: BoardStore,
   board: BoardRecord,
   update: Uint8Array,
 ): BoardRecord {
-  store.createBoard(board)
-  store.appendUpdate(board.id, update)
+  store.createBoard(board, undefined, update)
   return board
 }
 
@@ -85,13 +83,6 @@ export interface ImportBoardRouteOptions extends Partial<BoardFileLimits> {
   newId?: () => string
   now?: () => Date
 }
-
-const toMeta = (board: BoardRecord): BoardMeta => ({
-  id: board.id,
-  name: board.name,
-  template: board.template,
-  createdAt: board.createdAt.toISOString(),
-})
 
 /**
  * `POST /api/boards/import`, body = a board file. 201 with the new board; 400
@@ -110,7 +101,7 @@ export function importBoardRoute(
   const create =
     options.create ??
     ((c: Context, board: BoardRecord, update: Uint8Array) =>
-      c.json(toMeta(storeImportedBoard(store, board, update)), 201))
+      c.json(toBoardMeta(storeImportedBoard(store, board, update)), 201))
   return async (c) => {
     const raw = await c.req.text()
     let json: unknown

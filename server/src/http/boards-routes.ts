@@ -1,7 +1,6 @@
 import { boardRoles } from '@stormline/shared/access/roles'
 import {
   type BoardAccess,
-  type BoardMeta,
   type CreatedBoard,
   defaultBoardName,
   maxBoardNameLength,
@@ -21,6 +20,7 @@ import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
 import { type BoardGuardEnv, boardGuard } from './board-guard.ts'
 import { boardLinks, clearTokenCookie, linkOrigin, setTokenCookie } from './board-links.ts'
+import { toBoardMeta } from './board-meta.ts'
 import { readJsonBody } from './json-body.ts'
 
 const boardName = z
@@ -54,15 +54,6 @@ const rotateBody = z
       .optional(),
   })
   .strict()
-
-export function toBoardMeta(board: BoardRecord): BoardMeta {
-  return {
-    id: board.id,
-    name: board.name,
-    template: board.template,
-    createdAt: board.createdAt.toISOString(),
-  }
-}
 
 export interface BoardsRoutesOptions {
   store: BoardStore
