@@ -1,9 +1,15 @@
 import { isDeepStrictEqual } from 'node:util'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { createBoard as createBoardWithLinks } from './support/boards.ts'
+import {
+  connectProvider,
+  createBoard as createTestBoard,
+  synced,
+  type TestBoard,
+  until,
+} from './support/board-clients.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
 /**
@@ -25,38 +31,15 @@ async function launch(): Promise<ServerProcess> {
   return server
 }
 
-const tokens = new Map<string, string>()
-
-async function createBoard(server: ServerProcess): Promise<string> {
-  const board = await createBoardWithLinks(server, { name: 'Integration' })
-  tokens.set(board.id, board.tokens.participant)
-  return board.id
+async function createBoard(server: ServerProcess): Promise<TestBoard> {
+  return createTestBoard(server.httpUrl, 'Integration')
 }
 
-function connect(server: ServerProcess, boardId: string, doc = new Y.Doc()): WebsocketProvider {
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
-    disableBc: true,
-    maxBackoffTime: 200,
-    params: { token: tokens.get(boardId) ?? '' },
-  })
+function connect(server: ServerProcess, board: TestBoard, doc = new Y.Doc()): WebsocketProvider {
+  const provider = connectProvider(server.wsUrl, board, { doc })
   providers.push(provider)
   return provider
 }
-
-function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now()
-    const check = (): void => {
-      if (condition()) resolve()
-      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`))
-      else setTimeout(check, 20)
-    }
-    check()
-  })
-}
-
-const synced = (provider: WebsocketProvider): Promise<void> =>
-  until(() => provider.synced, 'initial sync')
 
 const records = (provider: WebsocketProvider): Record<string, unknown> =>
   provider.doc.getMap('records').toJSON()
@@ -64,9 +47,9 @@ const records = (provider: WebsocketProvider): Record<string, unknown> =>
 describe('sync server with stock y-websocket clients', () => {
   it('converges concurrent edits and brings a late joiner up to date', async () => {
     const server = await launch()
-    const boardId = await createBoard(server)
-    const alice = connect(server, boardId)
-    const bob = connect(server, boardId)
+    const board = await createBoard(server)
+    const alice = connect(server, board)
+    const bob = connect(server, board)
     await Promise.all([synced(alice), synced(bob)])
 
     // Both edit the same record and their own records in the same tick.
@@ -84,16 +67,16 @@ describe('sync server with stock y-websocket clients', () => {
       'alice and bob to converge',
     )
 
-    const carol = connect(server, boardId)
+    const carol = connect(server, board)
     await synced(carol)
     await until(() => isDeepStrictEqual(records(carol), records(alice)), 'carol')
   })
 
   it('keeps every update that reached another client when the server is killed', async () => {
     let server = await launch()
-    const boardId = await createBoard(server)
-    const writer = connect(server, boardId)
-    const witness = connect(server, boardId)
+    const board = await createBoard(server)
+    const writer = connect(server, board)
+    const witness = connect(server, board)
     await Promise.all([synced(writer), synced(witness)])
 
     for (let i = 0; i < 50; i++) writer.doc.getMap('records').set(`shape:${i}`, { i })
@@ -105,7 +88,7 @@ describe('sync server with stock y-websocket clients', () => {
     server = await server.restart()
     servers.push(server)
 
-    const fresh = connect(server, boardId)
+    const fresh = connect(server, board)
     await synced(fresh)
     expect(fresh.doc.getMap('records').size).toBe(50)
     expect(fresh.doc.getMap('records').get('shape:49')).toEqual({ i: 49 })
@@ -113,8 +96,8 @@ describe('sync server with stock y-websocket clients', () => {
 
   it('keeps edits made while the server is down and sends them on reconnect', async () => {
     let server = await launch()
-    const boardId = await createBoard(server)
-    const alice = connect(server, boardId)
+    const board = await createBoard(server)
+    const alice = connect(server, board)
     await synced(alice)
     await server.crash()
     await until(() => !alice.wsconnected, 'alice to notice the crash')
@@ -123,14 +106,14 @@ describe('sync server with stock y-websocket clients', () => {
     server = await server.restart()
     servers.push(server)
     await until(() => alice.synced, 'alice to reconnect')
-    const bob = connect(server, boardId)
+    const bob = connect(server, board)
     await until(() => bob.doc.getMap('records').has('shape:offline'), 'bob to get the offline edit')
   })
 
   it('closes the socket with the board-not-found code for an unknown board', async () => {
     const server = await launch()
     const closes: number[] = []
-    const provider = connect(server, 'AAAAAAAAAAAAAAAAAAAAAA')
+    const provider = connect(server, { id: 'AAAAAAAAAAAAAAAAAAAAAA', token: 'A'.repeat(32) })
     provider.on('connection-close', (event) => {
       if (event) closes.push(event.code)
     })

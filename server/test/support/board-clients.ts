@@ -1,8 +1,8 @@
-import type { CreatedBoard } from '@stormline/shared/api/types'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { createBoard as createBoardWithLinks } from './boards.ts'
 
 /**
  * Boards and clients for the integration tests that load the server: stock
@@ -17,15 +17,9 @@ export interface TestBoard {
 }
 
 export async function createBoard(httpUrl: string, name = 'Load test'): Promise<TestBoard> {
-  const response = await fetch(`${httpUrl}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    // Blank: no client lays out a template timeline, so every edit here is a participant's.
-    body: JSON.stringify({ name, template: 'blank' }),
-  })
-  if (response.status !== 201) throw new Error(`POST /api/boards answered ${response.status}`)
-  const body = (await response.json()) as CreatedBoard
-  return { id: body.id, token: body.tokens.participant }
+  // Blank: no client lays out a template timeline, so every edit here is a participant's.
+  const board = await createBoardWithLinks({ httpUrl }, { name, template: 'blank' })
+  return { id: board.id, token: board.tokens.participant }
 }
 
 /** The sync URL for raw sockets, with the participant token. */
