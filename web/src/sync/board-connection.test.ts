@@ -1,29 +1,10 @@
 import { docLayout } from '@stormline/shared/sync/doc-layout'
-import { atom, createUserId, type TLRecord, type TLUser, UserRecordType } from 'tldraw'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { TLRecord } from 'tldraw'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type BoardConnection, openBoardConnection, syncUrlFor } from './board-connection.ts'
+import { type BoardConnection, syncUrlFor } from './board-connection.ts'
+import { testConnection } from './test-connection.ts'
 import { noteRecord } from './test-records.ts'
-
-const open: BoardConnection[] = []
-afterEach(() => {
-  for (const connection of open.splice(0)) connection.dispose()
-})
-
-function connection(): BoardConnection {
-  const user = atom<TLUser | null>(
-    'user',
-    UserRecordType.create({ id: createUserId('me'), name: 'Me', color: '#1971c2' }),
-  )
-  const opened = openBoardConnection({
-    boardId: 'AbCdEfGhIjKlMnOpQrStUv',
-    syncUrl: 'ws://localhost:1/sync',
-    user,
-    connect: false,
-  })
-  open.push(opened)
-  return opened
-}
 
 /** What y-websocket emits when a socket opens and the server's state has been received. */
 function syncWithServer({ provider }: BoardConnection): void {
@@ -47,7 +28,7 @@ describe('openBoardConnection', () => {
   })
 
   it('stays loading and connecting until the first sync, then is ready and live', () => {
-    const board = connection()
+    const board = testConnection()
     expect(board.state.get()).toMatchObject({ phase: 'loading', status: 'connecting' })
     board.provider.emit('status', [{ status: 'connected' }])
     expect(board.state.get()).toMatchObject({ phase: 'loading', status: 'connecting' })
@@ -57,7 +38,7 @@ describe('openBoardConnection', () => {
   })
 
   it('loads the board on the first sync only, keeping offline edits across reconnects', () => {
-    const board = connection()
+    const board = testConnection()
     const server = new Y.Doc()
     server.getMap(docLayout.records).set('shape:from-server', noteRecord('from-server', 'Hi'))
     Y.applyUpdate(board.doc, Y.encodeStateAsUpdate(server))
@@ -75,7 +56,7 @@ describe('openBoardConnection', () => {
   })
 
   it('stops reconnecting and reports not-found on close code 4404', () => {
-    const board = connection()
+    const board = testConnection()
     board.provider.shouldConnect = true
     board.provider.emit('closed', [{ code: 4404, reason: 'board not found' }, board.provider])
     expect(board.state.get().phase).toBe('not-found')
@@ -87,7 +68,7 @@ describe('openBoardConnection', () => {
     [4403, 'edit-refused'],
     [4410, 'deleted'],
   ])('stops for good on close code %i and reports %s', (code, phase) => {
-    const board = connection()
+    const board = testConnection()
     syncWithServer(board)
     board.provider.shouldConnect = true
     board.provider.emit('closed', [{ code, reason: '' }, board.provider])
@@ -98,7 +79,7 @@ describe('openBoardConnection', () => {
   })
 
   it('does not reconnect on 4404 but does on other close codes', () => {
-    const board = connection()
+    const board = testConnection()
     const close = (code: number) => ({ code }) as CloseEvent
     expect(board.provider.shouldReconnect(close(4404), board.provider)).toBe(false)
     expect(board.provider.shouldReconnect(close(4401), board.provider)).toBe(false)
@@ -109,7 +90,7 @@ describe('openBoardConnection', () => {
   })
 
   it('cleans up the doc, provider and awareness on dispose', () => {
-    const board = connection()
+    const board = testConnection()
     syncWithServer(board)
     let destroyed = 0
     board.doc.on('destroy', () => destroyed++)

@@ -1,29 +1,9 @@
 import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { atom, createUserId, type TLUser, UserRecordType } from 'tldraw'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { type BoardConnection, openBoardConnection } from './board-connection.ts'
-
-const open: BoardConnection[] = []
-afterEach(() => {
-  for (const connection of open.splice(0)) connection.dispose()
-})
-
-function connection(): BoardConnection {
-  const user = atom<TLUser | null>(
-    'user',
-    UserRecordType.create({ id: createUserId('me'), name: 'Me', color: '#1971c2' }),
-  )
-  const opened = openBoardConnection({
-    boardId: 'AbCdEfGhIjKlMnOpQrStUv',
-    syncUrl: 'ws://localhost:1/sync',
-    user,
-    connect: false,
-  })
-  open.push(opened)
-  return opened
-}
+import { describe, expect, it, vi } from 'vitest'
+import type { BoardConnection } from './board-connection.ts'
+import { testConnection } from './test-connection.ts'
 
 /** Hands a frame to the provider's handler table, as y-websocket does for a socket message. */
 function receive({ provider }: BoardConnection, frame: Uint8Array): void {
@@ -36,14 +16,14 @@ function receive({ provider }: BoardConnection, frame: Uint8Array): void {
 
 describe('the read-only notice', () => {
   it('switches the connection to read-only', () => {
-    const board = connection()
+    const board = testConnection()
     expect(board.readOnly.get()).toBe(false)
     receive(board, encodeReadOnlyNotice())
     expect(board.readOnly.get()).toBe(true)
   })
 
   it('only logs another denial', () => {
-    const board = connection()
+    const board = testConnection()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 2)
