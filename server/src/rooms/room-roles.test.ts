@@ -132,7 +132,11 @@ describe('roles in a room', () => {
     const facilitator = new Peer(registry, boardId, 'facilitator')
     const viewer = new Peer(registry, boardId, 'viewer')
     facilitator.doc.getMap(docLayout.records).set('shape:a', { x: 1 })
+    const before = store.loadDocument(boardId)
     registry.closeBoard(boardId)
+    // Unloading would have compacted the log into a snapshot; closing a deleted board must not.
+    expect(store.loadDocument(boardId)).toEqual(before)
+    expect(before.snapshot).toBeNull()
     store.deleteBoard(boardId)
     expect(facilitator.closed?.code).toBe(CloseCode.boardDeleted)
     expect(viewer.closed?.code).toBe(CloseCode.boardDeleted)
