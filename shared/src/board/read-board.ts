@@ -4,7 +4,7 @@ import { richTextToPlainText } from './rich-text.ts'
 import { clampStep, readAnonymous, readTimer, sessionKeys, type TimerState } from './session.ts'
 import { associatedStep } from './step-association.ts'
 import { isStickyKind, kindFromColor, type StickyKind, stickyKindInfo } from './sticky-kinds.ts'
-import { readStickyMeta, stickyMetaKey } from './sticky-meta.ts'
+import { readStickyMeta, type StickyMeta, stickyMetaKey } from './sticky-meta.ts'
 import {
   type PhaseSpan,
   phaseAt,
@@ -129,8 +129,7 @@ function readTimeline(shape: Json, shapes: ReadonlyMap<string, Json>): TimelineM
   }
 }
 
-function noteKind(shape: Json, props: Json): StickyKind | string {
-  const meta = readStickyMeta(shape.meta)
+function noteKind(shape: Json, props: Json, meta: Partial<StickyMeta> | null): StickyKind | string {
   const rawKind =
     isObject(shape.meta) && isObject(shape.meta[stickyMetaKey])
       ? shape.meta[stickyMetaKey].kind
@@ -179,7 +178,8 @@ export function readBoard(records: Json | Iterable<unknown>, session: Json = {})
     if (shape.type !== 'note') continue
     const id = String(shape.id)
     const props = isObject(shape.props) ? shape.props : {}
-    const kind = noteKind(shape, props)
+    const meta = readStickyMeta(shape.meta)
+    const kind = noteKind(shape, props, meta)
     if (!isStickyKind(kind)) {
       ignored.push({ id, reason: kind })
       continue
@@ -200,22 +200,21 @@ export function readBoard(records: Json | Iterable<unknown>, session: Json = {})
       timeline && timeline.pageId === place.pageId
         ? phaseAt(center(bounds).x, timeline.phases)
         : null
-    const meta = readStickyMeta(shape.meta) ?? {}
     stickies.push({
       id,
       kind,
       text: richTextToPlainText(props.richText ?? props.text),
-      authorId: meta.authorId ?? null,
-      authorName: anonymous ? null : (meta.authorName ?? null),
-      createdAt: meta.createdAt ?? null,
+      authorId: meta?.authorId ?? null,
+      authorName: anonymous ? null : (meta?.authorName ?? null),
+      createdAt: meta?.createdAt ?? null,
       pageId: place.pageId,
       bounds,
       phaseId: phase?.id ?? null,
       phaseName: phase?.name ?? null,
       stepId: null,
-      context: meta.context ?? '',
-      needsDeepDive: meta.needsDeepDive ?? false,
-      durationMinutes: kind === 'time' ? (meta.durationMinutes ?? null) : null,
+      context: meta?.context ?? '',
+      needsDeepDive: meta?.needsDeepDive ?? false,
+      durationMinutes: kind === 'time' ? (meta?.durationMinutes ?? null) : null,
     })
   }
 
