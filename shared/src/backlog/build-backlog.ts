@@ -29,6 +29,7 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
   const ballots = groupBallots(maps.ballots, model.session.anonymous)
   const phaseOrder = new Map(model.timeline?.phases.map((p) => [p.id, p.index]) ?? [])
 
+  const index = stickyIndex(model)
   const clustered = new Set(clusters.flatMap((c) => c.memberIds))
   const targets: {
     targetId: string
@@ -79,7 +80,7 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
       estimate?.effortMedian ?? null,
     )
     const steps = relatedStickies(
-      model,
+      index,
       members.flatMap((m) => (m.stepId ? [m.stepId] : [])),
       byTimeline(phaseOrder),
     )
@@ -132,26 +133,43 @@ function groupBallots(raw: Record<string, unknown>, anonymous: boolean): Map<str
   return byTarget
 }
 
+/** Every sticky by id and the overlays on each step: built once, read for every item. */
+interface StickyIndex {
+  byId: Map<string, StickyModel>
+  onStep: Map<string, StickyModel[]>
+}
+
+function stickyIndex(model: BoardModel): StickyIndex {
+  const byId = new Map(model.stickies.map((s) => [s.id, s]))
+  const onStep = new Map<string, StickyModel[]>()
+  for (const s of model.stickies) {
+    if (s.stepId === null) continue
+    const list = onStep.get(s.stepId)
+    if (list) list.push(s)
+    else onStep.set(s.stepId, [s])
+  }
+  return { byId, onStep }
+}
+
 function relatedStickies(
-  model: BoardModel,
+  index: StickyIndex,
   stepIds: string[],
   order: (a: StickyModel, b: StickyModel) => number,
 ): { steps: string[]; systems: string[]; teams: string[] } {
-  const stepSet = new Set(stepIds)
-  const texts = (keep: (s: StickyModel) => boolean): string[] =>
+  const stepSet = [...new Set(stepIds)]
+  const texts = (stickies: StickyModel[]): string[] =>
     unique(
-      model.stickies
-        .filter(keep)
+      stickies
         .sort(order)
         .map((s) => s.text)
         .filter(Boolean),
     )
-  const onSteps = (kind: StickyModel['kind']) => (s: StickyModel) =>
-    s.kind === kind && s.stepId !== null && stepSet.has(s.stepId)
+  const overlays = (kind: StickyModel['kind']): StickyModel[] =>
+    stepSet.flatMap((id) => (index.onStep.get(id) ?? []).filter((s) => s.kind === kind))
   return {
-    steps: texts((s) => stepSet.has(s.id)),
-    systems: texts(onSteps('tech')),
-    teams: texts(onSteps('team')),
+    steps: texts(stepSet.flatMap((id) => index.byId.get(id) ?? [])),
+    systems: texts(overlays('tech')),
+    teams: texts(overlays('team')),
   }
 }
 

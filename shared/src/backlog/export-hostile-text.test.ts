@@ -128,6 +128,11 @@ describe('escapeMarkdown', () => {
     ['> not a quote', '&gt; not a quote'],
     ['R&D &lt;b&gt; and a & b', 'R&amp;D &amp;lt;b&amp;gt; and a & b'],
     ['`code` *em* _em_ ~~s~~ | [x]', '\\`code\\` \\*em\\* \\_em\\_ \\~\\~s\\~\\~ \\| \\[x\\]'],
+    // Plain text takes a shortcut that only trims: leading blanks must not hide a list marker.
+    ['  plain words, nothing to escape  ', 'plain words, nothing to escape'],
+    ['\t- after a tab', '\\- after a tab'],
+    ['\u00a0 12) after a no-break space', '12\\) after a no-break space'],
+    ['\u0085- after a next-line character', '\\- after a next-line character'],
   ])('%j → %j', (value, expected) => {
     expect(escapeMarkdown(value)).toBe(expected)
   })

@@ -17,7 +17,11 @@ import { scoringWeights } from './score.ts'
  *   start an entity, so typed `&lt;` also shows as typed.
  */
 
+/** Anything escapeMarkdown would change besides trimming; most sticky text has none of it. */
+const markdownActive = /[\r\n\v\f\u0085\u2028\u2029\\`*_{}[\]#|~&<>]|^\s*([-+]|\d+[.)])/
+
 export function escapeMarkdown(text: string): string {
+  if (!markdownActive.test(text)) return text.trim()
   return text
     .replace(/\r\n?|[\n\v\f\u0085\u2028\u2029]/g, ' ')
     .trim()
