@@ -14,7 +14,10 @@ export interface ServerConfig {
   durability: SqliteDurability
   /** Largest websocket frame accepted, in bytes. */
   maxMessageBytes: number
+  /** Compaction (rooms/compaction-policy.ts): update count, log bytes, quiet time, timer. */
   compactEveryUpdates: number
+  compactLogBytes: number
+  compactQuietMs: number
   compactIntervalMs: number
   /** Largest stored board (snapshot + log) in bytes. */
   maxBoardBytes: number
@@ -39,8 +42,14 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
-  COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
-  COMPACT_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+  COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(10_000),
+  COMPACT_LOG_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1024 * 1024),
+  COMPACT_QUIET_MS: z.coerce.number().int().min(0).default(10_000),
+  COMPACT_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   MAX_BOARD_BYTES: z.coerce
     .number()
     .int()
@@ -72,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     durability: e.SQLITE_SYNCHRONOUS,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
+    compactLogBytes: e.COMPACT_LOG_BYTES,
+    compactQuietMs: e.COMPACT_QUIET_MS,
     compactIntervalMs: e.COMPACT_INTERVAL_MS,
     maxBoardBytes: e.MAX_BOARD_BYTES,
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },

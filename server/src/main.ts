@@ -14,6 +14,8 @@ const registry = new RoomRegistry({
   store,
   logger,
   compactEveryUpdates: config.compactEveryUpdates,
+  compactLogBytes: config.compactLogBytes,
+  compactQuietMs: config.compactQuietMs,
   compactIntervalMs: config.compactIntervalMs,
   maxBoardBytes: config.maxBoardBytes,
   rateLimit: config.rateLimit,

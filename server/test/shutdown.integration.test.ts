@@ -45,7 +45,11 @@ interface LiveBoard {
 /** A server whose log never compacts on its own, with a board holding `edits` logged updates. */
 async function boardWithPendingEdits(edits: number): Promise<LiveBoard> {
   const server = await startObservedServer({
-    env: { COMPACT_EVERY_UPDATES: '1000000', COMPACT_INTERVAL_MS: '0' },
+    env: {
+      COMPACT_EVERY_UPDATES: '1000000',
+      COMPACT_LOG_BYTES: '1000000000',
+      COMPACT_INTERVAL_MS: '0',
+    },
   })
   servers.push(server)
   const board = await createBoard(server.httpUrl, 'Shutdown')

@@ -99,7 +99,11 @@ export async function measureStoredBoard(
     // Compaction off while building, and a crash at the end: the worst-case log a restart must replay.
     const building = await startStormline({
       dataDir,
-      env: { COMPACT_EVERY_UPDATES: '1000000000', COMPACT_INTERVAL_MS: '0' },
+      env: {
+        COMPACT_EVERY_UPDATES: '1000000000',
+        COMPACT_LOG_BYTES: '1000000000',
+        COMPACT_INTERVAL_MS: '0',
+      },
     })
     const built = await buildBoard(building, stickies)
     await building.kill()

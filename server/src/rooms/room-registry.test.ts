@@ -101,6 +101,62 @@ describe('RoomRegistry', () => {
     expect(bob.records).toEqual({ 'shape:a': { x: 11 } })
   })
 
+  it('folds a big board when its log holds as many bytes as its snapshot, not after a count', () => {
+    const bySize = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      compactLogBytes: 1,
+    })
+    const alice = new Peer(bySize, boardId)
+    // The first update is folded at once (no snapshot yet); after that, a snapshot of ~20 KB
+    // waits for ~20 KB of moves.
+    alice.doc.getMap('records').set('shape:big', { text: 'x'.repeat(20_000) })
+    expect(store.updateLogStats(boardId).count).toBe(0)
+    for (let i = 0; i < 50; i++) alice.doc.getMap('records').set('shape:a', { x: i })
+    expect(store.updateLogStats(boardId).count).toBe(50)
+    alice.doc.getMap('records').set('shape:big', { text: 'y'.repeat(20_000) })
+    expect(store.updateLogStats(boardId).count).toBe(0)
+    expect(new Peer(bySize, boardId).records['shape:a']).toEqual({ x: 49 })
+  })
+
+  it('folds a room on the housekeeping timer only once it has been quiet', () => {
+    let now = 0
+    const quiet = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      compactQuietMs: 10_000,
+      now: () => now,
+    })
+    const alice = new Peer(quiet, boardId)
+    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    now = 9_000
+    alice.doc.getMap('records').set('shape:a', { x: 2 })
+    now = 18_000
+    quiet.compactQuiet()
+    expect(store.updateLogStats(boardId).count).toBe(2)
+    now = 19_000
+    quiet.compactQuiet()
+    expect(store.updateLogStats(boardId).count).toBe(0)
+    expect(new Peer(quiet, boardId).records).toEqual({ 'shape:a': { x: 2 } })
+  })
+
+  it('folds the log before refusing an update for the size limit', () => {
+    const tight = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      maxBoardBytes: 8_000,
+    })
+    const alice = new Peer(tight, boardId)
+    // Each rewrite of the record logs ~1 KB; the board itself stays ~1 KB.
+    for (let i = 0; i < 20; i++)
+      alice.doc.getMap('records').set('shape:a', { text: `${i}`.repeat(1_000) })
+    expect(alice.closed).toBeUndefined()
+    expect(new Peer(tight, boardId).records['shape:a']).toEqual({ text: '19'.repeat(1_000) })
+  })
+
   it('relays presence and withdraws it when a peer leaves', () => {
     const alice = new Peer(registry, boardId)
     const bob = new Peer(registry, boardId)

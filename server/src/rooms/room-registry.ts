@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
+import { type CompactionPolicy, defaultCompactionPolicy } from './compaction-policy.ts'
 import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit.ts'
 import { Room } from './room.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
@@ -14,9 +15,13 @@ export const defaultMaxBoardBytes = 50 * 1024 * 1024
 export interface RoomRegistryOptions {
   store: BoardStore
   logger: Logger
-  /** Compact a room's log after this many updates (default 500). */
+  /** Fold a room's log after this many updates (default: compaction-policy.ts). */
   compactEveryUpdates?: number
-  /** Also compact rooms with pending updates this often, in ms (default 30 s; 0 disables). */
+  /** Fold once the log holds max(this, the snapshot's size) bytes (default 1 MiB). */
+  compactLogBytes?: number
+  /** Fold rooms with logged updates and no new one for this long, in ms (default 10 s). */
+  compactQuietMs?: number
+  /** How often to look for quiet rooms, in ms (default 5 s; 0 disables). */
   compactIntervalMs?: number
   /** Largest stored board in bytes (default 50 MiB). */
   maxBoardBytes?: number
@@ -32,16 +37,20 @@ export interface RoomRegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly timer: NodeJS.Timeout | undefined
-  private readonly compactEveryUpdates: number
+  private readonly compaction: CompactionPolicy
   private readonly options: RoomRegistryOptions
   private closed = false
 
   constructor(options: RoomRegistryOptions) {
     this.options = options
-    this.compactEveryUpdates = options.compactEveryUpdates ?? 500
-    const interval = options.compactIntervalMs ?? 30_000
+    this.compaction = {
+      everyUpdates: options.compactEveryUpdates ?? defaultCompactionPolicy.everyUpdates,
+      minLogBytes: options.compactLogBytes ?? defaultCompactionPolicy.minLogBytes,
+      quietMs: options.compactQuietMs ?? defaultCompactionPolicy.quietMs,
+    }
+    const interval = options.compactIntervalMs ?? 5_000
     if (interval > 0) {
-      this.timer = setInterval(() => this.compactAll(), interval)
+      this.timer = setInterval(() => this.compactQuiet(), interval)
       // Housekeeping must never keep the process alive on its own.
       this.timer.unref()
     }
@@ -149,8 +158,13 @@ export class RoomRegistry {
     return this.rooms.size
   }
 
-  compactAll(): void {
-    for (const room of this.rooms.values()) this.tryCompact(room)
+  /**
+   * Folds the logs of rooms nobody has edited for a while. Busy rooms fold when their log has
+   * grown (compaction-policy.ts), never on a clock: a big board's compaction holds up every
+   * peer's edits for as long as it takes.
+   */
+  compactQuiet(): void {
+    for (const room of this.rooms.values()) room.compactIfQuiet()
   }
 
   /** Compacts and closes every room; peers are told the server is going away. */
@@ -174,7 +188,8 @@ export class RoomRegistry {
     }
     try {
       const room = Room.load(boardId, this.options.store, {
-        compactEveryUpdates: this.compactEveryUpdates,
+        compaction: this.compaction,
+        now: this.options.now ?? Date.now,
         maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
         logger: this.options.logger,
         onFailure: (failed) => this.fail(failed),

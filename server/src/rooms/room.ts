@@ -12,12 +12,20 @@ import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { filterAwarenessUpdate } from './awareness-entries.ts'
+import {
+  type CompactionPolicy,
+  dueAfterUpdate,
+  dueWhenQuiet,
+  type LogState,
+} from './compaction-policy.ts'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
 export interface RoomOptions {
-  /** Compact the update log into a snapshot after this many appended updates. */
-  compactEveryUpdates: number
+  /** When the update log is folded into a snapshot. */
+  compaction: CompactionPolicy
+  /** Clock for how long the room has been quiet, in ms. */
+  now: () => number
   /** Updates that would grow the stored board beyond this many bytes are refused. */
   maxBoardBytes: number
   logger: Logger
@@ -45,8 +53,10 @@ export class Room {
   private readonly awarenessOwners = new Map<number, SyncSocket>()
   private lastSeq: number
   private updatesSinceSnapshot: number
-  /** Snapshot plus logged updates, in bytes: what the board costs to store and load. */
-  private storedBytes: number
+  /** Snapshot and logged updates, in bytes: what the board costs to store and load. */
+  private snapshotBytes: number
+  private logBytes: number
+  private lastUpdateAt: number
   private failed = false
 
   readonly boardId: string
@@ -60,9 +70,12 @@ export class Room {
     doc: Y.Doc,
     lastSeq: number,
     pendingUpdates: number,
-    storedBytes: number,
+    snapshotBytes: number,
+    logBytes: number,
   ) {
-    this.storedBytes = storedBytes
+    this.snapshotBytes = snapshotBytes
+    this.logBytes = logBytes
+    this.lastUpdateAt = options.now()
     this.boardId = boardId
     this.store = store
     this.options = options
@@ -80,9 +93,17 @@ export class Room {
   static load(boardId: string, store: BoardStore, options: RoomOptions): Room {
     const stored = store.loadDocument(boardId)
     const doc = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
-    const bytes =
-      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
-    return new Room(boardId, store, options, doc, stored.lastSeq, stored.updates.length, bytes)
+    const logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
+    return new Room(
+      boardId,
+      store,
+      options,
+      doc,
+      stored.lastSeq,
+      stored.updates.length,
+      stored.snapshot?.byteLength ?? 0,
+      logBytes,
+    )
   }
 
   get connectionCount(): number {
@@ -91,6 +112,14 @@ export class Room {
 
   get pendingUpdates(): number {
     return this.updatesSinceSnapshot
+  }
+
+  private get log(): LogState {
+    return {
+      updates: this.updatesSinceSnapshot,
+      logBytes: this.logBytes,
+      snapshotBytes: this.snapshotBytes,
+    }
   }
 
   join(socket: SyncSocket, role: BoardRole): void {
@@ -213,6 +242,10 @@ export class Room {
     peer.held = null
     const verdict = checkUpdate(this.doc, update, peer.role)
     if (verdict.kind === 'forbidden') throw new ForbiddenEditError(verdict.reason)
+    if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
+      // Much of a long log is often history a snapshot drops: fold before refusing.
+      this.tryCompact()
+    }
     const bytes = this.storedBytes + update.byteLength
     if (bytes > this.options.maxBoardBytes) throw new BoardTooLargeError(bytes)
     if (verdict.kind === 'incomplete') {
@@ -253,13 +286,33 @@ export class Room {
     return closed
   }
 
+  private get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes
+  }
+
   /** Folds the update log into one snapshot of the current state. */
   compact(): void {
     if (this.failed || this.updatesSinceSnapshot === 0) return
     const state = Y.encodeStateAsUpdate(this.doc)
     this.store.compact(this.boardId, state, this.lastSeq)
     this.updatesSinceSnapshot = 0
-    this.storedBytes = state.byteLength
+    this.snapshotBytes = state.byteLength
+    this.logBytes = 0
+  }
+
+  /** Folds the log if the room has had no update for the policy's quiet time. */
+  compactIfQuiet(): void {
+    if (dueWhenQuiet(this.log, this.options.now() - this.lastUpdateAt, this.options.compaction))
+      this.tryCompact()
+  }
+
+  private tryCompact(): void {
+    try {
+      this.compact()
+    } catch (error) {
+      // Every update is already stored; a failed compaction only leaves a longer log.
+      this.options.logger.warn('sync.compact_failed', { boardId: this.boardId, error })
+    }
   }
 
   /** Closes every peer and releases the document. */
@@ -279,7 +332,8 @@ export class Room {
     try {
       this.lastSeq = this.store.appendUpdate(this.boardId, update)
       this.updatesSinceSnapshot++
-      this.storedBytes += update.byteLength
+      this.logBytes += update.byteLength
+      this.lastUpdateAt = this.options.now()
     } catch (error) {
       this.failed = true
       this.options.logger.error('sync.persist_failed', { boardId: this.boardId, error })
@@ -290,14 +344,7 @@ export class Room {
     for (const socket of this.sockets.keys()) {
       if (socket !== origin) this.send(socket, message)
     }
-    if (this.updatesSinceSnapshot >= this.options.compactEveryUpdates) {
-      try {
-        this.compact()
-      } catch (error) {
-        // The update itself is stored; a failed compaction only leaves a longer log.
-        this.options.logger.warn('sync.compact_failed', { boardId: this.boardId, error })
-      }
-    }
+    if (dueAfterUpdate(this.log, this.options.compaction)) this.tryCompact()
   }
 
   private readonly handleAwarenessUpdate = (
