@@ -84,6 +84,9 @@ function placement(
   let y = finite(shape.y, Number.NaN)
   if (Number.isNaN(x) || Number.isNaN(y)) return null
   let parentId = shape.parentId
+  // Most shapes sit on a page directly: no chain to follow.
+  if (typeof parentId === 'string' && parentId.startsWith('page:'))
+    return { pageId: parentId, x, y }
   const seen = new Set<unknown>([shape.id])
   while (typeof parentId === 'string' && parentId.startsWith('shape:')) {
     const parent = shapes.get(parentId)

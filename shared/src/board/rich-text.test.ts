@@ -51,3 +51,15 @@ describe('richTextToPlainText', () => {
     expect(() => richTextToPlainText(node)).not.toThrow()
   })
 })
+
+describe('richTextToPlainText on one-paragraph notes', () => {
+  it.each([
+    ['runs with marks', doc(p(t('a  '), t('b', [{ type: 'bold' }]), t('\tc '))), 'a b c'],
+    ['only blanks', doc(p(t('   '))), ''],
+    ['a hard break among the runs', doc(p(t('One'), { type: 'hardBreak' }, t('Two'))), 'One\nTwo'],
+    ['a run whose text is not a string', doc(p(t('a'), { type: 'text', text: 5 }, t('b'))), 'ab'],
+    ['a line break inside a run', doc(p(t('one\ntwo'))), 'one two'],
+  ])('reads %s as the general walk does', (_name, input, expected) => {
+    expect(richTextToPlainText(input)).toBe(expected)
+  })
+})
