@@ -1,25 +1,45 @@
 import { readStickyMeta } from '@stormline/shared/board/sticky-meta'
-import { NoteShapeUtil, type TLNoteShape } from 'tldraw'
+import { type Group2d, getDisplayValues, NoteShapeUtil, type TLNoteShape } from 'tldraw'
 import { currentAuthor } from './current-author.ts'
+import { noteGeometryWithLazyLabel } from './note-geometry.ts'
+import { RenderOnceVisible } from './render-once-visible.tsx'
 import { asMeta } from './sticky-side-effects.ts'
 import { restampCopy } from './sticky-stamp.ts'
 import './stickies.css'
 
 /**
- * tldraw's note, with two Stormline additions. Subclassing keeps the type ('note'), props and
+ * tldraw's note, with Stormline's changes. Subclassing keeps the type ('note'), props and
  * migrations, so the stored records and the store's schema are exactly tldraw's; tldraw swaps
  * a util passed in `shapeUtils` for its default of the same type.
  * - A copy (duplicate, alt-drag, paste) is credited to whoever made it: tldraw calls
  *   onBeforeDuplicate for copies only, never for undo/redo, which restore the original record.
  * - A sticky flagged for a deep dive shows a badge in its corner, drawn over tldraw's note.
+ * - A large board shows sooner (1,000 notes: bench/results/before-after.md, section 4), with
+ *   the same geometry and the same pixels: a label is measured when something first asks about
+ *   it, not whenever the note's geometry is built (note-geometry.ts), and a note's content is
+ *   rendered from the first time it is on screen (render-once-visible.tsx).
  */
 export class StormlineNoteShapeUtil extends NoteShapeUtil {
+  override getGeometry(shape: TLNoteShape): Group2d {
+    const dv = getDisplayValues(this, shape)
+    const { scale, growY } = shape.props
+    return noteGeometryWithLazyLabel(
+      { width: dv.noteWidth * scale, height: (dv.noteHeight + growY) * scale },
+      () => super.getGeometry(shape),
+    )
+  }
+
   override component(shape: TLNoteShape) {
     return (
-      <>
-        {super.component(shape)}
-        <DeepDiveBadge shape={shape} />
-      </>
+      <RenderOnceVisible
+        shapeId={shape.id}
+        render={() => (
+          <>
+            {super.component(shape)}
+            <DeepDiveBadge shape={shape} />
+          </>
+        )}
+      />
     )
   }
 
