@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { averageLinkage, type ComponentGraph, denseGraph, sparseGraph } from './average-linkage.ts'
+import {
+  averageLinkage,
+  type ComponentGraph,
+  denseGraph,
+  sparseGraph,
+  squareGraph,
+} from './average-linkage.ts'
 
 const threshold = 0.3
 
@@ -91,7 +97,7 @@ function bestPairFirst(size: number, links: Link[]): { members: number[]; inner:
 }
 
 describe('averageLinkage', () => {
-  it('makes the same groups as merging the best pair first, on dense and sparse sums', () => {
+  it('makes the same groups as merging the best pair first, on every layout of the sums', () => {
     const next = random(7)
     for (let round = 0; round < 60; round++) {
       const size = 2 + Math.floor(next() * 24)
@@ -99,22 +105,27 @@ describe('averageLinkage', () => {
       const expected = bestPairFirst(size, links).map((g) => [...g.members].sort((a, b) => a - b))
       const dense = averageLinkage(build(denseGraph(size, threshold), links))
       const sparse = averageLinkage(build(sparseGraph(size, links.length, threshold), links))
+      const square = averageLinkage(build(squareGraph(size, threshold), links))
       const members = (groups: { members: number[] }[]): string[] =>
         groups.map((g) => [...g.members].sort((a, b) => a - b).join(',')).sort()
       expect(members(dense)).toEqual(members(expected.map((m) => ({ members: m }))))
       // Dense and sparse add the same sums in the same order: identical to the last bit.
       expect(normalised(sparse)).toEqual(normalised(dense))
+      expect(normalised(square)).toEqual(normalised(dense))
     }
   })
 
-  it('reuses a scratch buffer left dirty by an earlier component', () => {
+  it.each([
+    ['square', squareGraph],
+    ['triangle', denseGraph],
+  ])('reuses a %s scratch buffer left dirty by an earlier component', (_name, graphOf) => {
     const next = random(11)
-    const scratch = new Float64Array(1024)
+    const scratch = new Float64Array(2048)
     const first = randomLinks(40, 0.5, next)
-    averageLinkage(build(denseGraph(40, threshold, scratch), first))
+    averageLinkage(build(graphOf(40, threshold, scratch), first))
     const second = randomLinks(30, 0.3, next)
-    expect(normalised(averageLinkage(build(denseGraph(30, threshold, scratch), second)))).toEqual(
-      normalised(averageLinkage(build(denseGraph(30, threshold), second))),
+    expect(normalised(averageLinkage(build(graphOf(30, threshold, scratch), second)))).toEqual(
+      normalised(averageLinkage(build(graphOf(30, threshold), second))),
     )
   })
 

@@ -5,9 +5,10 @@
  */
 
 /**
- * Summed similarities between the groups of one component: a dense triangular matrix while it
- * fits in `denseLimit` stickies (fast, no hashing), otherwise a hash table of pairs. Both give the
- * same sums, bit for bit: every sum is the same additions in the same order.
+ * Summed similarities between the groups of one component: a dense matrix while it fits in
+ * memory (a full square, whose rows a scan reads in order, then a triangle of half the size),
+ * otherwise a hash table of pairs. All give the same sums, bit for bit: every sum is the same
+ * additions in the same order.
  */
 export interface ComponentGraph {
   readonly size: number
@@ -28,48 +29,54 @@ export interface ComponentGraph {
 
 /**
  * The groups that can still merge: neither merged away nor finished (a group whose best
- * neighbour is below the threshold never merges again, see `averageLinkage`). A list for scans,
- * which shrinks as groups merge and finish, and a flag per group for lookups.
+ * neighbour is below the threshold never merges again, see `averageLinkage`). A flag per group,
+ * and a list for scans kept in ascending order, so a scan walks a row of the matrix forwards;
+ * removed groups leave the list at the next scan (`live()`).
  */
 export class LiveGroups {
-  readonly list: Int32Array
   readonly alive: Uint8Array
-  count: number
-  private readonly at: Int32Array
+  private readonly list: Int32Array
+  private count: number
   constructor(size: number) {
     this.list = Int32Array.from({ length: size }, (_v, i) => i)
-    this.at = Int32Array.from(this.list)
     this.alive = new Uint8Array(size).fill(1)
     this.count = size
   }
   remove(g: number): void {
-    if (this.alive[g] !== 1) return
     this.alive[g] = 0
-    // Scans do not depend on order (merge order is total), so the last entry fills the gap.
-    this.count--
-    const last = this.list[this.count] ?? g
-    const at = this.at[g] ?? 0
-    this.list[at] = last
-    this.at[last] = at
+  }
+  /** The live groups, ascending; the returned view is valid until the next call. */
+  live(): Int32Array {
+    const { list, alive } = this
+    let kept = 0
+    for (let k = 0; k < this.count; k++) {
+      const h = list[k] ?? 0
+      if (alive[h] === 1) list[kept++] = h
+    }
+    this.count = kept
+    return list.subarray(0, kept)
   }
 }
 
 /**
- * Largest component kept as a dense matrix: a triangle of 8-byte sums, 64 MiB at 4,096 stickies.
- * Above it the sums go to a hash table, whose lookups make each merge several times slower; a
- * component that large needs thousands of pain points that share words.
+ * Largest components kept as dense matrices of 8-byte sums: a full square up to 2,896 stickies
+ * (64 MiB), a triangle up to 4,096 (64 MiB). The square reads a group's sums along one row, a
+ * triangle partly down a column, which misses the cache: 2,500 linked pain points agglomerate in
+ * ~0.25 s on a square, ~0.4 s on a triangle. Above the limits the sums go to a hash table, whose
+ * lookups make each merge several times slower; a component that large needs thousands of pain
+ * points that share words.
  */
+export const squareLimit = 2896
 export const denseLimit = 4096
 
-/** Cells of a dense triangle for `size` groups. */
+/** Cells of the dense matrix for a component of `size` groups. */
 export function denseCells(size: number): number {
-  return (size * (size - 1)) / 2
+  return size <= squareLimit ? size * size : (size * (size - 1)) / 2
 }
 
 /**
  * The graph for a component of `size` stickies and `links` linked pairs. A dense graph works in
- * `scratch` when it is large enough (one buffer reused across a call's components) and leaves
- * it dirty: callers clear it before the next component.
+ * `scratch` when it is large enough (one buffer reused across a call's components).
  */
 export function componentGraph(
   size: number,
@@ -77,6 +84,7 @@ export function componentGraph(
   threshold: number,
   scratch?: Float64Array,
 ): ComponentGraph {
+  if (size <= squareLimit) return squareGraph(size, threshold, scratch)
   return size > denseLimit
     ? sparseGraph(size, links, threshold)
     : denseGraph(size, threshold, scratch)
@@ -113,7 +121,8 @@ function offer(
   threshold: number,
 ): void {
   const sim = sum / (sizeG * sizeH)
-  if (sim < threshold) return
+  // Most candidates lose on similarity alone; the full order is only needed for near-ties.
+  if (sim < threshold || (best.group !== -1 && sim < best.sim)) return
   const lo = Math.min(fg, fh)
   const hi = Math.max(fg, fh)
   if (!better(sim, lo, hi, best)) return
@@ -128,13 +137,13 @@ function cell(i: number, j: number): number {
   return i < j ? (j * (j - 1)) / 2 + i : (i * (i - 1)) / 2 + j
 }
 
-/** Sums in a triangle of `denseCells(size)` cells, in `scratch` when it is large enough. */
+/** Sums in a triangle of size·(size−1)/2 cells, in `scratch` when it is large enough. */
 export function denseGraph(
   size: number,
   threshold: number,
   scratch?: Float64Array,
 ): ComponentGraph {
-  const cells = denseCells(size)
+  const cells = (size * (size - 1)) / 2
   const sums = scratch && scratch.length >= cells ? scratch : new Float64Array(cells)
   sums.fill(0, 0, cells)
   const best: Best = { group: -1, sim: 0, lo: 0, hi: 0 }
@@ -148,11 +157,20 @@ export function denseGraph(
       best.group = -1
       const sizeG = groupSize[g] ?? 1
       const fg = first[g] ?? g
-      const { list, count } = live
-      for (let k = 0; k < count; k++) {
+      const list = live.live()
+      // The list ascends: partners below g are read along g's row, those above one per row.
+      const row = (g * (g - 1)) / 2
+      let k = 0
+      for (; k < list.length; k++) {
+        const h = list[k] ?? 0
+        if (h >= g) break
+        const s = sums[row + h] ?? 0
+        if (s !== 0) offer(best, h, s, sizeG, fg, groupSize[h] ?? 1, first[h] ?? h, threshold)
+      }
+      for (; k < list.length; k++) {
         const h = list[k] ?? 0
         if (h === g) continue
-        const s = sums[cell(g, h)] ?? 0
+        const s = sums[(h * (h - 1)) / 2 + g] ?? 0
         if (s !== 0) offer(best, h, s, sizeG, fg, groupSize[h] ?? 1, first[h] ?? h, threshold)
       }
       return best.group
@@ -161,12 +179,61 @@ export function denseGraph(
       const keep = Math.min(a, b)
       const gone = Math.max(a, b)
       // Only live groups' sums are kept up to date: no one reads the others' again.
-      const { list, count } = live
-      for (let k = 0; k < count; k++) {
+      const list = live.live()
+      for (let k = 0; k < list.length; k++) {
         const c = list[k] ?? 0
         if (c === keep || c === gone) continue
         const at = cell(keep, c)
         sums[at] = (sums[at] ?? 0) + (sums[cell(gone, c)] ?? 0)
+      }
+      return keep
+    },
+  }
+}
+
+/** Sums in a square of size² cells (both halves kept), in `scratch` when it is large enough. */
+export function squareGraph(
+  size: number,
+  threshold: number,
+  scratch?: Float64Array,
+): ComponentGraph {
+  const cells = size * size
+  const sums = scratch && scratch.length >= cells ? scratch : new Float64Array(cells)
+  sums.fill(0, 0, cells)
+  const best: Best = { group: -1, sim: 0, lo: 0, hi: 0 }
+  return {
+    size,
+    link: (i, j, sim) => {
+      sums[i * size + j] = sim
+      sums[j * size + i] = sim
+    },
+    sum: (g, h) => sums[g * size + h] ?? 0,
+    nearest: (g, groupSize, first, live) => {
+      best.group = -1
+      const sizeG = groupSize[g] ?? 1
+      const fg = first[g] ?? g
+      const list = live.live()
+      const row = g * size
+      for (let k = 0; k < list.length; k++) {
+        const h = list[k] ?? 0
+        const s = sums[row + h] ?? 0
+        if (s !== 0 && h !== g)
+          offer(best, h, s, sizeG, fg, groupSize[h] ?? 1, first[h] ?? h, threshold)
+      }
+      return best.group
+    },
+    fold: (a, b, live) => {
+      const keep = Math.min(a, b)
+      const gone = Math.max(a, b)
+      const k0 = keep * size
+      const x0 = gone * size
+      const list = live.live()
+      for (let k = 0; k < list.length; k++) {
+        const c = list[k] ?? 0
+        if (c === keep || c === gone) continue
+        const total = (sums[k0 + c] ?? 0) + (sums[x0 + c] ?? 0)
+        sums[k0 + c] = total
+        sums[c * size + keep] = total
       }
       return keep
     },
@@ -310,8 +377,9 @@ export function averageLinkage(graph: ComponentGraph): { members: number[]; inne
     // Members are sorted at the end; append the smaller list to the larger.
     const ma = members[a] ?? []
     const mb = members[b] ?? []
-    const [big, small] = ma.length >= mb.length ? [ma, mb] : [mb, ma]
-    for (const m of small) big.push(m)
+    const big = ma.length >= mb.length ? ma : mb
+    const small = big === ma ? mb : ma
+    for (let k = 0; k < small.length; k++) big.push(small[k] ?? 0)
     members[keep] = big
     members[gone] = []
     groupSize[keep] = big.length
