@@ -2,7 +2,7 @@ import type { PhaseSpan } from '../board/timeline.ts'
 import { averageLinkage, componentGraph, denseCells, denseLimit } from './average-linkage.ts'
 import { fnv1a } from './stable-id.ts'
 import type { ClusterSuggestion, PainPointInput, SuggestClusters } from './suggestion-types.ts'
-import { acronyms, terms } from './text-terms.ts'
+import { acronyms, type Term, terms } from './text-terms.ts'
 
 /**
  * Suggests clusters of pain points: TF-IDF cosine similarity of their texts,
@@ -45,7 +45,7 @@ interface TermCorpus {
   termIds: Map<string, number>
 }
 
-function termCorpus(docs: string[][]): TermCorpus {
+function termCorpus(docs: readonly (readonly Term[])[]): TermCorpus {
   // Stems get provisional ids in order of appearance, then their rank among the sorted stems.
   const provisional = new Map<string, number>()
   const rawStart = new Int32Array(docs.length + 1)
@@ -54,11 +54,11 @@ function termCorpus(docs: string[][]): TermCorpus {
   const raw = new Int32Array(rawStart[docs.length] ?? 0)
   docs.forEach((doc, i) => {
     let at = rawStart[i] ?? 0
-    for (const term of doc) {
-      let id = provisional.get(term)
+    for (const { stem } of doc) {
+      let id = provisional.get(stem)
       if (id === undefined) {
         id = provisional.size
-        provisional.set(term, id)
+        provisional.set(stem, id)
       }
       raw[at++] = id
     }
@@ -371,7 +371,7 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
   const points = [...painPoints].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const n = points.length
   const termLists = points.map((p) => terms(p.text))
-  const corpus = termCorpus(termLists.map((list) => list.map((t) => t.stem)))
+  const corpus = termCorpus(termLists)
   const phaseIndex = new Map(phases.map((p) => [p.id, p.index]))
   const length = phases.length > 0 ? (phases.at(-1)?.endX ?? 0) - (phases[0]?.startX ?? 0) : 0
   const scale = phases.length > 0 && length > 0 ? length / phases.length : 1000

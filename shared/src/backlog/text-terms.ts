@@ -89,10 +89,29 @@ export function terms(text: string): Term[] {
     .split(/[^\p{L}\p{N}]+/u)
   const result: Term[] = []
   for (const word of words) {
-    if (word === '' || /^\p{N}+$/u.test(word) || stopWords.has(word)) continue
-    // Short Latin words are mostly noise; CJK words are often two characters and meaningful.
-    if (word.length < 3 && /^\p{Script=Latin}+$/u.test(word) && !acronyms.has(word)) continue
-    result.push({ stem: stem(word), surface: word })
+    let stemmed = stems.get(word)
+    if (stemmed === undefined) {
+      stemmed = stemOf(word)
+      // Bounded: a board's vocabulary is small, but a hostile one must not grow memory forever.
+      if (stems.size >= maxRememberedWords) stems.clear()
+      stems.set(word, stemmed)
+    }
+    if (stemmed !== null) result.push({ stem: stemmed, surface: word })
   }
   return result
 }
+
+/** The stem of a meaningful word, or null for a word that is not a term. */
+function stemOf(word: string): string | null {
+  if (word === '' || /^\p{N}+$/u.test(word) || stopWords.has(word)) return null
+  // Short Latin words are mostly noise; CJK words are often two characters and meaningful.
+  if (word.length < 3 && /^\p{Script=Latin}+$/u.test(word) && !acronyms.has(word)) return null
+  return stem(word)
+}
+
+/**
+ * Words already stemmed, since a board repeats the same few hundred words thousands of times
+ * (the cluster suggester reads every sticky on every call).
+ */
+const stems = new Map<string, string | null>()
+const maxRememberedWords = 50_000
