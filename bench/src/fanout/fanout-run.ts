@@ -37,6 +37,8 @@ export interface FanoutResult {
   updatesComplete: number
   /** Per update: ms from the sender's `set` until the last other client applied it. */
   latencyMs: Distribution
+  /** p99 of each pooled round on its own: how much the tail moves between identical runs (absent in results written before it was recorded). */
+  roundP99Ms?: number[]
   /** Updates sent per second over the editing window. */
   updatesPerSecond: number
   /** Applications at receivers per second (updates × (clients − 1)). */
@@ -75,6 +77,7 @@ export function poolRounds(runs: readonly FanoutResult[]): FanoutResult[] {
       updatesSent: sum((r) => r.updatesSent),
       updatesComplete: sum((r) => r.updatesComplete),
       latencyMs: distribution(latencies),
+      roundP99Ms: group.flatMap((r) => r.roundP99Ms ?? []),
       updatesPerSecond: mean((r) => r.updatesPerSecond),
       deliveriesPerSecond: mean((r) => r.deliveriesPerSecond),
       serverCpuMs: mean((r) => r.serverCpuMs),
@@ -215,6 +218,7 @@ export async function runFanout(
       updatesSent: merged.sent.size,
       updatesComplete: latencies.length,
       latencyMs: distribution(latencies),
+      roundP99Ms: [distribution(latencies).p99],
       updatesPerSecond: merged.sent.size / (workload.durationMs / 1000),
       deliveriesPerSecond: deliveries / ((lastApplied - start) / 1000),
       serverCpuMs,
