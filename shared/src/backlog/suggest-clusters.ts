@@ -179,12 +179,6 @@ class LinkList {
   get capacity(): number {
     return this.from.length
   }
-  push(i: number, j: number, sim: number): void {
-    this.from[this.length] = i
-    this.to[this.length] = j
-    this.sim[this.length] = sim
-    this.length++
-  }
 }
 
 /**
@@ -247,6 +241,11 @@ function linkPairs(
   // order and the others add exact zeros: the dot product of the two unit vectors, bit for bit.
   const dense = new Float64Array(skipped.length)
   const links = emptyLinkList(pairs)
+  // The list's arrays and length in locals: the loop below writes up to `pairBudget` links.
+  const linkFrom = links.from
+  const linkTo = links.to
+  const linkSim = links.sim
+  let linked = 0
   const components = new Components(n)
   const visitedBy = new Int32Array(n).fill(-1)
   for (let i = 0; i < n; i++) {
@@ -273,12 +272,16 @@ function linkPairs(
         const sim =
           textWeight * text +
           positionWeight * positionSimilarity(xi, xs[j] ?? 0, pi, phaseOf[j] ?? -1, scale)
-        links.push(i, j, sim)
+        linkFrom[linked] = i
+        linkTo[linked] = j
+        linkSim[linked] = sim
+        linked++
         if (sim >= linkThreshold) components.join(i, j)
       }
     }
     for (let k = from; k < to; k++) dense[termId[k] ?? 0] = 0
   }
+  links.length = linked
   return { links, components }
 }
 
