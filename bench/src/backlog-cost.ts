@@ -8,7 +8,11 @@ export interface BacklogCostResult {
   painPoints: number
   suggestions: number
   backlogItems: number
-  /** Median ms over the repetitions. */
+  /** Untimed rounds before the repetitions. */
+  warmups?: number
+  /** ms of the very first pipeline on this board, before V8 has optimised the code for it. */
+  firstMs?: number
+  /** Median ms over the repetitions, after the warm-up rounds. */
   clusterMs: number
   scoreMs: number
   exportMarkdownMs: number
@@ -28,7 +32,11 @@ function timed<T>(run: () => T): { value: T; ms: number } {
  * The backlog pipeline as the server runs it for GET /suggestions and GET /backlog: suggest
  * clusters, build (score and rank) the backlog, export it in all three formats.
  */
-export function measureBacklogCost(painPoints: number, reps: number): BacklogCostResult {
+export function measureBacklogCost(
+  painPoints: number,
+  reps: number,
+  warmups = 1,
+): BacklogCostResult {
   const { board, maps } = syntheticWorkshop(painPoints)
   const samples = {
     cluster: [] as number[],
@@ -41,14 +49,17 @@ export function measureBacklogCost(painPoints: number, reps: number): BacklogCos
     BacklogCostResult,
     'clusterMs' | 'scoreMs' | 'exportMarkdownMs' | 'exportCsvMs' | 'exportJsonMs' | 'totalMs'
   > | null = null
-  // One untimed round first: the figures are for a warm server, not for V8 compiling the code.
-  for (let rep = -1; rep < reps; rep++) {
+  // Untimed rounds first: the figures are for a warm server, which answers these requests again
+  // and again, not for V8 compiling the code; the first round is reported on its own.
+  let firstMs: number | undefined
+  for (let rep = -warmups; rep < reps; rep++) {
     const cluster = timed(() => boardSuggestions(maps))
     const voted = acceptAndVote(maps, cluster.value.suggestions)
     const score = timed(() => buildBacklog(board, voted))
     const md = timed(() => exportBacklog(score.value, 'md', 'http://localhost:3000'))
     const csv = timed(() => exportBacklog(score.value, 'csv', 'http://localhost:3000'))
     const json = timed(() => exportBacklog(score.value, 'json', 'http://localhost:3000'))
+    firstMs ??= cluster.ms + score.ms + md.ms + csv.ms + json.ms
     if (rep < 0) continue
     samples.cluster.push(cluster.ms)
     samples.score.push(score.ms)
@@ -70,6 +81,8 @@ export function measureBacklogCost(painPoints: number, reps: number): BacklogCos
   const exportJsonMs = median(samples.json)
   return {
     ...result,
+    warmups,
+    firstMs,
     clusterMs,
     scoreMs,
     exportMarkdownMs,

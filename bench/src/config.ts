@@ -16,6 +16,8 @@ export interface BenchConfig {
   idleStickiesPerBoard: number
   backlogSizes: number[]
   backlogReps: number
+  /** Untimed rounds before them: a server answers these requests again and again. */
+  backlogWarmups: number
   renderStickies: number
   renderReps: number
   /** Build the web app afresh (full) or measure web/dist when present (quick). */
@@ -28,7 +30,7 @@ export const fullConfig: BenchConfig = {
   fanoutDurationMs: 15_000,
   fanoutDrainMs: 15_000,
   fanoutWorkers: 2,
-  fanoutRounds: 3,
+  fanoutRounds: 5,
   growthStickies: 1_000,
   growthMoves: 10_000,
   storedBoardSizes: [1_000, 10_000],
@@ -37,6 +39,7 @@ export const fullConfig: BenchConfig = {
   idleStickiesPerBoard: 100,
   backlogSizes: [1_000, 10_000],
   backlogReps: 5,
+  backlogWarmups: 3,
   renderStickies: 1_000,
   renderReps: 3,
   freshWebBuild: true,
@@ -57,6 +60,7 @@ export const quickConfig: BenchConfig = {
   idleStickiesPerBoard: 100,
   backlogSizes: [1_000, 10_000],
   backlogReps: 1,
+  backlogWarmups: 1,
   renderStickies: 1_000,
   renderReps: 1,
   freshWebBuild: false,

@@ -39,7 +39,7 @@ const { values } = parseArgs({
     clients: { type: 'string' },
     // Worker threads for the fan-out clients (default 2).
     workers: { type: 'string' },
-    // Fan-out rounds per N, pooled (default 1).
+    // Fan-out rounds per N, pooled (default: 5 in a full run, 1 in a quick one).
     rounds: { type: 'string' },
   },
   // pnpm passes a lone "--" through when called as `pnpm bench -- --quick`.
@@ -217,7 +217,9 @@ if (only.has('board')) {
 
 if (only.has('backlog')) {
   await section('backlog', async () => {
-    results.backlog = config.backlogSizes.map((n) => measureBacklogCost(n, config.backlogReps))
+    results.backlog = config.backlogSizes.map((n) =>
+      measureBacklogCost(n, config.backlogReps, config.backlogWarmups),
+    )
   })
 }
 

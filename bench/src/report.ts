@@ -397,7 +397,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.backlog?.length) {
     parts.push('## 3. Backlog cost')
     parts.push(
-      'Synthetic workshop (20 topics, common delivery words, six phases): suggest clusters, accept them all, 50 participants vote, build (score and rank) the backlog, export Markdown, CSV and JSON. Median ms after one warm-up round. No reference server has a backlog; the goal is the target.',
+      `Synthetic workshop (20 topics, common delivery words, six phases): suggest clusters, accept them all, 50 participants vote, build (score and rank) the backlog, export Markdown, CSV and JSON. Median ms after ${num(r.backlog[0]?.warmups ?? 1)} untimed round(s): V8 optimises the pair loop of the suggester only after a few calls, and a server answers these requests again and again. "first call" is the very first pipeline on each board in the process (code not yet optimised for it). No reference server has a backlog; the goal is the target.`,
     )
     parts.push(
       table(
@@ -411,6 +411,7 @@ export function renderMarkdown(r: BenchResults): string {
           'export json',
           'total',
           'vs 200 ms target',
+          'first call',
         ],
         r.backlog.map((b) => [
           num(b.painPoints),
@@ -422,6 +423,7 @@ export function renderMarkdown(r: BenchResults): string {
           ms(b.exportJsonMs),
           ms(b.totalMs),
           ratio(b.totalMs, 200),
+          b.firstMs === undefined ? '–' : ms(b.firstMs),
         ]),
       ),
     )
