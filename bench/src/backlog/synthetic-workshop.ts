@@ -1,7 +1,7 @@
 import type { BoardMapsJson } from '@stormline/shared/backlog/board-maps'
 import type { ClusterSuggestion } from '@stormline/shared/backlog/suggestion-types'
+import { seededRandom } from '@stormline/shared/testing/seeded-random'
 import { stickyRecord } from '../board/sticky-record.ts'
-import { seededRandom } from '../stats.ts'
 
 /**
  * A large synthetic workshop for the backlog pipeline: a six-phase timeline and `count` pain

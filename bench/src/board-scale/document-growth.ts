@@ -1,10 +1,11 @@
+import { seededRandom } from '@stormline/shared/testing/seeded-random'
 import * as Y from 'yjs'
 import { addStickiesAtOnce, waitForStickies } from '../board/fill-board.ts'
 import { stickyId, stickyRecord } from '../board/sticky-record.ts'
 import { createRoom } from '../clients/board-room.ts'
 import { connectClient } from '../clients/stock-client.ts'
 import type { ServerHandle } from '../servers/server-handle.ts'
-import { seededRandom, waitUntil } from '../stats.ts'
+import { waitUntil } from '../stats.ts'
 
 export interface DocumentGrowthResult {
   server: ServerHandle['kind']

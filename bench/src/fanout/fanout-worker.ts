@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { seededRandom } from '@stormline/shared/testing/seeded-random'
 import * as Y from 'yjs'
 import { stickyId, stickyRecord } from '../board/sticky-record.ts'
 import { connectClient, type StockClient } from '../clients/stock-client.ts'
 import type { ServerHandle } from '../servers/server-handle.ts'
-import { seededRandom, sleep } from '../stats.ts'
+import { sleep } from '../stats.ts'
 import { type FromWorker, now, type ToWorker, type WorkerSetup } from './fanout-protocol.ts'
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '../testing/seeded-random.ts'
 import {
   averageLinkage,
   type ComponentGraph,
@@ -8,18 +9,6 @@ import {
 } from './average-linkage.ts'
 
 const threshold = 0.3
-
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Link {
   i: number
@@ -98,7 +87,7 @@ function bestPairFirst(size: number, links: Link[]): { members: number[]; inner:
 
 describe('averageLinkage', () => {
   it('makes the same groups as merging the best pair first, on every layout of the sums', () => {
-    const next = random(7)
+    const next = seededRandom(7)
     for (let round = 0; round < 60; round++) {
       const size = 2 + Math.floor(next() * 24)
       const links = randomLinks(size, 0.15 + next() * 0.7, next)
@@ -119,7 +108,7 @@ describe('averageLinkage', () => {
     ['square', squareGraph],
     ['triangle', denseGraph],
   ])('reuses a %s scratch buffer left dirty by an earlier component', (_name, graphOf) => {
-    const next = random(11)
+    const next = seededRandom(11)
     const scratch = new Float64Array(2048)
     const first = randomLinks(40, 0.5, next)
     averageLinkage(build(graphOf(40, threshold, scratch), first))

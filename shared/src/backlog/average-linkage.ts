@@ -137,15 +137,20 @@ function cell(i: number, j: number): number {
   return i < j ? (j * (j - 1)) / 2 + i : (i * (i - 1)) / 2 + j
 }
 
+/** `cells` zeroed sums: the front of `scratch` when it is large enough, else a new array. */
+function clearedSums(cells: number, scratch: Float64Array | undefined): Float64Array {
+  const sums = scratch && scratch.length >= cells ? scratch : new Float64Array(cells)
+  sums.fill(0, 0, cells)
+  return sums
+}
+
 /** Sums in a triangle of size·(size−1)/2 cells, in `scratch` when it is large enough. */
 export function denseGraph(
   size: number,
   threshold: number,
   scratch?: Float64Array,
 ): ComponentGraph {
-  const cells = (size * (size - 1)) / 2
-  const sums = scratch && scratch.length >= cells ? scratch : new Float64Array(cells)
-  sums.fill(0, 0, cells)
+  const sums = clearedSums((size * (size - 1)) / 2, scratch)
   const best: Best = { group: -1, sim: 0, lo: 0, hi: 0 }
   return {
     size,
@@ -197,9 +202,7 @@ export function squareGraph(
   threshold: number,
   scratch?: Float64Array,
 ): ComponentGraph {
-  const cells = size * size
-  const sums = scratch && scratch.length >= cells ? scratch : new Float64Array(cells)
-  sums.fill(0, 0, cells)
+  const sums = clearedSums(size * size, scratch)
   const best: Best = { group: -1, sim: 0, lo: 0, hi: 0 }
   return {
     size,
