@@ -17,6 +17,7 @@ import {
   type ConnectionStatus,
   connectionStatus,
 } from './connection-status.ts'
+import { sendOwnAwarenessOnly } from './own-awareness.ts'
 import { bindPresence } from './presence.ts'
 import { listenForReadOnlyNotice } from './read-only-notice.ts'
 import { createYjsStoreBinding } from './yjs-store-binding.ts'
@@ -107,6 +108,7 @@ export function openBoardConnection({
     disableBc: true,
     shouldReconnect: (event) => !permanentCloseCodes.has(event.code),
   })
+  const stopOwnAwareness = sendOwnAwarenessOnly(provider)
   const binding = createYjsStoreBinding(store, doc, { seedRecords })
   const facts: ConnectionFacts = { connected: false, synced: false, loaded: false }
   const state = atom<BoardConnectionState>('board connection', {
@@ -202,6 +204,7 @@ export function openBoardConnection({
       disposed = true
       // Tell peers we left now rather than letting our cursor linger until awareness times out.
       provider.awareness.setLocalState(null)
+      stopOwnAwareness()
       provider.destroy()
       provider.awareness.destroy()
       doc.destroy()
