@@ -1,5 +1,7 @@
 import type { BoardMapsJson } from '@stormline/shared/backlog/board-maps'
 import type { ClusterSuggestion } from '@stormline/shared/backlog/suggestion-types'
+import { templateTimelineId } from '@stormline/shared/board/timeline'
+import { pageRecord, timelineRecord } from '@stormline/shared/testing/board-records'
 import { seededRandom } from '@stormline/shared/testing/seeded-random'
 import { stickyRecord } from '../board/sticky-record.ts'
 
@@ -52,24 +54,14 @@ export function syntheticWorkshop(count: number): {
   const commonWords = words(common)
   const phaseWidth = 2000
   const records: Record<string, unknown> = {
-    'page:page': { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
-    'shape:timeline': {
-      id: 'shape:timeline',
-      typeName: 'shape',
-      type: 'timeline',
-      x: 0,
-      y: 0,
-      parentId: 'page:page',
-      isLocked: true,
-      props: {
-        w: phaseWidth * phaseNames.length,
-        h: 160,
-        startLabel: 'Project start',
-        endLabel: 'Live in production',
-        phases: phaseNames.map((name, i) => ({ id: `phase-${i}`, name, weight: 1 })),
-      },
-      meta: {},
-    },
+    [pageRecord.id as string]: pageRecord,
+    [templateTimelineId]: timelineRecord({
+      w: phaseWidth * phaseNames.length,
+      h: 160,
+      startLabel: 'Project start',
+      endLabel: 'Live in production',
+      phases: phaseNames.map((name, i) => ({ id: `phase-${i}`, name, weight: 1 })),
+    }),
   }
   for (let n = 0; n < count; n++) {
     const topicIndex = Math.floor(random() * topics.length)

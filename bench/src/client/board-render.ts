@@ -1,18 +1,9 @@
 import { chromium } from '@playwright/test'
+import { chromiumArgs, chromiumPath } from '@stormline/shared/testing/chromium'
 import { addStickiesAtOnce, waitForStickies } from '../board/fill-board.ts'
 import { createRoom } from '../clients/board-room.ts'
 import { connectClient } from '../clients/stock-client.ts'
 import type { ServerHandle } from '../servers/server-handle.ts'
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** What the page reports once the board is on screen. */
 export interface PageTiming {
@@ -41,7 +32,7 @@ export async function measureBoardRender(
   writer.destroy()
   witness.destroy()
 
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] })
   const timings: PageTiming[] = []
   try {
     for (let rep = 0; rep < reps; rep++) {

@@ -1,3 +1,4 @@
+import { pageRecord, timelineRecord } from '../testing/board-records.ts'
 import type { BoardMapsJson } from './board-maps.ts'
 
 /**
@@ -53,28 +54,18 @@ function note(
 }
 
 const records = [
-  { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
-  {
-    id: 'shape:timeline',
-    typeName: 'shape',
-    type: 'timeline',
-    x: 0,
-    y: 0,
-    parentId: 'page:page',
-    isLocked: true,
-    props: {
-      w: 3000,
-      h: 160,
-      startLabel: 'Project start',
-      endLabel: 'Live in production',
-      phases: [
-        { id: 'env', name: 'Environments & infrastructure', weight: 1 },
-        { id: 'review', name: 'Security & compliance review', weight: 1 },
-        { id: 'release', name: 'Release', weight: 1 },
-      ],
-    },
-    meta: {},
-  },
+  pageRecord,
+  timelineRecord({
+    w: 3000,
+    h: 160,
+    startLabel: 'Project start',
+    endLabel: 'Live in production',
+    phases: [
+      { id: 'env', name: 'Environments & infrastructure', weight: 1 },
+      { id: 'review', name: 'Security & compliance review', weight: 1 },
+      { id: 'release', name: 'Release', weight: 1 },
+    ],
+  }),
   // Steps, with the overlays that sit on them.
   note('shape:step-vm', 'step', 300, -600, 'Request a VM', 'Ada'),
   note('shape:tech-jira', 'tech', 300, -380, 'Jira service desk', 'Ben'),

@@ -1,4 +1,5 @@
 import { readBoard } from '@stormline/shared/board/read-board'
+import { timelineRecord } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import { placementIn, untitledStep } from './sticky-placement.ts'
 
@@ -20,25 +21,16 @@ function note(id: string, x: number, kind: string, text: string) {
   }
 }
 
-const timeline = {
-  id: 'shape:timeline',
-  typeName: 'shape',
-  type: 'timeline',
-  x: 0,
-  y: 0,
-  parentId: 'page:page',
-  props: {
-    w: 1000,
-    h: 100,
-    startLabel: 'Start',
-    endLabel: 'End',
-    phases: [
-      { id: 'a', name: 'Discovery', weight: 1 },
-      { id: 'b', name: 'Delivery', weight: 1 },
-    ],
-  },
-  meta: {},
-}
+const timeline = timelineRecord({
+  w: 1000,
+  h: 100,
+  startLabel: 'Start',
+  endLabel: 'End',
+  phases: [
+    { id: 'a', name: 'Discovery', weight: 1 },
+    { id: 'b', name: 'Delivery', weight: 1 },
+  ],
+})
 
 describe('placementIn', () => {
   const board = readBoard([
