@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import type { SqliteDurability } from './db/database.ts'
+import { defaultCompactionPolicy, defaultQuietCheckIntervalMs } from './rooms/compaction-policy.ts'
 
 export interface ServerConfig {
   port: number
@@ -42,14 +43,14 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
-  COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(10_000),
-  COMPACT_LOG_BYTES: z.coerce
+  COMPACT_EVERY_UPDATES: z.coerce
     .number()
     .int()
     .min(1)
-    .default(1024 * 1024),
-  COMPACT_QUIET_MS: z.coerce.number().int().min(0).default(10_000),
-  COMPACT_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+    .default(defaultCompactionPolicy.everyUpdates),
+  COMPACT_LOG_BYTES: z.coerce.number().int().min(1).default(defaultCompactionPolicy.minLogBytes),
+  COMPACT_QUIET_MS: z.coerce.number().int().min(0).default(defaultCompactionPolicy.quietMs),
+  COMPACT_INTERVAL_MS: z.coerce.number().int().min(0).default(defaultQuietCheckIntervalMs),
   MAX_BOARD_BYTES: z.coerce
     .number()
     .int()

@@ -39,7 +39,9 @@ export async function startStormline(options: StormlineOptions): Promise<ServerH
       RATE_LIMIT_BURST: '1000000',
       // For investigating a figure, e.g. BENCH_STORMLINE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/p"
       // profiles the server alone under the bench's workload.
-      NODE_OPTIONS: process.env.BENCH_STORMLINE_NODE_OPTIONS ?? '',
+      ...(process.env.BENCH_STORMLINE_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_STORMLINE_NODE_OPTIONS }
+        : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,9 @@ export const defaultCompactionPolicy: CompactionPolicy = {
   quietMs: 10_000,
 }
 
+/** How often the housekeeping timer looks for quiet rooms, in ms. */
+export const defaultQuietCheckIntervalMs = 5_000
+
 /** What a room knows about its stored log. */
 export interface LogState {
   /** Updates logged since the snapshot. */

@@ -5,7 +5,11 @@ import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
-import { type CompactionPolicy, defaultCompactionPolicy } from './compaction-policy.ts'
+import {
+  type CompactionPolicy,
+  defaultCompactionPolicy,
+  defaultQuietCheckIntervalMs,
+} from './compaction-policy.ts'
 import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit.ts'
 import { Room } from './room.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
@@ -48,7 +52,7 @@ export class RoomRegistry {
       minLogBytes: options.compactLogBytes ?? defaultCompactionPolicy.minLogBytes,
       quietMs: options.compactQuietMs ?? defaultCompactionPolicy.quietMs,
     }
-    const interval = options.compactIntervalMs ?? 5_000
+    const interval = options.compactIntervalMs ?? defaultQuietCheckIntervalMs
     if (interval > 0) {
       this.timer = setInterval(() => this.compactQuiet(), interval)
       // Housekeeping must never keep the process alive on its own.
@@ -172,7 +176,7 @@ export class RoomRegistry {
     this.closed = true
     if (this.timer) clearInterval(this.timer)
     for (const room of [...this.rooms.values()]) {
-      this.tryCompact(room)
+      room.tryCompact()
       this.rooms.delete(room.boardId)
       room.close(CloseCode.goingAway, 'server shutting down')
     }
@@ -204,7 +208,7 @@ export class RoomRegistry {
   }
 
   private unload(room: Room): void {
-    this.tryCompact(room)
+    room.tryCompact()
     this.rooms.delete(room.boardId)
     room.close(CloseCode.goingAway, 'room unloaded')
   }
@@ -214,13 +218,5 @@ export class RoomRegistry {
     // Peers reconnect, the room reloads from what is stored, and their sync
     // step 2 sends back whatever the failed write did not keep.
     room.close(CloseCode.internalError, 'update could not be stored')
-  }
-
-  private tryCompact(room: Room): void {
-    try {
-      room.compact()
-    } catch (error) {
-      this.options.logger.warn('sync.compact_failed', { boardId: room.boardId, error })
-    }
   }
 }

@@ -306,7 +306,8 @@ export class Room {
       this.tryCompact()
   }
 
-  private tryCompact(): void {
+  /** Compacts, logging a failure instead of throwing: every update is stored either way. */
+  tryCompact(): void {
     try {
       this.compact()
     } catch (error) {
