@@ -18,8 +18,11 @@ export function richTextFromPlainText(text: string): { type: 'doc'; content: Par
     type: 'doc',
     content: text
       .split('\n')
-      .map((line): Paragraph =>
-        line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' },
+      .map(
+        (line): Paragraph =>
+          line
+            ? { type: 'paragraph', content: [{ type: 'text', text: line }] }
+            : { type: 'paragraph' },
       ),
   }
 }
@@ -82,20 +85,24 @@ export function textSplice(from: string, to: string): TextSplice {
 /**
  * The splice to apply to `current` (what the shared text holds now) for a local edit that turned
  * `before` into `after`. When nobody else typed meanwhile, current equals before and this is the
- * local edit itself. Otherwise the local edit is re-based: the part of `before` it replaced is
- * found in `current` by its surrounding text, so a peer's characters elsewhere survive; when that
- * cannot be found, `current` is replaced by `after` as a whole (rare: both edited the same words).
+ * local edit itself. Otherwise the local edit is re-based onto `current`, anchored on the text
+ * before it or, failing that, the text after it, so a peer's characters elsewhere survive; when
+ * neither anchor holds (both changed the same words), `current` is turned into `after` whole.
  */
 export function spliceToReach(current: string, before: string | null, after: string): TextSplice {
   if (before === null || before === current) return textSplice(current, after)
   const local = textSplice(before, after)
   const prefix = before.slice(0, local.index)
+  const removed = before.slice(local.index, local.index + local.deleteCount)
   const suffix = before.slice(local.index + local.deleteCount)
-  if (current.startsWith(prefix) && current.endsWith(suffix) && prefix.length + suffix.length <= current.length) {
-    return {
-      index: prefix.length,
-      deleteCount: current.length - prefix.length - suffix.length,
-      insert: local.insert,
+  if (current.startsWith(prefix) && current.startsWith(removed, prefix.length)) {
+    return { index: prefix.length, deleteCount: removed.length, insert: local.insert }
+  }
+  if (current.endsWith(suffix)) {
+    const end = current.length - suffix.length
+    const start = end - removed.length
+    if (start >= 0 && current.slice(start, end) === removed) {
+      return { index: start, deleteCount: removed.length, insert: local.insert }
     }
   }
   return textSplice(current, after)
