@@ -18,12 +18,26 @@ export interface ClusterRecord {
 
 export const clusterIdPrefix = 'cluster:'
 
-/** Reads one stored cluster defensively; null when it is not usable at all. */
+/**
+ * Members as layout v2 stores them (cluster-layout.ts): an object of sticky id → order, read
+ * in that order (ties by id, so every reader agrees).
+ */
+function memberIdsOf(members: unknown): string[] | null {
+  if (typeof members !== 'object' || members === null || Array.isArray(members)) return null
+  return Object.entries(members as Record<string, unknown>)
+    .map(([id, order]) => [id, typeof order === 'number' ? order : 0] as const)
+    .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id]) => id)
+}
+
+/** Reads one stored cluster (layout v1 or v2) defensively; null when it is not usable at all. */
 export function readCluster(value: unknown): ClusterRecord | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
   const v = value as Record<string, unknown>
-  if (typeof v.id !== 'string' || !Array.isArray(v.memberIds)) return null
-  const memberIds = [...new Set(v.memberIds.filter((m): m is string => typeof m === 'string'))]
+  if (typeof v.id !== 'string') return null
+  const listed = Array.isArray(v.memberIds) ? v.memberIds : memberIdsOf(v.members)
+  if (listed === null) return null
+  const memberIds = [...new Set(listed.filter((m): m is string => typeof m === 'string'))]
   return {
     id: v.id,
     name: typeof v.name === 'string' && v.name.trim() !== '' ? v.name.trim() : 'Untitled cluster',

@@ -16,8 +16,9 @@ export function clustersSignal(doc: Y.Doc): Atom<Record<string, unknown>> {
   if (mirror === undefined) {
     const map = doc.getMap(docLayout.clusters)
     const created = atom<Record<string, unknown>>('stored clusters', map.toJSON())
-    // Lives as long as the doc: both go when the board closes.
-    map.observe(() => created.set(map.toJSON()))
+    // Deep: a cluster is a map of fields and members (cluster-layout.ts). Lives as long as the
+    // doc: both go when the board closes.
+    map.observeDeep(() => created.set(map.toJSON()))
     mirrors.set(doc, created)
     mirror = created
   }
