@@ -1,5 +1,7 @@
 import type * as Y from 'yjs'
 import { docLayout } from '../sync/doc-layout.ts'
+import { readRecordsJson } from '../sync/record-layout.ts'
+import { readClustersJson } from './cluster-layout.ts'
 
 /**
  * The JSON of every map in a board's Y.Doc (docLayout), as the browser, the
@@ -25,13 +27,13 @@ export const emptyBoardMaps: BoardMapsJson = {
   ballots: {},
 }
 
-/** Reads every board map of a document as JSON. */
+/** Reads every board map of a document as JSON (records and clusters as plain JSON, in either layout). */
 export function boardMapsOf(doc: Y.Doc): BoardMapsJson {
   const json = (name: string): Record<string, unknown> => doc.getMap(name).toJSON()
   return {
-    records: json(docLayout.records),
+    records: readRecordsJson(doc),
     session: json(docLayout.session),
-    clusters: json(docLayout.clusters),
+    clusters: readClustersJson(doc),
     suggestionDecisions: json(docLayout.suggestionDecisions),
     votes: json(docLayout.votes),
     assessments: json(docLayout.assessments),

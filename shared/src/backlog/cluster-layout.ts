@@ -14,7 +14,7 @@ const membersKey = 'members'
 
 function encodeMembers(memberIds: readonly string[]): Y.Map<number> {
   const members = new Y.Map<number>()
-  memberIds.forEach((id, order) => members.set(id, order))
+  for (const [order, id] of memberIds.entries()) members.set(id, order)
   return members
 }
 
@@ -70,4 +70,21 @@ export function migrateClustersToCurrentLayout(doc: Y.Doc): number {
     rewritten++
   }
   return rewritten
+}
+
+/**
+ * Every cluster as plain JSON in the version 1 shape (`memberIds` in order), whatever its
+ * layout: what exports, board files and the backlog read, so their format does not change.
+ */
+export function readClustersJson(doc: Y.Doc): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [id, value] of doc.getMap<unknown>(docLayout.clusters).entries()) {
+    if (!(value instanceof Y.Map)) {
+      out[id] = value
+      continue
+    }
+    const { [membersKey]: _members, ...fields } = value.toJSON() as Record<string, unknown>
+    out[id] = { ...fields, memberIds: readCluster(value.toJSON())?.memberIds ?? [] }
+  }
+  return out
 }

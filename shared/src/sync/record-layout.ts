@@ -16,6 +16,10 @@ import { plainTextFromRichText, richTextFromPlainText, spliceToReach } from './r
  *   - `props.richText` is a `Y.Text` of its plain text while the text is plain paragraphs, so
  *     two people typing in one sticky keep both people's characters; formatted text (bold,
  *     lists…) is kept whole as JSON, last writer wins;
+ *   - a shape's position (`x`, `y`) is one entry, `xy: [x, y]`: a position is one choice, so two
+ *     people dragging one sticky at once converge on one of their drops, never on x from one and
+ *     y from the other; and a move then costs one Yjs item, as a whole record did in version 1
+ *     (the document grows no faster under dragging);
  *   - every other value (numbers, strings, arrays, an arrow's `{x, y}`) is one atomic entry.
  *
  * These functions are the only place that knows this: the web binding writes and reads through
@@ -25,6 +29,24 @@ import { plainTextFromRichText, richTextFromPlainText, spliceToReach } from './r
 /** `meta` key holding the layout version of the board's records (absent: version 1, whole JSON records). */
 export const layoutVersionKey = 'layoutVersion'
 export const recordLayoutVersion = 2
+
+/** The record-map key holding a shape's position as `[x, y]`. */
+export const positionKey = 'xy'
+
+/** A record's top-level fields as the record map stores them: `x` and `y` as one position. */
+function storedFields(record: JsonObject): JsonObject {
+  if (!('x' in record) && !('y' in record)) return record
+  const { x, y, ...rest } = record
+  return { ...rest, [positionKey]: [x ?? null, y ?? null] }
+}
+
+/** The inverse of storedFields, on decoded JSON. */
+function recordFields(stored: JsonObject): JsonObject {
+  const position = stored[positionKey]
+  if (!Array.isArray(position)) return stored
+  const { [positionKey]: _position, ...rest } = stored
+  return { ...rest, x: position[0], y: position[1] }
+}
 
 /** Top-level record fields stored as nested maps. */
 const mapFields: ReadonlySet<string> = new Set(['props', 'meta'])
@@ -60,7 +82,7 @@ function encodeMap(path: FieldPath, object: JsonObject): Y.Map<unknown> {
 
 /** A record as a new (not yet integrated) `Y.Map`, ready for `records.set(id, …)`. */
 export function encodeRecord(record: JsonObject): Y.Map<unknown> {
-  return encodeMap('record', record)
+  return encodeMap('record', storedFields(record))
 }
 
 /** Plain JSON of a stored value: a record map, a nested map, a rich-text `Y.Text`, or JSON. */
@@ -82,7 +104,8 @@ export function decodeValue(value: unknown, key = ''): unknown {
  * itself, so readers work on boards that have not been migrated yet.
  */
 export function decodeRecord(value: unknown): unknown {
-  return decodeValue(value)
+  if (!(value instanceof Y.Map)) return value
+  return recordFields(decodeValue(value) as JsonObject)
 }
 
 /** Every record of a board as plain JSON, keyed by id: what exports and the board model read. */
@@ -99,7 +122,7 @@ export function readRecordsJson(doc: Y.Doc): Record<string, unknown> {
  * a transaction. `before` is what the writer last saw (its store's previous version).
  */
 export function patchRecord(target: Y.Map<unknown>, before: JsonObject, after: JsonObject): void {
-  patchMap('record', target, before, after)
+  patchMap('record', target, storedFields(before), storedFields(after))
 }
 
 function patchMap(path: FieldPath, target: Y.Map<unknown>, before: JsonObject, after: JsonObject) {
@@ -149,7 +172,7 @@ function writeField(
 export function putRecord(records: Y.Map<unknown>, record: JsonObject & { id: string }): void {
   const current = records.get(record.id)
   if (current instanceof Y.Map) {
-    const before = decodeValue(current)
+    const before = decodeRecord(current)
     patchRecord(current, isJsonObject(before) ? before : {}, record)
   } else {
     records.set(record.id, encodeRecord(record))
