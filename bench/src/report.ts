@@ -201,7 +201,7 @@ export function renderMarkdown(r: BenchResults): string {
     parts.push('## 1. Fan-out latency and throughput (one board, N clients)')
     parts.push(
       "Latency per update: from the sender's `set` until the last other client applied it. Each client moves its own ~" +
-        `${r.fanout[0]?.recordBytes ?? 0}-byte sticky record every 1–2 s (uniform jitter), ${num((r.fanout[0]?.durationMs ?? 0) / 1000)} s per run, ${r.fanout[0]?.rounds ?? 1} round(s) per N pooled; ` +
+        `${r.fanout[0]?.recordBytes ?? 0}-byte sticky record (a move writes its x, y and the update id as field patches, record layout v2) every 1–2 s (uniform jitter), ${num((r.fanout[0]?.durationMs ?? 0) / 1000)} s per run, ${r.fanout[0]?.rounds ?? 1} round(s) per N pooled; ` +
         'a fresh server process per run, the three servers interleaved per N. Server CPU is user+system time per run (mean over rounds); peak RSS is the process high-water mark (VmHWM, includes start-up).',
     )
     parts.push(
@@ -271,7 +271,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.documentGrowth?.length) {
     parts.push('## 2a. Document growth under repeated moves')
     parts.push(
-      'Three clients take turns moving stickies (each move rewrites the whole record, one update each, through the server); then a fresh client joins. "Fresh" is the same final records written once into a new document.',
+      'Three clients take turns moving stickies (each move sets the sticky’s x and y in its record map, record layout v2, one update each, through the server); then a fresh client joins. "Fresh" is the same final records written once into a new document.',
     )
     const s = r.documentGrowth.find((g) => g.server === 'stormline')
     parts.push(

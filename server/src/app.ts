@@ -101,6 +101,7 @@ export function createApp(deps: AppDependencies): StormlineApp {
       logger: deps.logger,
       allowedOrigins: deps.config.allowedOrigins,
       heartbeatMs: deps.config.heartbeatMs,
+      sendBufferBytes: deps.config.sendBufferBytes,
     }),
   )
   if (deps.config.webDist) app.route('/', webAppRoutes(deps.config.webDist))

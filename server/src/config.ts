@@ -2,6 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { SqliteDurability } from './db/database.ts'
 import { defaultCompactionPolicy, defaultQuietCheckIntervalMs } from './rooms/compaction-policy.ts'
+import { defaultRateLimit, type RateLimit } from './rooms/rate-limit.ts'
 
 export interface ServerConfig {
   port: number
@@ -22,8 +23,13 @@ export interface ServerConfig {
   compactIntervalMs: number
   /** Largest stored board (snapshot + log) in bytes. */
   maxBoardBytes: number
-  /** Websocket messages per second (and burst) allowed per connection. */
-  rateLimit: { perSecond: number; burst: number }
+  /**
+   * Websocket messages per second (and burst) handled per connection; beyond, they queue while
+   * the socket is paused, up to `queueBytes` (BAD-2).
+   */
+  rateLimit: RateLimit
+  /** A socket whose unsent outgoing bytes pass this is closed with 4529 (a reader far behind). */
+  sendBufferBytes: number
   /** Ping every this many ms; a socket that missed the previous ping is dropped (0 disables). */
   heartbeatMs: number
   /** Extra browser origins allowed to open the websocket (the server's own is always allowed). */
@@ -56,8 +62,10 @@ const envSchema = z.object({
     .int()
     .min(64 * 1024)
     .default(50 * 1024 * 1024),
-  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(200),
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(400),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(defaultRateLimit.perSecond),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(defaultRateLimit.burst),
+  RATE_LIMIT_QUEUE_BYTES: z.coerce.number().int().min(1024).default(defaultRateLimit.queueBytes),
+  SEND_BUFFER_BYTES: z.coerce.number().int().min(1024).optional(),
   HEARTBEAT_MS: z.coerce.number().int().min(0).default(30_000),
   ALLOWED_ORIGINS: z.string().default(''),
 })
@@ -72,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`)
   }
   const e = parsed.data
+  // A first sync sends the whole board in one message, so the outgoing bound must hold one.
+  if (e.SEND_BUFFER_BYTES !== undefined && e.SEND_BUFFER_BYTES < e.MAX_BOARD_BYTES) {
+    throw new Error(
+      'Invalid configuration: SEND_BUFFER_BYTES: must be at least MAX_BOARD_BYTES (a first sync sends the whole board)',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -86,7 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactQuietMs: e.COMPACT_QUIET_MS,
     compactIntervalMs: e.COMPACT_INTERVAL_MS,
     maxBoardBytes: e.MAX_BOARD_BYTES,
-    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    rateLimit: {
+      perSecond: e.RATE_LIMIT_PER_SECOND,
+      burst: e.RATE_LIMIT_BURST,
+      queueBytes: e.RATE_LIMIT_QUEUE_BYTES,
+    },
+    sendBufferBytes: e.SEND_BUFFER_BYTES ?? 2 * e.MAX_BOARD_BYTES,
     heartbeatMs: e.HEARTBEAT_MS,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))

@@ -3,6 +3,8 @@ import path from 'node:path'
 import type { BoardAccess, CreatedBoard, RotatedLinks } from '@stormline/shared/api/types'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { readRecordsJson } from '@stormline/shared/sync/record-layout'
+import { readRecord, stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
@@ -65,7 +67,7 @@ function storedRecords(boardId: string): Record<string, unknown> {
       .all(boardId) as { update: Buffer }[]
     for (const row of updates) Y.applyUpdate(doc, row.update)
     return {
-      records: doc.getMap(docLayout.records).toJSON(),
+      records: readRecordsJson(doc),
       session: doc.getMap(docLayout.session).toJSON(),
     }
   } finally {
@@ -196,15 +198,14 @@ describe('the websocket enforces roles', () => {
     const facilitator = connect(board, 'facilitator')
     const viewer = connect(board, 'viewer')
     await Promise.all([synced(facilitator.provider), synced(viewer.provider)])
-    facilitator.doc.getMap(docLayout.records).set('shape:real', { text: 'real' })
-    await expect
-      .poll(() => viewer.doc.getMap(docLayout.records).get('shape:real'))
-      .toEqual({ text: 'real' })
+    const real = stickyRecord('shape:real', { text: 'real' })
+    writeRecord(facilitator.doc, real)
+    await expect.poll(() => readRecord(viewer.doc, 'shape:real')).toEqual(real)
 
-    viewer.doc.getMap(docLayout.records).set('shape:vandal', { text: 'vandal' })
+    writeRecord(viewer.doc, stickyRecord('shape:vandal', { text: 'vandal' }))
     viewer.doc.getMap(docLayout.session).set('step', 6)
     // A later honest edit proves the viewer's frames had time to arrive and were dropped.
-    facilitator.doc.getMap(docLayout.records).set('shape:after', { text: 'after' })
+    writeRecord(facilitator.doc, stickyRecord('shape:after', { text: 'after' }))
     await expect.poll(() => viewer.doc.getMap(docLayout.records).has('shape:after')).toBe(true)
     const late = connect(board, 'participant')
     await synced(late.provider)
@@ -227,7 +228,7 @@ describe('the websocket enforces roles', () => {
     facilitator.doc.getMap(docLayout.session).set('step', 2)
     await expect.poll(() => participant.doc.getMap(docLayout.session).get('step')).toBe(2)
 
-    participant.doc.getMap(docLayout.records).set('shape:fine', { text: 'fine' })
+    writeRecord(participant.doc, stickyRecord('shape:fine', { text: 'fine' }))
     await expect.poll(() => facilitator.doc.getMap(docLayout.records).has('shape:fine')).toBe(true)
     participant.doc.getMap(docLayout.session).set('step', 6)
     await expect
@@ -274,7 +275,7 @@ describe('the websocket enforces roles', () => {
     const board = await createBoard(server)
     const participant = connect(board, 'participant')
     await synced(participant.provider)
-    participant.doc.getMap(docLayout.records).set('shape:a', { text: 'a' })
+    writeRecord(participant.doc, stickyRecord('shape:a', { text: 'a' }))
     const deleted = await fetch(boardUrl(server, board), { method: 'DELETE' })
     expect(deleted.status).toBe(204)
     await expect.poll(() => participant.closes[0], { timeout: 10_000 }).toBe(CloseCode.boardDeleted)

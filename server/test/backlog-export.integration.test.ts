@@ -4,13 +4,12 @@ import type { CreatedBoard } from '@stormline/shared/api/types'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
 import { exportBacklog } from '@stormline/shared/backlog/export-backlog'
-import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
-import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
+import { validWorkshopMaps as workshopMaps, writeBoardMaps } from './support/workshop-board.ts'
 
 /**
  * A finished workshop is written into a board through a real y-websocket
@@ -32,19 +31,7 @@ beforeAll(async () => {
     params: { token: board.tokens.facilitator },
   })
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  provider.doc.transact(() => {
-    const maps = [
-      [docLayout.records, workshopMaps.records],
-      [docLayout.session, workshopMaps.session],
-      [docLayout.clusters, workshopMaps.clusters],
-      [docLayout.votes, workshopMaps.votes],
-      [docLayout.assessments, workshopMaps.assessments],
-      [docLayout.ballots, workshopMaps.ballots],
-    ] as const
-    for (const [name, entries] of maps) {
-      for (const [key, value] of Object.entries(entries)) provider.doc.getMap(name).set(key, value)
-    }
-  })
+  writeBoardMaps(provider.doc, { ...workshopMaps, suggestionDecisions: {} })
   // Wait until the server holds the whole workshop, then leave (the room is compacted and unloaded).
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
@@ -29,16 +30,7 @@ let board: CreatedBoard
 let workDir: string
 
 function note(i: number) {
-  return {
-    id: `shape:n${i}`,
-    typeName: 'shape',
-    type: 'note',
-    x: i * 10,
-    y: 0,
-    parentId: 'page:page',
-    props: { color: 'orange', richText: { type: 'doc', content: [] } },
-    meta: {},
-  }
+  return stickyRecord(`shape:n${i}`, { x: i * 10 })
 }
 
 async function storedStickies(target: ServerProcess = server): Promise<number> {
@@ -66,10 +58,9 @@ describe('pnpm backup', () => {
       params: { token: board.tokens?.facilitator ?? '' },
     })
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-    const records = provider.doc.getMap(docLayout.records)
     let written = 0
     const writer = setInterval(() => {
-      records.set(`shape:n${written}`, note(written))
+      writeRecord(provider.doc, note(written))
       written++
     }, 2)
     try {

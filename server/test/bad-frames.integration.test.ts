@@ -1,5 +1,6 @@
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { readRecord, stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -12,6 +13,7 @@ let server: ServerProcess
 let board: CreatedBoard
 let boardId: string
 let witness: WebsocketProvider
+const kept = stickyRecord('shape:kept', { text: 'must survive' })
 
 beforeAll(async () => {
   server = await startServer({ env: { MAX_MESSAGE_BYTES: String(64 * 1024) } })
@@ -22,7 +24,7 @@ beforeAll(async () => {
     params: { token: board.tokens.participant },
   })
   await new Promise<void>((resolve) => witness.once('sync', () => resolve()))
-  witness.doc.getMap('records').set('shape:kept', { text: 'must survive' })
+  writeRecord(witness.doc, kept)
 })
 
 afterAll(async () => {
@@ -59,9 +61,7 @@ describe('malformed websocket frames', () => {
       params: { token: board.tokens.viewer },
     })
     await new Promise<void>((resolve) => late.once('sync', () => resolve()))
-    await expect
-      .poll(() => late.doc.getMap('records').get('shape:kept'))
-      .toEqual({ text: 'must survive' })
+    await expect.poll(() => readRecord(late.doc, 'shape:kept')).toEqual(kept)
     late.destroy()
   })
 })

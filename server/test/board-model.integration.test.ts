@@ -1,6 +1,12 @@
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import type { BoardModel } from '@stormline/shared/board/read-board'
-import { templateTimelineId } from '@stormline/shared/board/timeline'
+import type { StickyKind } from '@stormline/shared/board/sticky-kinds'
+import {
+  pageRecord,
+  stickyRecord,
+  timelineRecord,
+  writeRecord,
+} from '@stormline/shared/testing/board-records'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -19,24 +25,16 @@ afterAll(async () => {
   await server.dispose()
 })
 
-const text = (value: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text: value }] }],
-})
-
-function note(id: string, x: number, kind: string, words: string) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
+function note(id: string, x: number, kind: StickyKind, text: string) {
+  return stickyRecord(id, {
     x,
     y: 300,
-    parentId: 'page:page',
-    props: { color: 'orange', richText: text(words), scale: 1, growY: 0 },
-    meta: {
-      stormline: { kind, authorId: 'p1', authorName: 'Ada', createdAt: '2026-11-23T10:00:00Z' },
-    },
-  }
+    kind,
+    text,
+    authorId: 'p1',
+    authorName: 'Ada',
+    createdAt: '2026-11-23T10:00:00Z',
+  })
 }
 
 async function model(board: CreatedBoard): Promise<BoardModel> {
@@ -53,23 +51,12 @@ describe('GET /api/boards/:id/model', () => {
       params: { token: board.tokens.facilitator },
     })
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-    const records = provider.doc.getMap('records')
-    provider.doc.transact(() => {
-      records.set('page:page', {
-        id: 'page:page',
-        typeName: 'page',
-        name: 'Page 1',
-        index: 'a1',
-        meta: {},
-      })
-      records.set(templateTimelineId, {
-        id: templateTimelineId,
-        typeName: 'shape',
-        type: 'timeline',
-        x: 0,
-        y: 0,
-        parentId: 'page:page',
-        props: {
+    const doc = provider.doc
+    doc.transact(() => {
+      writeRecord(doc, pageRecord)
+      writeRecord(
+        doc,
+        timelineRecord({
           w: 1000,
           h: 100,
           startLabel: 'Project start',
@@ -78,12 +65,11 @@ describe('GET /api/boards/:id/model', () => {
             { id: 'build', name: 'Build & CI', weight: 1 },
             { id: 'release', name: 'Release', weight: 1 },
           ],
-        },
-        meta: {},
-      })
-      records.set('shape:step', note('shape:step', 600, 'step', 'Change board approval'))
-      records.set('shape:pain', note('shape:pain', 650, 'pain', 'CAB meets once a week'))
-      provider.doc.getMap('session').set('step', 2)
+        }),
+      )
+      writeRecord(doc, note('shape:step', 600, 'step', 'Change board approval'))
+      writeRecord(doc, note('shape:pain', 650, 'pain', 'CAB meets once a week'))
+      doc.getMap('session').set('step', 2)
     })
 
     await expect.poll(async () => (await model(board)).stickies.length).toBe(2)

@@ -3,8 +3,8 @@ import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { CreatedBoard } from '@stormline/shared/api/types'
-import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { stickyRecord } from '@stormline/shared/testing/board-records'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
@@ -12,6 +12,7 @@ import * as Y from 'yjs'
 import type { BoardFile } from '../src/boards/board-file.ts'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
+import { validWorkshopMaps as workshopMaps, writeBoardMaps } from './support/workshop-board.ts'
 
 /**
  * A finished workshop leaves the server as a board file and comes back as a new
@@ -35,11 +36,7 @@ async function writeWorkshop(board: CreatedBoard): Promise<void> {
     params: { token: board.tokens?.facilitator ?? '' },
   })
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  provider.doc.transact(() => {
-    for (const [name, entries] of Object.entries(workshopMaps)) {
-      for (const [key, value] of Object.entries(entries)) provider.doc.getMap(name).set(key, value)
-    }
-  })
+  writeBoardMaps(provider.doc, workshopMaps)
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
     const model = (await (await fetch(boardUrl(server, board, '/model'))).json()) as {
@@ -205,7 +202,14 @@ describe('POST /api/boards/import', () => {
         JSON.stringify({
           format: 'stormline.board',
           version: 1,
-          document: { maps: { records: { big: 'x'.repeat(maxBoardBytes * 2) } } },
+          // A valid record, so only its size is wrong.
+          document: {
+            maps: {
+              records: {
+                'shape:big': stickyRecord('shape:big', { text: 'x'.repeat(maxBoardBytes * 2) }),
+              },
+            },
+          },
         }),
       413,
       undefined,

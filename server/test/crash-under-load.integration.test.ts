@@ -1,3 +1,4 @@
+import { writeRecord } from '@stormline/shared/testing/board-records'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -6,6 +7,7 @@ import {
   createBoard,
   loadFresh,
   records,
+  recordsJson,
   sticky,
   synced,
   until,
@@ -71,7 +73,7 @@ describe('a crash in the middle of a burst of edits', () => {
           continue
         }
         const n = written[w] ?? 0
-        records(writer.doc).set(`shape:w${w}-${n}`, sticky(`shape:w${w}-${n}`, `writer ${w} #${n}`))
+        writeRecord(writer.doc, sticky(`shape:w${w}-${n}`, `writer ${w} #${n}`))
         written[w] = n + 1
         // Yield now and then so the sockets flush while the burst goes on.
         if (n % 4 === 3) await new Promise((resolve) => setImmediate(resolve))
@@ -86,7 +88,7 @@ describe('a crash in the middle of a burst of edits', () => {
     await Promise.all(bursts)
     // Frames already in the observer's socket buffer still arrive after the kill; keep them too.
     await until(() => !observer.wsconnected, 'the observer to notice the crash')
-    const seen = records(observer.doc).toJSON()
+    const seen = recordsJson(observer.doc)
     // Nothing may be resent from the clients: what survives must come from the database.
     for (const provider of providers) provider.destroy()
 
@@ -100,7 +102,7 @@ describe('a crash in the middle of a burst of edits', () => {
     const reloaded = await loadFresh(second.wsUrl, board)
     const missing = observed.filter((update) => !isContainedIn(update, reloaded))
     expect(missing.length, `${missing.length} of ${observed.length} observed updates lost`).toBe(0)
-    const stored = records(reloaded).toJSON()
+    const stored = recordsJson(reloaded)
     for (const [key, value] of Object.entries(seen)) expect(stored[key], key).toEqual(value)
     console.info(
       `crash: ${writtenAtKill} edits written and ${seenAtKill} observed at the kill,` +

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
+import { writeRecord } from '@stormline/shared/testing/board-records'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import {
@@ -6,6 +7,7 @@ import {
   createBoard,
   loadFresh,
   records,
+  recordsJson,
   sticky,
   synced,
   until,
@@ -45,7 +47,7 @@ describe(`${clientCount} clients on one board`, () => {
     providers.forEach((provider, c) => {
       // One transaction per key: a message per edit, as a person adding stickies sends.
       for (let k = 0; k < keysPerClient; k++) {
-        records(provider.doc).set(`shape:c${c}-k${k}`, sticky(`shape:c${c}-k${k}`, `${c}/${k}`))
+        writeRecord(provider.doc, sticky(`shape:c${c}-k${k}`, `${c}/${k}`))
       }
     })
 
@@ -55,9 +57,9 @@ describe(`${clientCount} clients on one board`, () => {
       `every client to hold all ${total} stickies`,
       90_000,
     )
-    const reference = records(providers[0]?.doc ?? loadFailed()).toJSON()
+    const reference = recordsJson(providers[0]?.doc ?? loadFailed())
     const diverged = providers.filter(
-      (provider) => !isDeepStrictEqual(records(provider.doc).toJSON(), reference),
+      (provider) => !isDeepStrictEqual(recordsJson(provider.doc), reference),
     )
     expect(diverged.length).toBe(0)
     expect(reference['shape:c199-k4']).toEqual(sticky('shape:c199-k4', '199/4'))
@@ -65,7 +67,7 @@ describe(`${clientCount} clients on one board`, () => {
     expect(closes).toEqual([])
 
     const fresh = await loadFresh(server.wsUrl, board)
-    expect(records(fresh).toJSON()).toEqual(reference)
+    expect(recordsJson(fresh)).toEqual(reference)
   }, 120_000)
 })
 

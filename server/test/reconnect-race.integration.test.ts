@@ -1,3 +1,4 @@
+import { writeRecord } from '@stormline/shared/testing/board-records'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import {
@@ -41,7 +42,7 @@ describe('reconnecting after offline edits', () => {
     await Promise.all([synced(alice), synced(bob)])
 
     alice.disconnect()
-    records(alice.doc).set('shape:offline', sticky('shape:offline', 'typed while offline'))
+    writeRecord(alice.doc, sticky('shape:offline', 'typed while offline'))
     const closes: number[] = []
     alice.on('connection-close', (event) => closes.push(event?.code ?? -1))
     let editedOnReconnect = false
@@ -49,7 +50,7 @@ describe('reconnecting after offline edits', () => {
       if (status !== 'connected' || editedOnReconnect) return
       // The first moment the socket is open: before the server's step 1 can arrive.
       editedOnReconnect = true
-      records(alice.doc).set('shape:moved', sticky('shape:moved', 'dragged on reconnect'))
+      writeRecord(alice.doc, sticky('shape:moved', 'dragged on reconnect'))
     })
     alice.connect()
 

@@ -1,11 +1,13 @@
 import { isDeepStrictEqual } from 'node:util'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { readRecord, stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
   connectProvider,
   createBoard as createTestBoard,
+  recordsJson,
   synced,
   type TestBoard,
   until,
@@ -41,8 +43,7 @@ function connect(server: ServerProcess, board: TestBoard, doc = new Y.Doc()): We
   return provider
 }
 
-const records = (provider: WebsocketProvider): Record<string, unknown> =>
-  provider.doc.getMap('records').toJSON()
+const records = (provider: WebsocketProvider): Record<string, unknown> => recordsJson(provider.doc)
 
 describe('sync server with stock y-websocket clients', () => {
   it('converges concurrent edits and brings a late joiner up to date', async () => {
@@ -54,12 +55,12 @@ describe('sync server with stock y-websocket clients', () => {
 
     // Both edit the same record and their own records in the same tick.
     alice.doc.transact(() => {
-      alice.doc.getMap('records').set('shape:shared', { text: 'alice' })
-      alice.doc.getMap('records').set('shape:alice', { x: 1 })
+      writeRecord(alice.doc, stickyRecord('shape:shared', { text: 'alice' }))
+      writeRecord(alice.doc, stickyRecord('shape:alice', { x: 1 }))
     })
     bob.doc.transact(() => {
-      bob.doc.getMap('records').set('shape:shared', { text: 'bob' })
-      bob.doc.getMap('records').set('shape:bob', { x: 2 })
+      writeRecord(bob.doc, stickyRecord('shape:shared', { text: 'bob' }))
+      writeRecord(bob.doc, stickyRecord('shape:bob', { x: 2 }))
     })
     await until(
       () =>
@@ -79,7 +80,7 @@ describe('sync server with stock y-websocket clients', () => {
     const witness = connect(server, board)
     await Promise.all([synced(writer), synced(witness)])
 
-    for (let i = 0; i < 50; i++) writer.doc.getMap('records').set(`shape:${i}`, { i })
+    for (let i = 0; i < 50; i++) writeRecord(writer.doc, stickyRecord(`shape:${i}`, { x: i }))
     await until(() => witness.doc.getMap('records').size === 50, 'witness to see 50 updates')
 
     // Stop the clients first so nothing can be re-sent from them after the restart.
@@ -91,7 +92,7 @@ describe('sync server with stock y-websocket clients', () => {
     const fresh = connect(server, board)
     await synced(fresh)
     expect(fresh.doc.getMap('records').size).toBe(50)
-    expect(fresh.doc.getMap('records').get('shape:49')).toEqual({ i: 49 })
+    expect(readRecord(fresh.doc, 'shape:49')).toEqual(stickyRecord('shape:49', { x: 49 }))
   })
 
   it('keeps edits made while the server is down and sends them on reconnect', async () => {
@@ -101,7 +102,7 @@ describe('sync server with stock y-websocket clients', () => {
     await synced(alice)
     await server.crash()
     await until(() => !alice.wsconnected, 'alice to notice the crash')
-    alice.doc.getMap('records').set('shape:offline', { text: 'typed while offline' })
+    writeRecord(alice.doc, stickyRecord('shape:offline', { text: 'typed while offline' }))
 
     server = await server.restart()
     servers.push(server)

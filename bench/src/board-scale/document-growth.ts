@@ -1,7 +1,9 @@
+import { readRecordsJson } from '@stormline/shared/sync/record-layout'
+import { moveRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import { seededRandom } from '@stormline/shared/testing/seeded-random'
 import * as Y from 'yjs'
 import { addStickiesAtOnce, waitForStickies } from '../board/fill-board.ts'
-import { stickyId, stickyRecord } from '../board/sticky-record.ts'
+import { stickyId } from '../board/sticky-record.ts'
 import { createRoom } from '../clients/board-room.ts'
 import { connectClient } from '../clients/stock-client.ts'
 import type { ServerHandle } from '../servers/server-handle.ts'
@@ -22,9 +24,10 @@ export interface DocumentGrowthResult {
 }
 
 /**
- * Three participants take turns moving stickies (each move rewrites the whole record, as the
- * tldraw binding does, and is its own update through the server); a fresh client then joins.
- * Answers the "a Y.Map grows without bound under repeated writes" worry with this board layout.
+ * Three participants take turns moving stickies (each move sets the sticky's `x` and `y` in its
+ * record map, as the web binding does with record layout v2, and is its own update through the
+ * server); a fresh client then joins. Answers the "a Y.Map grows without bound under repeated
+ * writes" worry with this board layout.
  */
 export async function measureDocumentGrowth(
   server: ServerHandle,
@@ -42,12 +45,10 @@ export async function measureDocumentGrowth(
   for (let m = 0; m < moves; m++) {
     const mover = movers[m % movers.length] as (typeof movers)[0]
     const n = Math.floor(random() * stickies)
-    const record = stickyRecord({
-      n,
+    moveRecord(mover.doc, stickyId(n), {
       x: Math.round(random() * 20_000),
       y: Math.round(random() * 4_000),
     })
-    mover.doc.getMap('records').set(stickyId(n), record)
     // Let the sockets drain now and then, like a drag that spans many frames.
     if (m % 100 === 99) await new Promise((r) => setImmediate(r))
   }
@@ -65,10 +66,10 @@ export async function measureDocumentGrowth(
     throw new Error(`${server.kind}: the observer still misses moves of ${missing()} movers`)
 
   const fresh = new Y.Doc()
-  const records = observer.doc.getMap<unknown>('records')
-  const freshRecords = fresh.getMap<unknown>('records')
   fresh.transact(() => {
-    for (const [key, value] of records) freshRecords.set(key, value)
+    for (const record of Object.values(readRecordsJson(observer.doc))) {
+      writeRecord(fresh, record as { id: string })
+    }
   })
   const freshStateBytes = Y.encodeStateAsUpdate(fresh).byteLength
 

@@ -1,8 +1,10 @@
 import type { StickyKind } from '@stormline/shared/board/sticky-kinds'
+import type { BoardRecord } from '@stormline/shared/testing/board-records'
 
 /**
- * Sticky records as the web app writes them into the board's `records` map: a tldraw note shape
- * with Stormline's sticky meta. About 500 bytes of JSON each, the size the fan-out issue asks for.
+ * Sticky records as the web app creates them: a tldraw note shape with Stormline's sticky meta,
+ * valid for tldraw's schema (the server refuses anything else). About 500 bytes of JSON each, the
+ * size the fan-out issue asks for; written into the board in record layout v2 (fill-board.ts).
  */
 
 const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
@@ -38,7 +40,7 @@ export function stickyId(n: number): string {
   return `shape:sticky-${n}`
 }
 
-export function stickyRecord(options: StickyOptions): Record<string, unknown> {
+export function stickyRecord(options: StickyOptions): BoardRecord {
   const { n } = options
   const kind = options.kind ?? (kinds[n % kinds.length] as StickyKind)
   const text = options.text ?? `Sticky ${n}: waiting for the approval ticket from the platform team`
@@ -86,13 +88,7 @@ export function stickyRecord(options: StickyOptions): Record<string, unknown> {
 }
 
 /** The page every sticky sits on (tldraw's default page id). */
-export const pageRecord = {
-  id: 'page:page',
-  typeName: 'page',
-  name: 'Page 1',
-  index: 'a1',
-  meta: {},
-}
+export { pageRecord } from '@stormline/shared/testing/board-records'
 
 /** A grid position for sticky n, 120 columns wide: a long timeline with rows of overlays. */
 export function gridPosition(n: number): { x: number; y: number } {

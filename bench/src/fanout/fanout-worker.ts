@@ -1,4 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { encodeRecord, patchRecord } from '@stormline/shared/sync/record-layout'
+import type { BoardRecord } from '@stormline/shared/testing/board-records'
 import { seededRandom } from '@stormline/shared/testing/seeded-random'
 import * as Y from 'yjs'
 import { stickyId, stickyRecord } from '../board/sticky-record.ts'
@@ -9,8 +12,10 @@ import { type FromWorker, now, type ToWorker, type WorkerSetup } from './fanout-
 
 /**
  * A share of the fan-out clients in their own thread, so the clients of a large board are not
- * limited to one core. Each client moves its own sticky on a jittered schedule; the record
- * carries the update id, sender and send time, and each receiving client notes when it applied it.
+ * limited to one core. Each client creates its own sticky once it is connected, then moves it on
+ * a jittered schedule: each move writes the sticky's `x` and `y` and the update id in its record
+ * map (`meta.bench.u`), as field patches in record layout v2, like the web binding's moves. Each
+ * receiving client notes when it applied an update id.
  */
 const setup = workerData as WorkerSetup
 const port = parentPort
@@ -22,6 +27,20 @@ const sent: [number, number][] = []
 const arrivals = new Map<number, { receivers: number; last: number }>()
 let recordBytes = 0
 const timers: NodeJS.Timeout[] = []
+/** What each client last wrote of its sticky: the base of its next field patch. */
+const written: BoardRecord[] = []
+
+const recordsOf = (client: StockClient) => client.doc.getMap<unknown>(docLayout.records)
+
+/** The update id and sender a sticky's record map carries, if any. */
+function benchOf(record: unknown): { u: number; from: number } | undefined {
+  const meta = record instanceof Y.Map ? record.get('meta') : undefined
+  const bench = meta instanceof Y.Map ? meta.get('bench') : undefined
+  if (!(bench instanceof Y.Map)) return undefined
+  const u = bench.get('u')
+  const from = bench.get('from')
+  return typeof u === 'number' && typeof from === 'number' ? { u, from } : undefined
+}
 
 async function connect(): Promise<void> {
   // connectClient only reads these two fields of the handle.
@@ -35,13 +54,18 @@ async function connect(): Promise<void> {
   }
   clients.forEach((client, k) => {
     const self = setup.clients[k] ?? -1
-    const records = client.doc.getMap<Record<string, unknown>>('records')
-    records.observe((event) => {
+    const records = recordsOf(client)
+    // A move changes entries inside a record map (and its meta.bench map): collect the records.
+    records.observeDeep((events) => {
       const appliedAt = now()
-      for (const key of event.keysChanged) {
-        const bench = (
-          records.get(key)?.meta as { bench?: { u: number; from: number } } | undefined
-        )?.bench
+      const keys = new Set<string>()
+      for (const event of events) {
+        if (event instanceof Y.YMapEvent && event.target === records) {
+          for (const key of event.keysChanged) keys.add(key)
+        } else if (typeof event.path[0] === 'string') keys.add(event.path[0])
+      }
+      for (const key of keys) {
+        const bench = benchOf(records.get(key))
         if (!bench || bench.from === self) continue
         const arrival = arrivals.get(bench.u)
         if (arrival) {
@@ -50,6 +74,10 @@ async function connect(): Promise<void> {
         } else arrivals.set(bench.u, { receivers: 1, last: appliedAt })
       }
     })
+    // The sticky it will move, created before the timed window: every timed update is a move.
+    const sticky = stickyRecord({ n: self, x: 0, y: 0, text: `Moved by participant ${self}` })
+    written[k] = sticky
+    client.doc.transact(() => records.set(sticky.id, encodeRecord(sticky)))
   })
 }
 
@@ -71,8 +99,14 @@ function start(startAt: number, durationMs: number): void {
       bench: { u, from: self },
     })
     if (recordBytes === 0) recordBytes = JSON.stringify(record).length
+    const client = clients[k] as StockClient
+    const map = recordsOf(client).get(stickyId(self))
     sent.push([u, now()])
-    ;(clients[k] as StockClient).doc.getMap('records').set(stickyId(self), record)
+    if (map instanceof Y.Map) {
+      const before = written[k] as BoardRecord
+      client.doc.transact(() => patchRecord(map, before, record))
+    }
+    written[k] = record
     timers[k] = setTimeout(() => edit(k), gap())
   }
   const delay = Math.max(0, startAt - now())

@@ -1,5 +1,13 @@
 import { templateTimelineId } from '@stormline/shared/board/timeline'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { encodeRecord } from '@stormline/shared/sync/record-layout'
+import {
+  moveRecord,
+  recordMap,
+  stickyRecord,
+  timelineRecord,
+  writeRecord,
+} from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { checkUpdate, type UpdateVerdict } from './update-policy.ts'
@@ -25,34 +33,54 @@ function updateOf(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(doc, before)
 }
 
-const timeline = (label: string) => ({
-  id: templateTimelineId,
-  typeName: 'shape',
-  type: 'timeline',
-  isLocked: false,
-  props: { startLabel: label },
-})
-const sticky = (id: string, text: string) => ({
+/** A timeline record as the web app seeds it (unlocked); the template's id unless told. */
+const timeline = (label: string, id: string = templateTimelineId) => ({
+  ...timelineRecord({
+    w: 2800,
+    h: 160,
+    startLabel: label,
+    endLabel: 'Live',
+    phases: [{ id: 'build', name: 'Build', weight: 1 }],
+  }),
   id,
-  typeName: 'shape',
-  type: 'note',
-  props: { text },
+  isLocked: false,
 })
+const sticky = (id: string, text: string) => stickyRecord(id, { text })
 
 const records = (doc: Y.Doc) => doc.getMap<unknown>(docLayout.records)
 const session = (doc: Y.Doc) => doc.getMap<unknown>(docLayout.session)
 
+/** A nested map of a record (layout v2): `props`, `meta`, or `meta.stormline`. */
+function nested(doc: Y.Doc, id: string, ...path: string[]): Y.Map<unknown> {
+  let map = recordMap(doc, id)
+  for (const key of path) {
+    const child = map.get(key)
+    if (!(child instanceof Y.Map)) throw new Error(`${id} has no map at ${path.join('.')}`)
+    map = child
+  }
+  return map
+}
+
+function richText(doc: Y.Doc, id: string): Y.Text {
+  const text = nested(doc, id, 'props').get('richText')
+  if (!(text instanceof Y.Text)) throw new Error(`${id} has no plain-text richText`)
+  return text
+}
+
 describe('what a participant may change', () => {
-  it('may add, move and delete stickies, cluster, vote and write their ballots', () => {
-    const { server, participant } = board((d) => records(d).set('shape:a', sticky('shape:a', 'x')))
+  it('may add, move, retype, restyle and delete stickies, cluster, vote and write their ballots', () => {
+    const { server, participant } = board((d) => writeRecord(d, sticky('shape:a', 'x')))
     const cases: ((doc: Y.Doc) => void)[] = [
-      (d) => records(d).set('shape:b', sticky('shape:b', 'new')),
-      (d) => records(d).set('shape:a', sticky('shape:a', 'moved')),
+      (d) => writeRecord(d, sticky('shape:b', 'new')),
+      (d) => moveRecord(d, 'shape:a', { x: 10, y: 20 }),
+      (d) => richText(d, 'shape:a').insert(1, ' typed'),
+      (d) => nested(d, 'shape:a', 'props').set('color', 'red'),
+      (d) => nested(d, 'shape:a', 'meta', 'stormline').set('kind', 'pain'),
+      (d) => writeRecord(d, { ...sticky('shape:a', 'rewritten'), x: 30 }),
       (d) => records(d).delete('shape:a'),
       (d) => d.getMap(docLayout.clusters).set('cluster:1', { memberIds: ['shape:a'] }),
       (d) => d.getMap(docLayout.votes).set('p1', { dots: {} }),
       (d) => d.getMap(docLayout.ballots).set('cluster:1|p1', { value: 3 }),
-      (d) => d.getMap(docLayout.meta).set('tldrawSchema', { schemaVersion: 2 }),
     ]
     for (const change of cases) {
       const update = updateOf(participant, change)
@@ -94,14 +122,30 @@ describe('what a participant may change', () => {
     ).toBe('forbidden')
   })
 
-  it('may not lock, unlock, change, replace or remove the timeline', () => {
-    const { server, participant } = board((d) =>
-      records(d).set(templateTimelineId, timeline('Start')),
-    )
+  it('may not write the meta map, which only the server writes', () => {
+    const { server, participant } = board((d) => d.getMap(docLayout.meta).set('layoutVersion', 2))
     for (const change of [
-      (d: Y.Doc) => records(d).set(templateTimelineId, { ...timeline('Start'), isLocked: true }),
-      (d: Y.Doc) => records(d).set(templateTimelineId, timeline('Hacked')),
-      (d: Y.Doc) => records(d).set(templateTimelineId, sticky(templateTimelineId, 'gone')),
+      (d: Y.Doc) => d.getMap(docLayout.meta).set('tldrawSchema', { schemaVersion: 2 }),
+      (d: Y.Doc) => d.getMap(docLayout.meta).set('layoutVersion', 1),
+      (d: Y.Doc) => d.getMap(docLayout.meta).delete('layoutVersion'),
+    ]) {
+      expect(checkParticipantUpdate(server, updateOf(participant, change)).kind).toBe('forbidden')
+    }
+  })
+
+  it('may not lock, move, change any nested field of, replace or remove the timeline', () => {
+    const { server, participant } = board((d) => writeRecord(d, timeline('Start')))
+    for (const change of [
+      (d: Y.Doc) => recordMap(d, templateTimelineId).set('isLocked', true),
+      (d: Y.Doc) => moveRecord(d, templateTimelineId, { x: 500, y: 0 }),
+      (d: Y.Doc) => recordMap(d, templateTimelineId).delete('rotation'),
+      (d: Y.Doc) => nested(d, templateTimelineId, 'props').set('startLabel', 'Hacked'),
+      (d: Y.Doc) => nested(d, templateTimelineId, 'props').set('phases', []),
+      (d: Y.Doc) => nested(d, templateTimelineId, 'props').delete('endLabel'),
+      (d: Y.Doc) => nested(d, templateTimelineId, 'meta').set('note', 'mine now'),
+      (d: Y.Doc) => writeRecord(d, timeline('Hacked')),
+      (d: Y.Doc) =>
+        records(d).set(templateTimelineId, encodeRecord(sticky(templateTimelineId, 'gone'))),
       (d: Y.Doc) => records(d).delete(templateTimelineId),
     ]) {
       expect(checkParticipantUpdate(server, updateOf(participant, change)).kind).toBe('forbidden')
@@ -110,25 +154,34 @@ describe('what a participant may change', () => {
 
   it('may lay out the template timeline on a board that never had one, and add no other timeline', () => {
     const { server, participant } = board()
-    const seed = updateOf(participant, (d) => records(d).set(templateTimelineId, timeline('Start')))
+    const seed = updateOf(participant, (d) => writeRecord(d, timeline('Start')))
     expect(checkParticipantUpdate(server, seed)).toEqual({ kind: 'allowed' })
-    const other = updateOf(participant, (d) =>
-      records(d).set('shape:second', { ...timeline('Start'), id: 'shape:second' }),
+    const empty = board()
+    const other = updateOf(empty.participant, (d) =>
+      writeRecord(d, timeline('Start', 'shape:second')),
     )
-    expect(checkParticipantUpdate(server, other).kind).toBe('forbidden')
-    const stickyBecomesTimeline = board((d) => records(d).set('shape:a', sticky('shape:a', 'x')))
-    expect(
-      checkParticipantUpdate(
-        stickyBecomesTimeline.server,
-        updateOf(stickyBecomesTimeline.participant, (d) =>
-          records(d).set('shape:a', { ...timeline('x'), id: 'shape:a' }),
-        ),
-      ).kind,
-    ).toBe('forbidden')
+    expect(checkParticipantUpdate(empty.server, other).kind).toBe('forbidden')
+
+    // Once laid out, it is the facilitator's like any other timeline.
+    Y.applyUpdate(server, seed)
+    const relabel = updateOf(participant, (d) =>
+      nested(d, templateTimelineId, 'props').set('startLabel', 'Mine'),
+    )
+    expect(checkParticipantUpdate(server, relabel).kind).toBe('forbidden')
+
+    const stickyBoard = () => board((d) => writeRecord(d, sticky('shape:a', 'x')))
+    for (const change of [
+      (d: Y.Doc) => records(d).set('shape:a', encodeRecord(timeline('x', 'shape:a'))),
+      // A sticky turned into a timeline field by field is a new timeline too.
+      (d: Y.Doc) => recordMap(d, 'shape:a').set('type', 'timeline'),
+    ]) {
+      const { server: withSticky, participant: author } = stickyBoard()
+      expect(checkParticipantUpdate(withSticky, updateOf(author, change)).kind).toBe('forbidden')
+    }
   })
 
   it('may not lay out a timeline again after the facilitator removed it', () => {
-    const { server } = board((d) => records(d).set(templateTimelineId, timeline('Start')))
+    const { server } = board((d) => writeRecord(d, timeline('Start')))
     const facilitator = new Y.Doc()
     Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(server))
     Y.applyUpdate(
@@ -137,9 +190,7 @@ describe('what a participant may change', () => {
     )
     const participant = new Y.Doc()
     Y.applyUpdate(participant, Y.encodeStateAsUpdate(server))
-    const again = updateOf(participant, (d) =>
-      records(d).set(templateTimelineId, timeline('Again')),
-    )
+    const again = updateOf(participant, (d) => writeRecord(d, timeline('Again')))
     expect(checkParticipantUpdate(server, again).kind).toBe('forbidden')
   })
 
@@ -147,7 +198,7 @@ describe('what a participant may change', () => {
     const { server, participant } = board()
     const mixed = updateOf(participant, (d) =>
       d.transact(() => {
-        records(d).set('shape:b', sticky('shape:b', 'fine'))
+        writeRecord(d, sticky('shape:b', 'fine'))
         session(d).set('step', 6)
       }),
     )
@@ -177,11 +228,12 @@ describe('what a participant may change', () => {
   it('calls an update incomplete when it builds on content the board does not have yet', () => {
     const { server } = board()
     const offline = new Y.Doc()
-    records(offline).set('shape:x', sticky('shape:x', 'typed offline'))
+    writeRecord(offline, sticky('shape:x', 'typed offline'))
     const before = Y.encodeStateVector(offline)
     // Edited again right after reconnecting: sent before the offline edit (its sync step 2).
-    records(offline).set('shape:x', sticky('shape:x', 'moved'))
-    records(offline).set('shape:y', sticky('shape:y', 'new'))
+    moveRecord(offline, 'shape:x', { x: 40, y: 40 })
+    richText(offline, 'shape:x').insert(0, 'still ')
+    writeRecord(offline, sticky('shape:y', 'new'))
     const early = Y.encodeStateAsUpdate(offline, before)
     for (const author of ['participant', 'facilitator'] as const) {
       expect(checkUpdate(server, early, author)).toEqual({ kind: 'incomplete' })
@@ -195,7 +247,7 @@ describe('what a participant may change', () => {
   it('calls a deletion of content the board does not have incomplete', () => {
     const { server } = board()
     const elsewhere = new Y.Doc()
-    records(elsewhere).set('shape:x', sticky('shape:x', 'a'))
+    writeRecord(elsewhere, sticky('shape:x', 'a'))
     const created = Y.encodeStateVector(elsewhere)
     records(elsewhere).delete('shape:x')
     const deletion = Y.encodeStateAsUpdate(elsewhere, created)
@@ -205,7 +257,7 @@ describe('what a participant may change', () => {
   it('still refuses a facilitator-only change that is also incomplete', () => {
     const { server } = board()
     const elsewhere = new Y.Doc()
-    records(elsewhere).set('shape:x', sticky('shape:x', 'a'))
+    writeRecord(elsewhere, sticky('shape:x', 'a'))
     const base = Y.encodeStateVector(elsewhere)
     session(elsewhere).set('step', 6)
     expect(checkParticipantUpdate(server, Y.encodeStateAsUpdate(elsewhere, base)).kind).toBe(
@@ -214,9 +266,16 @@ describe('what a participant may change', () => {
   })
 
   it('lets the facilitator change anything', () => {
-    const { server, participant } = board((d) => records(d).set(templateTimelineId, timeline('S')))
+    const { server, participant } = board((d) => writeRecord(d, timeline('S')))
+    const relabel = updateOf(participant, (d) => {
+      nested(d, templateTimelineId, 'props').set('startLabel', 'Renamed')
+      recordMap(d, templateTimelineId).set('isLocked', true)
+    })
+    expect(checkUpdate(server, relabel, 'facilitator')).toEqual({ kind: 'allowed' })
+    Y.applyUpdate(server, relabel)
     const update = updateOf(participant, (d) => {
       session(d).set('step', 6)
+      writeRecord(d, timeline('Second', 'shape:second'))
       records(d).delete(templateTimelineId)
     })
     expect(checkUpdate(server, update, 'facilitator')).toEqual({ kind: 'allowed' })

@@ -1,5 +1,6 @@
-import { templateTimelineId } from '@stormline/shared/board/timeline'
+import { templateTimelineId, timelineShapeType } from '@stormline/shared/board/timeline'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { decodeValue } from '@stormline/shared/sync/record-layout'
 import * as Y from 'yjs'
 
 /**
@@ -12,6 +13,14 @@ import * as Y from 'yjs'
  * of the encoding when they can be inferred), and refuses the whole update if any of them is
  * facilitator-only. A CRDT update cannot be applied in part without forking the sender's
  * history, so refusing it whole — and having the sender reload — is the only consistent choice.
+ *
+ * Whoever wrote it, an update may not touch the `meta` map: the server alone writes the board's
+ * layout version and schema there (when it migrates a board on load, MIG-1).
+ *
+ * Records are laid out as maps (record layout v2, shared/src/sync/record-layout.ts): an edit to
+ * a sticky's colour is an item two levels below its entry in `records`. Every item is traced to
+ * the record entry it lands in, and how deep below it, so the timeline rules hold for any nested
+ * field.
  */
 
 /**
@@ -33,10 +42,19 @@ const facilitatorOnlyMaps: ReadonlySet<string> = new Set([
 
 const knownMaps: ReadonlySet<string> = new Set(Object.values(docLayout))
 
-/** Where an item lives: the top-level map and the key of the entry it is in (null for list content). */
+/** Only the server writes here (a client's update touching it is refused, whoever sent it). */
+const serverOnlyMaps: ReadonlySet<string> = new Set([docLayout.meta])
+
+/**
+ * Where an item lives: the top-level map, the key of the entry it is in (null for list content),
+ * how deep below that entry (0: the entry itself; 1: a field of a record map; 2: a prop…) and
+ * the key it has in its own parent map.
+ */
 interface Target {
   root: string
   key: string | null
+  depth: number
+  sub: string | null
 }
 
 /** Content under a deleted (garbage-collected) type: it can never become visible again. */
@@ -73,9 +91,13 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
     let result: Resolved
     const parent = item.parent as unknown
     if (typeof parent === 'string') {
-      result = { root: parent, key: item.parentSub }
+      result = { root: parent, key: item.parentSub, depth: 0, sub: item.parentSub }
     } else if (parent instanceof Y.ID) {
-      result = resolveId(parent, depth + 1)
+      const container = resolveId(parent, depth + 1)
+      result =
+        typeof container === 'string'
+          ? container
+          : { ...container, depth: container.depth + 1, sub: item.parentSub }
     } else {
       // Parent and key are inherited from the left (or right) neighbour.
       const neighbour = item.origin ?? item.rightOrigin
@@ -102,7 +124,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
       missing = true
       continue
     }
-    const reason = restricted ? judgeInsert(records, target, struct) : null
+    const reason =
+      judgeServerOnly(target) ?? (restricted ? judgeInsert(records, target, struct) : null)
     if (reason) return refuse(reason)
   }
 
@@ -113,12 +136,14 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
     for (const { clock, len } of deletions) {
       // Deleting what neither the board nor this update has: Yjs would keep it pending.
       if (clock + len > Math.max(known, incomingEnd)) missing = true
-      if (!restricted || clock >= known) continue
+      if (clock >= known) continue
       for (let i = Y.findIndexSS(ownStructs, clock); i < ownStructs.length; i++) {
         const struct = ownStructs[i]
         if (!struct || struct.id.clock >= clock + len) break
         if (!(struct instanceof Y.Item) || struct.deleted) continue
-        const reason = judgeDelete(records, targetInDoc(struct), struct)
+        const target = targetInDoc(struct)
+        const reason =
+          judgeServerOnly(target) ?? (restricted ? judgeDelete(records, target, struct) : null)
         if (reason) return refuse(reason)
       }
     }
@@ -149,18 +174,27 @@ function refuse(reason: string): UpdateVerdict {
   return { kind: 'forbidden', reason }
 }
 
+function judgeServerOnly(target: Target): string | null {
+  return serverOnlyMaps.has(target.root) ? `${target.root} is written by the server only` : null
+}
+
 function judgeInsert(records: Y.Map<unknown>, target: Target, item: Y.Item): string | null {
   const common = judgeTarget(records, target)
   if (common) return common
   if (target.root !== docLayout.records || target.key === null) return null
-  if (!isTimelineRecord(firstValue(item))) return null
+  const typeField = target.depth === 1 && target.sub === 'type'
+  // A record's type is a plain string; as a shared type (a Y.Text spelling "timeline" later)
+  // it would escape the check below.
+  if (typeField && !(item.content instanceof Y.ContentAny))
+    return 'a record type must be a plain value'
+  // Layout v2: the record map gets `type: 'timeline'`; layout v1: the whole record as JSON.
+  const makesTimeline = typeField
+    ? firstValue(item) === timelineShapeType
+    : target.depth === 0 && isTimelineRecord(firstValue(item))
+  if (!makesTimeline) return null
   // The one exception: the first client to open a board lays out its template's timeline. It
   // may create the template timeline if the board never had one, and change nothing else.
-  const firstLayout =
-    target.key === templateTimelineId &&
-    item.parent !== null &&
-    item.parentSub === templateTimelineId &&
-    !records._map.has(templateTimelineId)
+  const firstLayout = target.key === templateTimelineId && !records._map.has(templateTimelineId)
   return firstLayout ? null : 'only the facilitator adds or changes timelines'
 }
 
@@ -170,6 +204,7 @@ function judgeDelete(records: Y.Map<unknown>, target: Target, item: Y.Item): str
   if (
     target.root === docLayout.records &&
     target.key !== null &&
+    target.depth === 0 &&
     isTimelineRecord(firstValue(item))
   ) {
     return 'only the facilitator removes timelines'
@@ -188,12 +223,20 @@ function judgeTarget(records: Y.Map<unknown>, target: Target): string | null {
   return null
 }
 
+/** A timeline record, as a record map (layout v2) or as one JSON value (layout v1). */
 function isTimelineRecord(value: unknown): boolean {
+  if (value instanceof Y.Map) {
+    // Decoded like every reader decodes it, so a type spelled by a shared type counts too.
+    return (
+      decodeValue(value.get('typeName'), 'typeName') === 'shape' &&
+      decodeValue(value.get('type'), 'type') === timelineShapeType
+    )
+  }
   return (
     typeof value === 'object' &&
     value !== null &&
     (value as Record<string, unknown>).typeName === 'shape' &&
-    (value as Record<string, unknown>).type === 'timeline'
+    (value as Record<string, unknown>).type === timelineShapeType
   )
 }
 
@@ -201,15 +244,17 @@ function firstValue(item: Y.Item): unknown {
   return item.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined
 }
 
-/** The top-level map and entry key of an item already in the document. */
+/** The top-level map, entry key and depth of an item already in the document. */
 function targetInDoc(item: Y.Item): Target {
   let entry = item
+  let depth = 0
   // Walk up through nested types to the entry of the top-level type.
   while (entry.parent instanceof Y.AbstractType && entry.parent._item !== null) {
     entry = entry.parent._item
+    depth++
   }
   const root = entry.parent instanceof Y.AbstractType ? Y.findRootTypeKey(entry.parent) : ''
-  return { root, key: entry.parentSub }
+  return { root, key: entry.parentSub, depth, sub: item.parentSub }
 }
 
 function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {

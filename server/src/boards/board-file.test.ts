@@ -1,5 +1,9 @@
+import { readClustersJson } from '@stormline/shared/backlog/cluster-layout'
 import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
-import { docLayout, schemaMetaKey } from '@stormline/shared/sync/doc-layout'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
+import type { JsonObject } from '@stormline/shared/sync/json-value'
+import { encodeRecord, putRecord, readRecordsJson } from '@stormline/shared/sync/record-layout'
+import { completeRecord } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -10,6 +14,7 @@ import {
   toBoardFile,
 } from './board-file.ts'
 import type { BoardRecord } from './board-store.ts'
+import { initialDocumentUpdate } from './initial-document.ts'
 
 const board: BoardRecord = {
   id: 'SourceBoardId000000000',
@@ -19,26 +24,49 @@ const board: BoardRecord = {
 }
 const exportedAt = new Date('2026-11-24T12:00:00.000Z')
 
+const eve = {
+  id: 'user:p-eve',
+  typeName: 'user',
+  name: 'Eve',
+  color: '#1971c2',
+  imageUrl: '',
+  meta: {},
+}
+
+/** The workshop as a board of today holds it: stamped by the server, records as record maps. */
 function workshopDoc(anonymous = false): Y.Doc {
   const doc = new Y.Doc()
+  Y.applyUpdate(doc, initialDocumentUpdate({ anonymous }))
+  const records = doc.getMap<unknown>(docLayout.records)
   doc.transact(() => {
     for (const [name, entries] of Object.entries(workshopMaps)) {
-      for (const [key, value] of Object.entries(entries)) doc.getMap(name).set(key, value)
+      for (const [key, value] of Object.entries(entries)) {
+        if (name === docLayout.records) putRecord(records, completeRecord(value as BoardFileRecord))
+        else doc.getMap(name).set(key, value)
+      }
     }
-    doc.getMap(docLayout.meta).set(schemaMetaKey, { schemaVersion: 2, sequences: {} })
-    if (anonymous) doc.getMap(docLayout.session).set('anonymous', true)
-    doc
-      .getMap(docLayout.records)
-      .set('user:p-eve', { id: 'user:p-eve', typeName: 'user', name: 'Eve', color: '#1971c2' })
+    records.set(eve.id, encodeRecord(eve))
   })
   // Some history: a deleted sticky and an overwritten value, as a real board has.
-  doc.getMap(docLayout.records).delete('shape:team-sec')
+  records.delete('shape:team-sec')
   doc.getMap(docLayout.session).set('step', 5)
   return doc
 }
 
+type BoardFileRecord = JsonObject & { id: string }
+
+/** Every map as the file shows it: records as plain records. */
 function mapsOf(doc: Y.Doc): Record<string, unknown> {
-  return Object.fromEntries(docMapNames.map((name) => [name, doc.getMap(name).toJSON()]))
+  return Object.fromEntries(
+    docMapNames.map((name) => [
+      name,
+      name === docLayout.records
+        ? readRecordsJson(doc)
+        : name === docLayout.clusters
+          ? readClustersJson(doc)
+          : doc.getMap(name).toJSON(),
+    ]),
+  )
 }
 
 /** The file as it travels: serialised, then parsed back as a server would receive it. */
@@ -73,7 +101,7 @@ describe('toBoardFile', () => {
     expect(Object.keys(file.document.maps).sort()).toEqual(Object.values(docLayout).sort())
     expect(file.document.maps).toEqual(mapsOf(doc))
     expect(file.document.maps.records['shape:pain-vm-wait']).toEqual(
-      workshopMaps.records['shape:pain-vm-wait'],
+      completeRecord(workshopMaps.records['shape:pain-vm-wait'] as BoardFileRecord),
     )
     expect(Buffer.from(file.document.yjsUpdate, 'base64')).toEqual(
       Buffer.from(Y.encodeStateAsUpdate(doc)),
@@ -98,12 +126,7 @@ describe('toBoardFile on an anonymous board', () => {
       expect(state).not.toContain(name)
     }
     expect(JSON.stringify(file.document.maps)).toContain('p-mallory')
-    expect(file.document.maps.records['user:p-eve']).toEqual({
-      id: 'user:p-eve',
-      typeName: 'user',
-      name: '',
-      color: '#1971c2',
-    })
+    expect(file.document.maps.records['user:p-eve']).toEqual({ ...eve, name: '' })
     expect(file.document.maps.session.anonymous).toBe(true)
   })
 
@@ -147,7 +170,16 @@ describe('parseBoardFile', () => {
     const result = parseBoardFile({
       format: 'stormline.board',
       version: 1,
-      document: { maps: { records: workshopMaps.records } },
+      document: {
+        maps: {
+          records: Object.fromEntries(
+            Object.entries(workshopMaps.records).map(([id, record]) => [
+              id,
+              completeRecord(record as BoardFileRecord),
+            ]),
+          ),
+        },
+      },
     })
     expect(result.ok && result.file.board).toEqual({
       name: 'Untitled discovery session',

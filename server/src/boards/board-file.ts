@@ -1,12 +1,21 @@
+import { encodeCluster, readClustersJson } from '@stormline/shared/backlog/cluster-layout'
+import { readCluster } from '@stormline/shared/backlog/clusters'
 /**
  * The full-board file (`*.stormline.json`): everything a board holds, so a board
  * can leave this server and come back, or move to another one — no lock-in.
  *
  * It carries the document twice. `yjsUpdate` is the exact Yjs state (what a
  * Stormline server imports, lossless); `maps` is the same content as plain JSON
- * per map of the doc layout, so people and other tools can read the file, and a
+ * per map of the doc layout — records as plain tldraw records, whatever their
+ * layout in the document — so people and other tools can read the file, and a
  * file written or edited by hand (without `yjsUpdate`) still imports. Pure: no
  * IO, the caller reads the document and stores the result.
+ *
+ * Files of every Stormline version import: a document in record layout v1 (files
+ * exported before layout v2) is migrated like a stored board (MIG-1), and so is
+ * one rebuilt from `maps`. Every record must then be valid, as on a socket
+ * (VAL-1): a file with an invalid record is refused, naming it, and nothing is
+ * stored.
  */
 
 import { isDeepStrictEqual } from 'node:util'
@@ -20,8 +29,12 @@ import {
   defaultBoardTemplate,
 } from '@stormline/shared/board/templates'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { isJsonObject } from '@stormline/shared/sync/json-value'
+import { decodeRecord, encodeRecord, readRecordsJson } from '@stormline/shared/sync/record-layout'
+import { validateBoardRecord } from '@stormline/shared/sync/validate-record'
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { migrateBoard } from './board-migration.ts'
 import type { BoardRecord } from './board-store.ts'
 
 export const boardFileFormat = 'stormline.board'
@@ -53,9 +66,7 @@ export interface BoardFile {
  * ids stay, so counts and "my vote" keep working after an import.
  */
 export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): BoardFile {
-  let maps = Object.fromEntries(
-    docMapNames.map((name) => [name, doc.getMap(name).toJSON()]),
-  ) as BoardFileMaps
+  let maps = mapsOf(doc)
   let state = Y.encodeStateAsUpdate(doc)
   if (readAnonymous(maps.session[sessionKeys.anonymous])) {
     maps = withoutNames(maps)
@@ -74,6 +85,20 @@ export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): B
     },
     document: { yjsUpdate: Buffer.from(state).toString('base64'), maps },
   }
+}
+
+/** Every map of the document as JSON; records and clusters as plain JSON (record-layout.ts, cluster-layout.ts). */
+function mapsOf(doc: Y.Doc): BoardFileMaps {
+  return Object.fromEntries(
+    docMapNames.map((name) => [
+      name,
+      name === docLayout.records
+        ? readRecordsJson(doc)
+        : name === docLayout.clusters
+          ? readClustersJson(doc)
+          : doc.getMap(name).toJSON(),
+    ]),
+  ) as BoardFileMaps
 }
 
 type JsonObject = Record<string, unknown>
@@ -166,6 +191,7 @@ export type BoardFileErrorCode =
   | 'corrupt_document'
   | 'document_mismatch'
   | 'document_too_large'
+  | 'invalid_record'
 
 export interface BoardFileError {
   code: BoardFileErrorCode
@@ -275,6 +301,13 @@ export function parseBoardFile(
   if (!built.ok) return built
   const { doc, source } = built
   try {
+    // Measured before anything else reads the document: an oversized one is never walked.
+    const given = Y.encodeStateAsUpdate(doc).byteLength
+    if (given > limits.maxDocumentBytes) return tooLarge(given, limits)
+    // Older files are brought to the current layout and schema as a stored board would be.
+    migrateBoard(doc)
+    const invalid = firstInvalidRecord(doc)
+    if (invalid) return invalid
     const update = Y.encodeStateAsUpdate(doc)
     if (update.byteLength > limits.maxDocumentBytes) return tooLarge(update.byteLength, limits)
     return {
@@ -292,6 +325,23 @@ export function parseBoardFile(
   } finally {
     doc.destroy()
   }
+}
+
+/** The refusal for the first record the board may not hold (VAL-1), or null when all are valid. */
+function firstInvalidRecord(doc: Y.Doc): { ok: false; error: BoardFileError } | null {
+  for (const [id, value] of doc.getMap<unknown>(docLayout.records).entries()) {
+    const verdict =
+      value instanceof Y.Map
+        ? validateBoardRecord(id, decodeRecord(value))
+        : { ok: false as const, reason: 'not a record' }
+    if (!verdict.ok) {
+      return fail(
+        'invalid_record',
+        `document record ${JSON.stringify(id.slice(0, 120))} is not a valid board record: ${verdict.reason}`,
+      )
+    }
+  }
+  return null
 }
 
 function tooLarge(bytes: number, limits: BoardFileLimits): { ok: false; error: BoardFileError } {
@@ -321,10 +371,10 @@ function fromYjsUpdate(bytes: Uint8Array, maps: Partial<BoardFileMaps> | undefin
   }
   // Both given but different means someone edited the maps and left the old state:
   // importing either one silently would lose what they meant.
+  const inDoc = mapsOf(doc)
   const differing = docMapNames.find(
     (name) =>
-      maps?.[name] !== undefined &&
-      !isDeepStrictEqual(plain(doc.getMap(name).toJSON()), plain(maps[name])),
+      maps?.[name] !== undefined && !isDeepStrictEqual(plain(inDoc[name]), plain(maps[name])),
   )
   if (differing) {
     doc.destroy()
@@ -340,12 +390,26 @@ function fromMaps(maps: Partial<BoardFileMaps>): Built {
   return { ok: true, doc: docFromMaps(maps), source: 'maps' }
 }
 
+/** A document holding the maps: records as record maps (layout v2), every other entry as is. */
+/** A map entry of a file as the current layout stores it (records and clusters as maps). */
+function encodeEntry(name: string, value: unknown): unknown {
+  if (name === docLayout.records && isJsonObject(value)) return encodeRecord(value)
+  if (name === docLayout.clusters) {
+    const cluster = readCluster(value)
+    if (cluster !== null) return encodeCluster(cluster)
+  }
+  return value
+}
+
 function docFromMaps(maps: Partial<BoardFileMaps>): Y.Doc {
   const doc = new Y.Doc()
   doc.transact(() => {
     for (const name of docMapNames) {
       const target = doc.getMap(name)
-      for (const [key, value] of Object.entries(maps[name] ?? {})) target.set(key, value)
+      for (const [key, value] of Object.entries(maps[name] ?? {})) {
+        // A record that is not an object stays as it is, for validation to name it.
+        target.set(key, encodeEntry(name, value))
+      }
     }
   })
   return doc

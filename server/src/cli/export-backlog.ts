@@ -14,10 +14,11 @@ import {
 } from '@stormline/shared/backlog/export-backlog'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { backlogOf } from '../boards/board-backlog.ts'
-import { replayStoredDocument } from '../boards/stored-document.ts'
+import { loadBoardDocument } from '../boards/stored-document.ts'
 import { loadConfig } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
 import { SqliteBoardStore } from '../db/sqlite-board-store.ts'
+import { silentLogger } from '../logging/logger.ts'
 
 function fail(message: string): never {
   process.stderr.write(`export: ${message}\n`)
@@ -68,6 +69,8 @@ const config = loadConfig({
 })
 const store = new SqliteBoardStore(openDatabase({ dataDir: config.dataDir }))
 const board = store.getBoard(boardId) ?? fail(`no board ${boardId} in ${config.dataDir}`)
-const doc = replayStoredDocument(store.loadDocument(boardId))
+// Migrated in memory only (MIG-1): a server may hold this board in a live room, and a migration
+// appended behind its back would race the one it made when it loaded the board.
+const { doc } = loadBoardDocument(store, boardId, { logger: silentLogger, persist: false })
 const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
 process.stdout.write(exportBacklog(backlogOf(board, doc), values.format, baseUrl))

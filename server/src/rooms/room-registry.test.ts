@@ -1,4 +1,5 @@
-import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { CloseCode, stockClientRetries } from '@stormline/shared/sync/close-codes'
+import { stickyRecord, stickyText, writeRecord } from '@stormline/shared/testing/board-records'
 import * as encoding from 'lib0/encoding'
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
@@ -7,6 +8,8 @@ import { newBoardId } from '../boards/board-id.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { silentLogger } from '../logging/logger.ts'
+import { PausablePeer, recordingLogger } from './flow-test-peers.ts'
+import { ManualTimers } from './manual-timers.ts'
 import { MessageType } from './protocol.ts'
 import { RoomRegistry } from './room-registry.ts'
 import { Peer } from './test-peer.ts'
@@ -26,10 +29,11 @@ describe('RoomRegistry', () => {
   it('converges concurrent edits and gives a late joiner the full state', () => {
     const alice = new Peer(registry, boardId)
     const bob = new Peer(registry, boardId)
-    alice.doc.getMap('records').set('shape:a', { text: 'from alice' })
-    bob.doc.getMap('records').set('shape:b', { text: 'from bob' })
+    writeRecord(alice.doc, stickyRecord('shape:a', { text: 'from alice' }))
+    writeRecord(bob.doc, stickyRecord('shape:b', { text: 'from bob' }))
     expect(alice.records).toEqual(bob.records)
     expect(Object.keys(alice.records).sort()).toEqual(['shape:a', 'shape:b'])
+    expect(stickyText(bob.records['shape:a'])).toBe('from alice')
 
     const carol = new Peer(registry, boardId)
     expect(carol.records).toEqual(alice.records)
@@ -41,7 +45,7 @@ describe('RoomRegistry', () => {
     const logged: number[] = []
     bob.onReceive = () => logged.push(store.updateLogStats(boardId).count)
     const before = store.updateLogStats(boardId).count
-    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    writeRecord(alice.doc, stickyRecord('shape:a', { x: 1 }))
     expect(logged).toEqual([before + 1])
   })
 
@@ -63,28 +67,34 @@ describe('RoomRegistry', () => {
   ])('closes only the sender of %s and keeps the board intact', (_name, frame) => {
     const alice = new Peer(registry, boardId)
     const bob = new Peer(registry, boardId)
-    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    writeRecord(alice.doc, stickyRecord('shape:a', { x: 1 }))
 
     bob.connection?.receive(frame)
     expect(bob.closed?.code).toBe(CloseCode.malformedMessage)
     expect(alice.closed).toBeUndefined()
 
-    alice.doc.getMap('records').set('shape:b', { x: 2 })
+    writeRecord(alice.doc, stickyRecord('shape:b', { x: 2 }))
     const carol = new Peer(registry, boardId)
-    expect(carol.records).toEqual({ 'shape:a': { x: 1 }, 'shape:b': { x: 2 } })
+    expect(carol.records).toEqual({
+      'shape:a': stickyRecord('shape:a', { x: 1 }),
+      'shape:b': stickyRecord('shape:b', { x: 2 }),
+    })
   })
 
   it('compacts and unloads a room when its last peer leaves, and reloads it intact', () => {
     const alice = new Peer(registry, boardId)
-    for (let i = 0; i < 10; i++) alice.doc.getMap('records').set('shape:a', { x: i })
-    expect(store.updateLogStats(boardId).count).toBe(10)
+    // What creating the board logged (its layout version and schema).
+    const initial = store.updateLogStats(boardId).count
+    // Created once, then moved: each write after the first changes only `x`.
+    for (let i = 0; i < 10; i++) writeRecord(alice.doc, stickyRecord('shape:a', { x: i }))
+    expect(store.updateLogStats(boardId).count).toBe(initial + 10)
     alice.leave()
     expect(registry.size).toBe(0)
     expect(store.updateLogStats(boardId).count).toBe(0)
     expect(store.loadDocument(boardId).snapshot).not.toBeNull()
 
     const bob = new Peer(registry, boardId)
-    expect(bob.records).toEqual({ 'shape:a': { x: 9 } })
+    expect(bob.records).toEqual({ 'shape:a': stickyRecord('shape:a', { x: 9 }) })
   })
 
   it('compacts while peers stay once the log reaches the threshold', () => {
@@ -95,10 +105,12 @@ describe('RoomRegistry', () => {
       compactIntervalMs: 0,
     })
     const alice = new Peer(small, boardId)
-    for (let i = 0; i < 12; i++) alice.doc.getMap('records').set('shape:a', { x: i })
-    expect(store.updateLogStats(boardId).count).toBe(2)
+    const initial = store.updateLogStats(boardId).count
+    for (let i = 0; i < 12; i++) writeRecord(alice.doc, stickyRecord('shape:a', { x: i }))
+    // Folded each time the log reached 5 entries: what is left is the remainder.
+    expect(store.updateLogStats(boardId).count).toBe((initial + 12) % 5)
     const bob = new Peer(small, boardId)
-    expect(bob.records).toEqual({ 'shape:a': { x: 11 } })
+    expect(bob.records).toEqual({ 'shape:a': stickyRecord('shape:a', { x: 11 }) })
   })
 
   it('folds a big board when its log holds as many bytes as its snapshot, not after a count', () => {
@@ -111,13 +123,14 @@ describe('RoomRegistry', () => {
     const alice = new Peer(bySize, boardId)
     // The first update is folded at once (no snapshot yet); after that, a snapshot of ~20 KB
     // waits for ~20 KB of moves.
-    alice.doc.getMap('records').set('shape:big', { text: 'x'.repeat(20_000) })
+    writeRecord(alice.doc, stickyRecord('shape:big', { text: 'x'.repeat(20_000) }))
     expect(store.updateLogStats(boardId).count).toBe(0)
-    for (let i = 0; i < 50; i++) alice.doc.getMap('records').set('shape:a', { x: i })
+    for (let i = 0; i < 50; i++) writeRecord(alice.doc, stickyRecord('shape:a', { x: i }))
     expect(store.updateLogStats(boardId).count).toBe(50)
-    alice.doc.getMap('records').set('shape:big', { text: 'y'.repeat(20_000) })
+    // Retyping the whole text: an update as big as the snapshot.
+    writeRecord(alice.doc, stickyRecord('shape:big', { text: 'y'.repeat(20_000) }))
     expect(store.updateLogStats(boardId).count).toBe(0)
-    expect(new Peer(bySize, boardId).records['shape:a']).toEqual({ x: 49 })
+    expect(new Peer(bySize, boardId).records['shape:a']).toEqual(stickyRecord('shape:a', { x: 49 }))
   })
 
   it('folds a room on the housekeeping timer only once it has been quiet', () => {
@@ -130,16 +143,19 @@ describe('RoomRegistry', () => {
       now: () => now,
     })
     const alice = new Peer(quiet, boardId)
-    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    const initial = store.updateLogStats(boardId).count
+    writeRecord(alice.doc, stickyRecord('shape:a', { x: 1 }))
     now = 9_000
-    alice.doc.getMap('records').set('shape:a', { x: 2 })
+    writeRecord(alice.doc, stickyRecord('shape:a', { x: 2 }))
     now = 18_000
     quiet.compactQuiet()
-    expect(store.updateLogStats(boardId).count).toBe(2)
+    expect(store.updateLogStats(boardId).count).toBe(initial + 2)
     now = 19_000
     quiet.compactQuiet()
     expect(store.updateLogStats(boardId).count).toBe(0)
-    expect(new Peer(quiet, boardId).records).toEqual({ 'shape:a': { x: 2 } })
+    expect(new Peer(quiet, boardId).records).toEqual({
+      'shape:a': stickyRecord('shape:a', { x: 2 }),
+    })
   })
 
   it('folds the log before refusing an update for the size limit', () => {
@@ -150,11 +166,13 @@ describe('RoomRegistry', () => {
       maxBoardBytes: 8_000,
     })
     const alice = new Peer(tight, boardId)
-    // Each rewrite of the record logs ~1 KB; the board itself stays ~1 KB.
+    // Each rewrite of the sticky's text logs 1-2 KB; the board itself stays ~3 KB.
     for (let i = 0; i < 20; i++)
-      alice.doc.getMap('records').set('shape:a', { text: `${i}`.repeat(1_000) })
+      writeRecord(alice.doc, stickyRecord('shape:a', { text: `${i}`.repeat(1_000) }))
     expect(alice.closed).toBeUndefined()
-    expect(new Peer(tight, boardId).records['shape:a']).toEqual({ text: '19'.repeat(1_000) })
+    expect(new Peer(tight, boardId).records['shape:a']).toEqual(
+      stickyRecord('shape:a', { text: '19'.repeat(1_000) }),
+    )
   })
 
   it('relays presence and withdraws it when a peer leaves', () => {
@@ -181,7 +199,7 @@ describe('RoomRegistry', () => {
     const broken = new RoomRegistry({ store: failing, logger: silentLogger, compactIntervalMs: 0 })
     const alice = new Peer(broken, boardId)
     const bob = new Peer(broken, boardId)
-    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    writeRecord(alice.doc, stickyRecord('shape:a', { x: 1 }))
     expect(bob.records).toEqual({})
     expect(alice.closed?.code).toBe(CloseCode.internalError)
     expect(bob.closed?.code).toBe(CloseCode.internalError)
@@ -196,43 +214,76 @@ describe('RoomRegistry', () => {
       maxBoardBytes: 2_000,
     })
     const alice = new Peer(small, boardId)
-    alice.doc.getMap('records').set('shape:a', { text: 'small' })
+    const kept = stickyRecord('shape:a', { text: 'small' })
+    writeRecord(alice.doc, kept)
     const bob = new Peer(small, boardId)
-    alice.doc.getMap('records').set('shape:big', { text: 'x'.repeat(5_000) })
+    writeRecord(alice.doc, stickyRecord('shape:big', { text: 'x'.repeat(5_000) }))
     expect(alice.closed?.code).toBe(CloseCode.boardTooLarge)
-    expect(bob.records).toEqual({ 'shape:a': { text: 'small' } })
-    expect(new Peer(small, boardId).records).toEqual({ 'shape:a': { text: 'small' } })
+    expect(bob.records).toEqual({ 'shape:a': kept })
+    expect(new Peer(small, boardId).records).toEqual({ 'shape:a': kept })
   })
 
-  it('closes a connection that sends faster than the rate limit, and only that one', () => {
-    let now = 0
+  it('BAD-2: queues a connection that sends past the rate limit, pauses it, and loses nothing', () => {
+    const timers = new ManualTimers()
+    const logger = recordingLogger()
+    const limited = new RoomRegistry({
+      store,
+      logger,
+      compactIntervalMs: 0,
+      rateLimit: { perSecond: 10, burst: 5, queueBytes: 1024 * 1024 },
+      timers,
+    })
+    const alice = new PausablePeer(limited, boardId)
+    const bob = new Peer(limited, boardId)
+    // One transaction per sticky: one message each, as a stock client sends them.
+    for (let i = 0; i < 20; i++) writeRecord(alice.doc, stickyRecord(`shape:${i}`, { x: i }))
+    expect(Object.keys(bob.records).length).toBeLessThan(20)
+    expect(alice.flow).toEqual(['pause'])
+
+    timers.advance(5_000)
+    expect(Object.keys(bob.records).length).toBe(20)
+    expect(alice.flow).toEqual(['pause', 'resume'])
+    expect(alice.closed).toBeUndefined()
+    expect(bob.closed).toBeUndefined()
+    expect(Object.keys(new Peer(limited, boardId).records).length).toBe(20)
+    // 15 of alice's edits waited, and so did her answers to acknowledgements meanwhile.
+    expect(logger.events('sync.throttled')[0]?.queued).toBeGreaterThanOrEqual(15)
+  })
+
+  it('BAD-2: closes with 4529 (retryable) only a connection whose queue outgrows its bound', () => {
+    const timers = new ManualTimers()
     const limited = new RoomRegistry({
       store,
       logger: silentLogger,
       compactIntervalMs: 0,
-      rateLimit: { perSecond: 10, burst: 5 },
-      now: () => now,
+      rateLimit: { perSecond: 10, burst: 5, queueBytes: 4 * 1024 },
+      timers,
     })
     const alice = new Peer(limited, boardId)
     const bob = new Peer(limited, boardId)
-    // Joining used one message (sync step 1) of each peer's burst.
-    for (let i = 0; i < 4; i++) alice.doc.getMap('records').set(`shape:${i}`, { i })
-    expect(alice.closed).toBeUndefined()
-    alice.doc.getMap('records').set('shape:flood', { i: 99 })
-    expect(alice.closed?.code).toBe(CloseCode.rateLimited)
-    now = 1_000
-    bob.doc.getMap('records').set('shape:bob', { ok: true })
+    for (let i = 0; i < 20 && !alice.closed; i++) {
+      writeRecord(alice.doc, stickyRecord(`shape:${i}`, { text: 'x'.repeat(1_000) }))
+    }
+    expect(alice.closed?.code).toBe(CloseCode.overloaded)
+    expect(stockClientRetries(CloseCode.overloaded)).toBe(true)
+    timers.advance(5_000)
     expect(bob.closed).toBeUndefined()
-    expect(Object.keys(new Peer(limited, boardId).records)).toContain('shape:bob')
+    writeRecord(bob.doc, stickyRecord('shape:bob'))
+    const fresh = new Peer(limited, boardId)
+    expect(fresh.records).toEqual(bob.records)
+    expect(Object.keys(fresh.records)).toContain('shape:bob')
+    // Nothing of alice's is left waiting on a timer.
+    timers.advance(5_000)
+    expect(timers.scheduled).toBe(0)
   })
 
   it('holds an update that builds on what its sender has not sent yet, and applies both together', () => {
     const honest = new Peer(registry, boardId)
     const sender = new Peer(registry, boardId)
     const offline = new Y.Doc()
-    offline.getMap('records').set('shape:offline', { text: 'typed offline' })
+    writeRecord(offline, stickyRecord('shape:offline', { text: 'typed offline' }))
     const before = Y.encodeStateVector(offline)
-    offline.getMap('records').set('shape:after', { text: 'right after reconnecting' })
+    writeRecord(offline, stickyRecord('shape:after', { text: 'right after reconnecting' }))
     const send = (update: Uint8Array): void => {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
@@ -258,9 +309,9 @@ describe('RoomRegistry', () => {
     const sender = new Peer(small, boardId)
     for (let i = 0; i < 10 && !sender.closed; i++) {
       const elsewhere = new Y.Doc()
-      elsewhere.getMap('records').set('shape:unsent', { text: 'never sent' })
+      writeRecord(elsewhere, stickyRecord('shape:unsent', { text: 'never sent' }))
       const gap = Y.encodeStateVector(elsewhere)
-      elsewhere.getMap('records').set(`shape:${i}`, { text: 'x'.repeat(16 * 1024) })
+      writeRecord(elsewhere, stickyRecord(`shape:${i}`, { text: 'x'.repeat(16 * 1024) }))
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
       syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(elsewhere, gap))
@@ -271,7 +322,7 @@ describe('RoomRegistry', () => {
 
   it('compacts every room and tells peers it is going away on close', () => {
     const alice = new Peer(registry, boardId)
-    alice.doc.getMap('records').set('shape:a', { x: 1 })
+    writeRecord(alice.doc, stickyRecord('shape:a', { x: 1 }))
     registry.close()
     expect(alice.closed?.code).toBe(CloseCode.goingAway)
     expect(store.updateLogStats(boardId).count).toBe(0)

@@ -3,16 +3,24 @@ import { isBoardId } from '@stormline/shared/board/board-id'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
-import { replayStoredDocument } from '../boards/stored-document.ts'
+import { loadBoardDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
+import { type AckSchedule, createAckSchedule, defaultAckIntervalMs } from './ack-schedule.ts'
 import {
   type CompactionPolicy,
   defaultCompactionPolicy,
   defaultQuietCheckIntervalMs,
 } from './compaction-policy.ts'
-import { createRateLimiter, defaultRateLimit, type RateLimit } from './rate-limit.ts'
+import { encodeSyncStep1 } from './protocol.ts'
+import {
+  createInboundQueue,
+  defaultRateLimit,
+  type InboundQueue,
+  type RateLimit,
+} from './rate-limit.ts'
 import { Room } from './room.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
+import { realTimers, type Timers } from './timers.ts'
 
 export const defaultMaxBoardBytes = 50 * 1024 * 1024
 
@@ -29,9 +37,20 @@ export interface RoomRegistryOptions {
   compactIntervalMs?: number
   /** Largest stored board in bytes (default 50 MiB). */
   maxBoardBytes?: number
-  /** Messages per second and burst allowed per connection. */
+  /** Messages per second, burst and queue bound per connection (BAD-2). */
   rateLimit?: RateLimit
+  /** Least time between two storage acknowledgements to one socket, in ms (ACK-1; default 200). */
+  ackIntervalMs?: number
   now?: () => number
+  /** Clock and timers of flow control and acknowledgements (default: real, unref'd). */
+  timers?: Timers
+}
+
+/** What the registry keeps per accepted socket besides the room's own bookkeeping. */
+interface Link {
+  room: Room
+  inbound: InboundQueue
+  ack: AckSchedule
 }
 
 /**
@@ -40,6 +59,7 @@ export interface RoomRegistryOptions {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
+  private readonly links = new Map<SyncSocket, Link>()
   private readonly timer: NodeJS.Timeout | undefined
   private readonly compaction: CompactionPolicy
   private readonly options: RoomRegistryOptions
@@ -73,27 +93,51 @@ export class RoomRegistry {
     const room = this.roomFor(boardId, socket)
     if (!room) return null
     room.join(socket, role)
-    let connected = true
-    const allow = createRateLimiter(this.options.rateLimit ?? defaultRateLimit, this.options.now)
+    const timers = this.options.timers ?? realTimers
+    const { logger } = this.options
+    const leave = (): boolean => {
+      if (this.links.get(socket) !== link) return false
+      this.unlink(socket)
+      room.leave(socket)
+      if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
+      return true
+    }
+    const link: Link = {
+      room,
+      // BAD-2: messages past the rate wait, in order, while the socket is paused.
+      inbound: createInboundQueue({
+        limit: this.options.rateLimit ?? defaultRateLimit,
+        timers,
+        deliver: (message) => room.receive(socket, message),
+        pause: () => socket.pause?.(),
+        resume: () => socket.resume?.(),
+        overflow: (queuedBytes) => {
+          // Pausing did not hold this peer back. Its document is intact: it resyncs on reconnect.
+          logger.warn('sync.overloaded', { boardId, queuedBytes })
+          if (leave()) socket.close(CloseCode.overloaded, 'too many messages queued')
+        },
+        drained: (episode) => logger.info('sync.throttled', { boardId, ...episode }),
+      }),
+      // ACK-1: once what the socket sent is stored, it gets the room's state vector (step 1).
+      ack: createAckSchedule({
+        intervalMs: this.options.ackIntervalMs ?? defaultAckIntervalMs,
+        timers,
+        send: () => {
+          try {
+            socket.send(encodeSyncStep1(room.doc))
+          } catch {
+            // The socket is going away; its close event ends the connection.
+          }
+        },
+      }),
+    }
+    this.links.set(socket, link)
     return {
       receive: (message) => {
-        if (!connected) return
-        if (!allow()) {
-          // Dropping silently would desynchronise the peer; closing lets it resync later.
-          this.options.logger.warn('sync.rate_limited', { boardId })
-          connected = false
-          room.leave(socket)
-          socket.close(CloseCode.rateLimited, 'too many messages')
-          if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
-          return
-        }
-        room.receive(socket, message)
+        if (this.links.get(socket) === link) link.inbound.push(message)
       },
       disconnect: () => {
-        if (!connected) return
-        connected = false
-        room.leave(socket)
-        if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
+        leave()
       },
     }
   }
@@ -112,6 +156,7 @@ export class RoomRegistry {
     const room = this.rooms.get(boardId)
     if (!room) return
     this.rooms.delete(boardId)
+    this.unlinkRoom(room)
     room.close(CloseCode.boardDeleted, 'board deleted')
   }
 
@@ -122,12 +167,13 @@ export class RoomRegistry {
 
   /**
    * Runs `read` on the board's current document: the live one when peers are
-   * connected (it holds what they see), otherwise a copy replayed from the store.
+   * connected (it holds what they see), otherwise a copy replayed from the store (and migrated
+   * first if it is stored in an older layout or schema: MIG-1, appended to the store).
    */
   readDocument<T>(boardId: string, read: (doc: Y.Doc) => T): T {
     const live = this.rooms.get(boardId)
     if (live) return read(live.doc)
-    const doc = replayStoredDocument(this.options.store.loadDocument(boardId))
+    const { doc } = loadBoardDocument(this.options.store, boardId, { logger: this.options.logger })
     try {
       return read(doc)
     } finally {
@@ -146,7 +192,7 @@ export class RoomRegistry {
       live.doc.transact(() => change(live.doc))
       return
     }
-    const doc = replayStoredDocument(this.options.store.loadDocument(boardId))
+    const { doc } = loadBoardDocument(this.options.store, boardId, { logger: this.options.logger })
     try {
       const before = Y.encodeStateVector(doc)
       doc.transact(() => change(doc))
@@ -178,6 +224,7 @@ export class RoomRegistry {
     for (const room of [...this.rooms.values()]) {
       room.tryCompact()
       this.rooms.delete(room.boardId)
+      this.unlinkRoom(room)
       room.close(CloseCode.goingAway, 'server shutting down')
     }
   }
@@ -197,6 +244,7 @@ export class RoomRegistry {
         maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
         logger: this.options.logger,
         onFailure: (failed) => this.fail(failed),
+        onStored: (socket) => this.links.get(socket)?.ack.stored(),
       })
       this.rooms.set(boardId, room)
       return room
@@ -210,11 +258,27 @@ export class RoomRegistry {
   private unload(room: Room): void {
     room.tryCompact()
     this.rooms.delete(room.boardId)
+    this.unlinkRoom(room)
     room.close(CloseCode.goingAway, 'room unloaded')
+  }
+
+  /** Stops a socket's queue and acknowledgement timers; what still waits is dropped. */
+  private unlink(socket: SyncSocket): void {
+    const link = this.links.get(socket)
+    if (!link) return
+    this.links.delete(socket)
+    link.inbound.dispose()
+    link.ack.dispose()
+  }
+
+  /** Unlinks every socket of a room that is closing. */
+  private unlinkRoom(room: Room): void {
+    for (const [socket, link] of [...this.links]) if (link.room === room) this.unlink(socket)
   }
 
   private fail(room: Room): void {
     this.rooms.delete(room.boardId)
+    this.unlinkRoom(room)
     // Peers reconnect, the room reloads from what is stored, and their sync
     // step 2 sends back whatever the failed write did not keep.
     room.close(CloseCode.internalError, 'update could not be stored')

@@ -2,6 +2,14 @@ import { templateTimelineId } from '@stormline/shared/board/timeline'
 import { readOnlyReason } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { readRecordsJson } from '@stormline/shared/sync/record-layout'
+import {
+  readRecord,
+  recordMap,
+  stickyRecord,
+  timelineRecord,
+  writeRecord,
+} from '@stormline/shared/testing/board-records'
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newBoardId } from '../boards/board-id.ts'
@@ -24,29 +32,31 @@ describe('roles in a room', () => {
   })
 
   const storedRecords = (): Record<string, unknown> => {
-    const doc = replayStoredDocument(store.loadDocument(boardId))
-    return doc.getMap(docLayout.records).toJSON()
+    return readRecordsJson(replayStoredDocument(store.loadDocument(boardId)))
   }
 
   it('tells a viewer it is read-only and drops its edits: never stored, never relayed', () => {
     const facilitator = new Peer(registry, boardId, 'facilitator')
-    facilitator.doc.getMap(docLayout.records).set('shape:a', { text: 'real' })
+    const real = stickyRecord('shape:a', { text: 'real' })
+    writeRecord(facilitator.doc, real)
     const viewer = new Peer(registry, boardId, 'viewer')
     expect(viewer.denials).toEqual([readOnlyReason])
-    expect(viewer.records).toEqual({ 'shape:a': { text: 'real' } })
+    expect(viewer.records).toEqual({ 'shape:a': real })
 
     const logBefore = store.updateLogStats(boardId).count
-    viewer.doc.getMap(docLayout.records).set('shape:evil', { text: 'vandal' })
+    writeRecord(viewer.doc, stickyRecord('shape:evil', { text: 'vandal' }))
+    recordMap(viewer.doc, 'shape:a').set('x', 666)
     viewer.doc.getMap(docLayout.session).set('step', 6)
 
-    expect(facilitator.records).toEqual({ 'shape:a': { text: 'real' } })
+    expect(facilitator.records).toEqual({ 'shape:a': real })
     expect(store.updateLogStats(boardId).count).toBe(logBefore)
-    expect(storedRecords()).toEqual({ 'shape:a': { text: 'real' } })
+    expect(storedRecords()).toEqual({ 'shape:a': real })
     // It stays connected and keeps receiving the board live.
     expect(viewer.closed).toBeUndefined()
     expect(viewer.denials.length).toBeGreaterThan(1)
-    facilitator.doc.getMap(docLayout.records).set('shape:b', { text: 'more' })
-    expect(viewer.doc.getMap(docLayout.records).get('shape:b')).toEqual({ text: 'more' })
+    const more = stickyRecord('shape:b', { text: 'more' })
+    writeRecord(facilitator.doc, more)
+    expect(readRecord(viewer.doc, 'shape:b')).toEqual(more)
   })
 
   it('lets a viewer show its cursor to the others', () => {
@@ -77,7 +87,8 @@ describe('roles in a room', () => {
     const facilitator = new Peer(registry, boardId, 'facilitator')
     facilitator.doc.getMap(docLayout.session).set('step', 2)
     const participant = new Peer(registry, boardId, 'participant')
-    participant.doc.getMap(docLayout.records).set('shape:mine', { text: 'allowed' })
+    const mine = stickyRecord('shape:mine', { text: 'allowed' })
+    writeRecord(participant.doc, mine)
     expect(facilitator.records).toHaveProperty('shape:mine')
 
     participant.doc.getMap(docLayout.session).set('step', 6)
@@ -85,24 +96,41 @@ describe('roles in a room', () => {
     expect(facilitator.doc.getMap(docLayout.session).get('step')).toBe(2)
     const stored = replayStoredDocument(store.loadDocument(boardId))
     expect(stored.getMap(docLayout.session).get('step')).toBe(2)
-    expect(stored.getMap(docLayout.records).get('shape:mine')).toEqual({ text: 'allowed' })
+    expect(readRecord(stored, 'shape:mine')).toEqual(mine)
+  })
+
+  it('closes a participant that writes the server-only meta map with 4403 and keeps nothing of it', () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const participant = new Peer(registry, boardId, 'participant')
+    const storedMeta = () =>
+      replayStoredDocument(store.loadDocument(boardId)).getMap(docLayout.meta).toJSON()
+    const metaBefore = storedMeta()
+    // What every client wrote before record layout v2: now the server alone stamps the schema.
+    participant.doc.getMap(docLayout.meta).set('tldrawSchema', { schemaVersion: 2, sequences: {} })
+    expect(participant.closed?.code).toBe(CloseCode.forbiddenEdit)
+    expect(facilitator.doc.getMap(docLayout.meta).toJSON()).toEqual(metaBefore)
+    expect(storedMeta()).toEqual(metaBefore)
   })
 
   it('lets the first participant lay out the template timeline but not lock it afterwards', () => {
     const participant = new Peer(registry, boardId, 'participant')
     const timeline = {
-      id: templateTimelineId,
-      typeName: 'shape',
-      type: 'timeline',
+      ...timelineRecord({
+        w: 2800,
+        h: 160,
+        startLabel: 'Idea',
+        endLabel: 'Live',
+        phases: [{ id: 'build', name: 'Build', weight: 1 }],
+      }),
+      // As the web app seeds it: unlocked, until the facilitator locks it.
       isLocked: false,
     }
-    participant.doc.getMap(docLayout.records).set(templateTimelineId, timeline)
+    writeRecord(participant.doc, timeline)
     expect(participant.closed).toBeUndefined()
-    expect(storedRecords()).toHaveProperty([templateTimelineId])
+    expect(storedRecords()[templateTimelineId]).toEqual(timeline)
 
-    participant.doc
-      .getMap(docLayout.records)
-      .set(templateTimelineId, { ...timeline, isLocked: true })
+    // One field of the record map, as the binding writes a change.
+    recordMap(participant.doc, templateTimelineId).set('isLocked', true)
     expect(participant.closed?.code).toBe(CloseCode.forbiddenEdit)
     expect(storedRecords()[templateTimelineId]).toEqual(timeline)
   })
@@ -124,14 +152,14 @@ describe('roles in a room', () => {
     expect(participant.closed?.code).toBe(CloseCode.unauthorized)
     expect(viewer.closed).toBeUndefined()
     expect(facilitator.closed).toBeUndefined()
-    facilitator.doc.getMap(docLayout.records).set('shape:after', { ok: true })
+    writeRecord(facilitator.doc, stickyRecord('shape:after'))
     expect(viewer.records).toHaveProperty('shape:after')
   })
 
   it('closes every socket with 4410 when the board is deleted, without writing to it', () => {
     const facilitator = new Peer(registry, boardId, 'facilitator')
     const viewer = new Peer(registry, boardId, 'viewer')
-    facilitator.doc.getMap(docLayout.records).set('shape:a', { x: 1 })
+    writeRecord(facilitator.doc, stickyRecord('shape:a', { x: 1 }))
     const before = store.loadDocument(boardId)
     registry.closeBoard(boardId)
     // Unloading would have compacted the log into a snapshot; closing a deleted board must not.

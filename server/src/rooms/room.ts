@@ -2,6 +2,7 @@ import { withoutFacilitatorFields } from '@stormline/shared/access/awareness-pol
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -9,7 +10,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { checkUpdate } from '../access/update-policy.ts'
 import type { BoardStore } from '../boards/board-store.ts'
-import { replayStoredDocument } from '../boards/stored-document.ts'
+import { loadBoardDocument, replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { filterAwarenessUpdate } from './awareness-entries.ts'
 import {
@@ -19,6 +20,7 @@ import {
   type LogState,
 } from './compaction-policy.ts'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
+import { findInvalidRecord, type InvalidRecord } from './record-validation.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
 export interface RoomOptions {
@@ -31,6 +33,8 @@ export interface RoomOptions {
   logger: Logger
   /** Called once when the room can no longer persist; the owner should drop it. */
   onFailure: (room: Room) => void
+  /** An update from this socket was stored (ACK-1: the owner acknowledges it). */
+  onStored?: (socket: SyncSocket) => void
 }
 
 /** Marks the transaction that replays stored state, so it is not persisted again. */
@@ -45,7 +49,8 @@ const loadOrigin = Symbol('load')
  * and the room is dropped, so peers resync against what the store really holds.
  */
 export class Room {
-  readonly doc: Y.Doc
+  /** Replaced (by a replay of the store) when a refused update had already been applied to it. */
+  private currentDoc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   /** Each socket with its role and the awareness client ids it has announced. */
   private readonly sockets = new Map<SyncSocket, Peer>()
@@ -58,6 +63,8 @@ export class Room {
   private logBytes: number
   private lastUpdateAt: number
   private failed = false
+  /** Set by handleDocUpdate when the update being applied wrote an invalid record (VAL-1). */
+  private refused: InvalidRecord | null = null
 
   readonly boardId: string
   private readonly store: BoardStore
@@ -79,7 +86,7 @@ export class Room {
     this.boardId = boardId
     this.store = store
     this.options = options
-    this.doc = doc
+    this.currentDoc = doc
     this.lastSeq = lastSeq
     this.updatesSinceSnapshot = pendingUpdates
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -89,21 +96,31 @@ export class Room {
     this.awareness.on('update', this.handleAwarenessUpdate)
   }
 
-  /** Loads a board's stored state (snapshot + later updates) into a live room. */
+  /**
+   * Loads a board's stored state (snapshot + later updates) into a live room, migrating a board
+   * stored in an older layout or schema first (MIG-1: one update, appended before anyone joins).
+   */
   static load(boardId: string, store: BoardStore, options: RoomOptions): Room {
-    const stored = store.loadDocument(boardId)
-    const doc = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
+    const { doc, stored, migration } = loadBoardDocument(store, boardId, {
+      logger: options.logger,
+      origin: loadOrigin,
+    })
     const logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     return new Room(
       boardId,
       store,
       options,
       doc,
-      stored.lastSeq,
-      stored.updates.length,
+      migration?.seq ?? stored.lastSeq,
+      stored.updates.length + (migration ? 1 : 0),
       stored.snapshot?.byteLength ?? 0,
-      logBytes,
+      logBytes + (migration?.bytes ?? 0),
     )
+  }
+
+  /** The board's live document: what every peer has been sent. */
+  get doc(): Y.Doc {
+    return this.currentDoc
   }
 
   get connectionCount(): number {
@@ -170,6 +187,17 @@ export class Room {
       }
     } catch (error) {
       if (this.failed) return
+      if (error instanceof InvalidRecordError) {
+        this.options.logger.warn('sync.invalid_record', {
+          boardId: this.boardId,
+          recordId: error.recordId.slice(0, 120),
+          reason: error.reason.slice(0, 300),
+        })
+        this.leave(socket)
+        socket.close(CloseCode.invalidRecord, 'invalid board record refused')
+        this.resetDoc()
+        return
+      }
       if (error instanceof ForbiddenEditError) {
         this.options.logger.warn('sync.forbidden_edit', {
           boardId: this.boardId,
@@ -254,7 +282,13 @@ export class Room {
       peer.held = update
       return
     }
+    this.refused = null
     Y.applyUpdate(this.doc, update, socket)
+    const refused = this.refused
+    if (refused) {
+      this.refused = null
+      throw new InvalidRecordError(refused)
+    }
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       // The check above found nothing missing, so this is a forged update Yjs still could not
       // place; keep none of it in memory.
@@ -316,6 +350,29 @@ export class Room {
     }
   }
 
+  /**
+   * Replaces the document with a replay of the store, after a refused update (VAL-1) was applied
+   * to it but neither stored nor relayed: every peer still holds exactly what the store holds.
+   */
+  private resetDoc(): void {
+    const stale = this.currentDoc
+    stale.off('update', this.handleDocUpdate)
+    let fresh: Y.Doc
+    try {
+      fresh = replayStoredDocument(this.store.loadDocument(this.boardId), new Y.Doc(), loadOrigin)
+    } catch (error) {
+      this.failed = true
+      this.options.logger.error('sync.reset_failed', { boardId: this.boardId, error })
+      this.options.onFailure(this)
+      return
+    }
+    this.currentDoc = fresh
+    fresh.on('update', this.handleDocUpdate)
+    // Awareness reads its doc only for a client id and to die with it. The stale doc is left to
+    // the garbage collector rather than destroyed, which would take the awareness with it.
+    this.awareness.doc = fresh
+  }
+
   /** Closes every peer and releases the document. */
   close(code: number, reason: string): void {
     for (const socket of [...this.sockets.keys()]) {
@@ -328,8 +385,22 @@ export class Room {
     this.doc.destroy()
   }
 
-  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly handleDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     if (origin === loadOrigin || this.failed) return
+    if (this.sockets.has(origin as SyncSocket)) {
+      // VAL-1: a peer's update is stored and relayed only if every record it touched is valid;
+      // receiveUpdate sees the refusal, closes the sender and resets the document.
+      const invalid = findInvalidRecord(this.doc.getMap<unknown>(docLayout.records), transaction)
+      if (invalid) {
+        this.refused = invalid
+        return
+      }
+    }
     try {
       this.lastSeq = this.store.appendUpdate(this.boardId, update)
       this.updatesSinceSnapshot++
@@ -345,6 +416,7 @@ export class Room {
     for (const socket of this.sockets.keys()) {
       if (socket !== origin) this.send(socket, message)
     }
+    if (this.sockets.has(origin as SyncSocket)) this.options.onStored?.(origin as SyncSocket)
     if (dueAfterUpdate(this.log, this.options.compaction)) this.tryCompact()
   }
 
@@ -412,3 +484,14 @@ class BoardTooLargeError extends Error {
 
 /** A participant's update touched facilitator-only state; the sender is closed with CloseCode.forbiddenEdit. */
 class ForbiddenEditError extends Error {}
+
+/** A peer's update wrote an invalid board record; the sender is closed with CloseCode.invalidRecord. */
+class InvalidRecordError extends Error {
+  readonly recordId: string
+  readonly reason: string
+  constructor({ recordId, reason }: InvalidRecord) {
+    super(`invalid record ${recordId}: ${reason}`)
+    this.recordId = recordId
+    this.reason = reason
+  }
+}

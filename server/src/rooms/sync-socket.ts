@@ -5,6 +5,13 @@
 export interface SyncSocket {
   send(message: Uint8Array): void
   close(code: number, reason: string): void
+  /**
+   * Stop reading the peer's frames until `resume` (BAD-2 backpressure: they wait in the peer's
+   * TCP buffers instead of the server's memory). Optional: without it, the queue bound alone
+   * protects the server.
+   */
+  pause?(): void
+  resume?(): void
 }
 
 /** What the registry hands back for an accepted socket. */

@@ -1,5 +1,6 @@
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { readPermissionDenied } from '@stormline/shared/sync/access-messages'
+import { readRecordsJson } from '@stormline/shared/sync/record-layout'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -83,7 +84,8 @@ export class Peer implements SyncSocket {
     this.connection = null
   }
 
+  /** The board's records as plain JSON, whatever their layout in the doc. */
   get records(): Record<string, unknown> {
-    return this.doc.getMap('records').toJSON()
+    return readRecordsJson(this.doc)
   }
 }

@@ -1,4 +1,6 @@
+import { boardSchema } from '@stormline/shared/sync/board-schema'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { type SchemaSequences, schemaParamName } from '@stormline/shared/sync/schema-compat'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type { WebSocket } from 'ws'
@@ -10,6 +12,7 @@ import type { Logger } from '../logging/logger.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import type { RoomConnection, SyncSocket } from '../rooms/sync-socket.ts'
 import { installErrorEventShim } from './error-event-shim.ts'
+import { schemaHandshake } from './schema-handshake.ts'
 
 export interface WebsocketEndpointOptions {
   registry: RoomRegistry
@@ -20,6 +23,13 @@ export interface WebsocketEndpointOptions {
   allowedOrigins: readonly string[]
   /** Ping interval; a socket that did not answer the previous ping is dropped (0: off). */
   heartbeatMs: number
+  /**
+   * A socket with more than this many bytes not yet taken by its peer is closed with 4529 instead
+   * of buffering more (default: no bound). Must hold a whole board: a first sync sends it at once.
+   */
+  sendBufferBytes?: number
+  /** The tldraw schema boards are stored in (SCHEMA-1; default: the board schema). */
+  schema?: SchemaSequences
 }
 
 /**
@@ -51,6 +61,11 @@ function startHeartbeat(intervalMs: number): (raw: WebSocket) => void {
   if (intervalMs > 0) {
     setInterval(() => {
       for (const raw of sockets) {
+        // A socket paused for backpressure (BAD-2) cannot read the pong: we stopped reading it.
+        if (raw.isPaused) {
+          alive.set(raw, true)
+          continue
+        }
         if (alive.get(raw) === false) {
           sockets.delete(raw)
           raw.terminate()
@@ -70,14 +85,37 @@ function startHeartbeat(intervalMs: number): (raw: WebSocket) => void {
   }
 }
 
-/** Adapts a Hono websocket to the sync core's socket interface. */
-function toSyncSocket(ws: WSContext<WebSocket>): SyncSocket {
+/**
+ * Adapts a Hono websocket to the sync core's socket interface: sends, closes, and pauses reading
+ * (BAD-2). `overloaded` is called, instead of sending, once the peer has fallen `sendBufferBytes`
+ * behind; ws then sends the close frame after what is buffered and destroys the socket if the
+ * peer does not answer within its close timeout (30 s), so the memory is bounded either way.
+ */
+function toSyncSocket(
+  ws: WSContext<WebSocket>,
+  sendBufferBytes: number,
+  overloaded: (bufferedBytes: number) => void,
+): SyncSocket {
   return {
     send: (message) => {
+      const raw = ws.raw
       // A peer that is closing can still be in the room for a tick; drop, don't throw.
-      if (ws.readyState === 1) ws.raw?.send(message)
+      if (ws.readyState !== 1 || !raw) return
+      // A message into an empty buffer always goes: a first sync is one (big) message.
+      if (raw.bufferedAmount > 0 && raw.bufferedAmount + message.byteLength > sendBufferBytes) {
+        overloaded(raw.bufferedAmount)
+        return
+      }
+      raw.send(message)
     },
-    close: (code, reason) => ws.close(code, reason),
+    close: (code, reason) => {
+      ws.close(code, reason)
+      // A socket paused for backpressure would never read the peer's answering close frame, and
+      // the peer would see the close only when ws gives up waiting (30 s).
+      ws.raw?.resume()
+    },
+    pause: () => ws.raw?.pause(),
+    resume: () => ws.raw?.resume(),
   }
 }
 
@@ -86,12 +124,16 @@ function toSyncSocket(ws: WSContext<WebSocket>): SyncSocket {
  * the board's cookie (browsers send it on a same-origin handshake). The socket is always
  * accepted first and then closed with a documented code when the board is unknown (4404) or
  * the token missing or wrong (4401), because browsers hide the HTTP status of a refused
- * upgrade and a client could not tell "no such board" from "server down".
+ * upgrade and a client could not tell "no such board" from "server down". A client that sends
+ * its tldraw schema (`?schema=`) is refused when it cannot work on the board (SCHEMA-1,
+ * schema-handshake.ts).
  */
 export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
   installErrorEventShim()
   const app = new Hono()
   const watch = startHeartbeat(options.heartbeatMs)
+  const schema = options.schema ?? boardSchema.serialize()
+  const sendBufferBytes = options.sendBufferBytes ?? Number.POSITIVE_INFINITY
   app.get('/:boardId', (c, next) => {
     const origin = c.req.header('origin')
     if (isAllowedOrigin(origin, c.req.header('host'), options.allowedOrigins)) return next()
@@ -104,14 +146,32 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
       const boardId = c.req.param('boardId') ?? ''
       // Resolved once, at the handshake: a later rotation closes the socket from the registry.
       const access = resolveBoardAccess(options.store, boardId, requestToken(c, boardId))
+      const schemaVerdict = schemaHandshake(c.req.query(schemaParamName), schema)
       let connection: RoomConnection | null = null
-      let socket: SyncSocket | null = null
+      const leave = (): void => {
+        connection?.disconnect()
+        connection = null
+      }
       return {
         onOpen: (_event, ws) => {
           if (ws.raw) watch(ws.raw)
-          socket = toSyncSocket(ws)
+          const socket = toSyncSocket(ws, sendBufferBytes, (bufferedBytes) => {
+            options.logger.warn('sync.send_overloaded', { boardId, bufferedBytes })
+            socket.close(CloseCode.overloaded, 'peer too far behind')
+            // Not while the room is relaying to it: leaving could unload the room mid-update.
+            setImmediate(leave)
+          })
           switch (access.kind) {
             case 'granted':
+              if (schemaVerdict.kind === 'refuse') {
+                options.logger.info('sync.schema_refused', {
+                  boardId,
+                  code: schemaVerdict.code,
+                  reason: schemaVerdict.reason,
+                })
+                ws.close(schemaVerdict.code, schemaVerdict.reason)
+                return
+              }
               connection = options.registry.connect(boardId, socket, access.role)
               return
             case 'board_not_found':
@@ -124,10 +184,11 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
           }
         },
         onMessage: (event, ws) => {
+          // Closed by the server (e.g. for overload): the peer's last frames change nothing.
+          if (ws.readyState !== 1) return
           if (typeof event.data === 'string') {
             options.logger.warn('sync.text_frame', { boardId: boardId.slice(0, 64) })
-            connection?.disconnect()
-            connection = null
+            leave()
             ws.close(CloseCode.unsupportedData, 'binary frames only')
             return
           }
@@ -138,10 +199,7 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
               : new Uint8Array(data as ArrayBufferLike)
           connection?.receive(bytes)
         },
-        onClose: () => {
-          connection?.disconnect()
-          connection = null
-        },
+        onClose: leave,
         onError: (event) => {
           const error = (event as Event & { error?: unknown }).error
           options.logger.warn('sync.socket_error', {
@@ -150,8 +208,7 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
             code: (error as { code?: unknown } | undefined)?.code,
             message: error instanceof Error ? error.message : String(event.type),
           })
-          connection?.disconnect()
-          connection = null
+          leave()
         },
       }
     }),

@@ -1,4 +1,6 @@
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { readRecordsJson } from '@stormline/shared/sync/record-layout'
+import { type BoardRecord, stickyRecord } from '@stormline/shared/testing/board-records'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -51,9 +53,14 @@ export function records(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(docLayout.records)
 }
 
-/** A sticky-like tldraw record; never a timeline, which participants may not write. */
-export function sticky(id: string, text: string): Record<string, unknown> {
-  return { id, typeName: 'shape', type: 'note', x: 0, y: 0, props: { text } }
+/** The board's records as plain JSON (record layout v2 decoded), for comparisons. */
+export function recordsJson(doc: Y.Doc): Record<string, unknown> {
+  return readRecordsJson(doc)
+}
+
+/** A valid sticky record; never a timeline, which participants may not write. */
+export function sticky(id: string, text: string): BoardRecord {
+  return stickyRecord(id, { text })
 }
 
 /** Polls until the condition holds; rejects naming what it waited for. */

@@ -1,3 +1,4 @@
+import { CloseCode } from '@stormline/shared/sync/close-codes'
 import * as encoding from 'lib0/encoding'
 import * as prng from 'lib0/prng'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -35,23 +36,25 @@ export interface Expected {
   mayBeAccepted: boolean
 }
 
-const malformed = 4400
+const malformed = CloseCode.malformedMessage
 /** A garbage update that decodes can still touch facilitator-only state once roles are enforced. */
-const forbiddenEdit = 4403
+const forbiddenEdit = CloseCode.forbiddenEdit
+/** ...or write something into `records` that is not a valid tldraw record. */
+const invalidRecord = CloseCode.invalidRecord
 
 export const expectedOutcome: Record<FrameKind, Expected> = {
   // Random bytes can happen to be a valid message (an auth or awareness query is one byte).
-  random: { codes: [malformed, forbiddenEdit], mayBeAccepted: true },
+  random: { codes: [malformed, forbiddenEdit, invalidRecord], mayBeAccepted: true },
   truncated: { codes: [malformed], mayBeAccepted: false },
   // A valid header followed by garbage can still decode, e.g. as an empty update.
-  'prefix-garbage': { codes: [malformed, forbiddenEdit], mayBeAccepted: true },
+  'prefix-garbage': { codes: [malformed, forbiddenEdit, invalidRecord], mayBeAccepted: true },
   'huge-length': { codes: [malformed], mayBeAccepted: false },
   'unknown-type': { codes: [malformed], mayBeAccepted: false },
   empty: { codes: [malformed], mayBeAccepted: false },
-  text: { codes: [1003], mayBeAccepted: false },
+  text: { codes: [CloseCode.unsupportedData], mayBeAccepted: false },
   // The server skips UTF-8 validation so every text frame gets the same 1003 (not ws's 1007).
-  'text-invalid-utf8': { codes: [1003], mayBeAccepted: false },
-  oversized: { codes: [1009], mayBeAccepted: false },
+  'text-invalid-utf8': { codes: [CloseCode.unsupportedData], mayBeAccepted: false },
+  oversized: { codes: [CloseCode.messageTooBig], mayBeAccepted: false },
 }
 
 /** Relative frequency of each kind; oversized frames are rare because each costs a frame's limit in bytes. */

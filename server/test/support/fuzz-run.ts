@@ -18,9 +18,11 @@ export interface FuzzRunOptions {
   frames: number
   /** Sockets attacking at the same time. */
   parallel: number
-  /** Campaigns of rate-limit floods, each on its own socket. */
+  /** Rate-limit floods, each on its own socket, all at once. */
   floods: number
   floodSize: number
+  /** How long a flood's probe may wait for the server to work through the queue. */
+  floodTimeoutMs?: number
 }
 
 export interface Violation {
@@ -32,7 +34,7 @@ export interface Violation {
 export interface FuzzReport {
   /** Fuzz frames sent (each answered by an acceptance or a close). */
   framesSent: number
-  /** Extra frames sent by the rate-limit floods. */
+  /** Extra frames sent by the rate-limit floods (queued by the server, BAD-2). */
   floodFramesSent: number
   socketsOpened: number
   /** Per frame kind, how often each outcome happened: a close code, or 'accepted'. */
@@ -86,16 +88,17 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
   }
   await Promise.all(Array.from({ length: options.parallel }, attacker))
 
-  for (let i = 0; i < options.floods; i++) {
+  const flooder = async (): Promise<void> => {
     const socket = await openSocket()
-    const outcome = await socket.flood(options.floodSize)
+    const outcome = await socket.flood(options.floodSize, options.floodTimeoutMs)
     report.floodFramesSent += options.floodSize
     const key = outcome.accepted ? 'accepted' : String(outcome.code)
-    report.closeCodes[key] = (report.closeCodes[key] ?? 0) + 1
+    if (!outcome.accepted) report.closeCodes[key] = (report.closeCodes[key] ?? 0) + 1
     const byKind = report.outcomes.flood ?? {}
     byKind[key] = (byKind[key] ?? 0) + 1
     report.outcomes.flood = byKind
     if (outcome.accepted) socket.close()
   }
+  await Promise.all(Array.from({ length: options.floods }, flooder))
   return report
 }

@@ -57,9 +57,16 @@ export class FuzzSocket {
     return this.probe(timeoutMs)
   }
 
-  /** Sends many harmless messages at once (awareness queries) to hit the rate limit. */
-  flood(messages: number, timeoutMs = 10_000): Promise<Outcome> {
-    for (let i = 0; i < messages; i++) this.socket.send(new Uint8Array([queryAwarenessMessage]))
+  /**
+   * Sends many harmless messages at once (awareness queries) to go past the rate limit; the server
+   * queues them and answers the probe after working through them (BAD-2). `padding` bytes after
+   * each query make the queue grow faster.
+   */
+  flood(messages: number, timeoutMs = 10_000, padding = 0): Promise<Outcome> {
+    // The server reads the message type and ignores what follows a query.
+    const query = new Uint8Array(1 + padding)
+    query[0] = queryAwarenessMessage
+    for (let i = 0; i < messages; i++) this.socket.send(query)
     return this.probe(timeoutMs)
   }
 

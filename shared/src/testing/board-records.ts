@@ -16,6 +16,9 @@ import { plainTextFromRichText, richTextFromPlainText } from '../sync/rich-text-
 /** A tldraw record as plain JSON. */
 export type BoardRecord = JsonObject & { id: string }
 
+/** A shape record of a fixture: its props are an object tests may spread and change. */
+export type ShapeRecord = BoardRecord & { props: JsonObject; meta: JsonObject }
+
 /** The page every fixture board puts its shapes on. */
 export const pageRecord: Readonly<BoardRecord> = {
   id: 'page:page',
@@ -79,7 +82,7 @@ export interface StickyOptions extends Partial<StickyMeta> {
  * A Stormline sticky (a tldraw note with `meta.stormline`), as the web app creates it
  * (web/src/stickies/create-sticky.ts): a `step` by a fixed author unless told otherwise.
  */
-export function stickyRecord(id: string, options: StickyOptions = {}): BoardRecord {
+export function stickyRecord(id: string, options: StickyOptions = {}): ShapeRecord {
   const { text = '', x = 0, y = 0, color, index = 'a1', meta = {}, ...stormline } = options
   const kind: StickyKind = stormline.kind ?? 'step'
   return {

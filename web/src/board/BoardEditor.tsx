@@ -2,7 +2,7 @@ import { readAnonymous, sessionKeys } from '@stormline/shared/board/session'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { type Editor, type TLComponents, Tldraw } from 'tldraw'
+import { type Editor, type TLComponents, type TLUiOverrides, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { BacklogDrawer } from '../backlog/BacklogDrawer.tsx'
 import { ToolbarWithClusterBar } from '../clusters/ClusterBar.tsx'
@@ -18,6 +18,7 @@ import { installStickies } from '../stickies/install-stickies.ts'
 import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
 import { StylePanelWithStickies } from '../stickies/sticky-ui-slots.tsx'
 import type { BoardConnection } from '../sync/board-connection.ts'
+import { type BoardUndo, forwardStoppingPoints } from '../sync/undo-manager.ts'
 import { customShapeUtils } from '../timeline/index.ts'
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
 import { fitTimelineOnOpen } from '../timeline/timeline-editing.ts'
@@ -62,6 +63,35 @@ const components: TLComponents = {
 // tldraw's note with the deep-dive badge and copy attribution; same type, props and schema.
 const shapeUtils = [...customShapeUtils, StormlineNoteShapeUtil]
 
+/**
+ * Ctrl+Z, Ctrl+Shift+Z and the undo/redo buttons undo this browser's own edits only (the board's
+ * Yjs undo manager, UNDO-1..3) instead of tldraw's history, which would put back whole records
+ * and so revert other people's changes to them.
+ */
+function undoOverrides(undo: BoardUndo): TLUiOverrides {
+  return {
+    actions(editor, actions) {
+      const replaced = { ...actions }
+      for (const [id, run] of [
+        ['undo', () => undo.undo()],
+        ['redo', () => undo.redo()],
+      ] as const) {
+        const action = actions[id]
+        if (action === undefined) continue
+        replaced[id] = {
+          ...action,
+          onSelect() {
+            // As tldraw's own undo does: finish the interaction in progress (a drag) first.
+            editor.complete()
+            run()
+          },
+        }
+      }
+      return replaced
+    },
+  }
+}
+
 interface BoardEditorProps {
   connection: BoardConnection
   licenseKey: string | null
@@ -80,9 +110,13 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
   // Read by the editor's handlers at the moment of an edit, so they follow a role change.
   const roleRef = useRef(role)
   roleRef.current = role
+  const overrides = useMemo(() => undoOverrides(connection.undo), [connection])
   const onMount = useCallback(
     (editor: Editor) => {
       editorRef.current = editor
+      // Every stopping point tldraw marks (the start of a drag, a style change…) also ends the
+      // current undo step, so one user action is one undo step.
+      const unforwardStoppingPoints = forwardStoppingPoints(editor, connection.undo)
       editor.updateInstanceState({ isReadonly: roleRef.current === 'viewer' })
       if (autoFocusRef.current) editor.focus()
       createBookmarksWithoutFetching(editor)
@@ -99,6 +133,7 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
         provider: connection.provider,
       })
       return () => {
+        unforwardStoppingPoints()
         unguardTimelines()
         uninstallStickies()
         hideDebugHook()
@@ -126,6 +161,7 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       assetUrls={assetUrls}
       user={user}
       components={components}
+      overrides={overrides}
       onMount={onMount}
       autoFocus={autoFocus}
     >

@@ -13,13 +13,14 @@ import { useAnonymous } from './use-anonymous.ts'
 export function BoardTopPanel() {
   const { connection, editName } = useBoardUi()
   const status = useValue('connection status', () => connection.state.get().status, [connection])
+  const unsaved = useValue('unsaved changes', () => connection.unsaved.get(), [connection])
   const participant = useParticipant()
   const role = useBoardRole()
   const anonymous = useAnonymous()
   const [sharing, setSharing] = useState(false)
   return (
     <div className="board-top-panel">
-      <ConnectionStatus status={status} />
+      <ConnectionStatus status={status} unsaved={unsaved} />
       {role === 'viewer' && <ViewOnlyBadge />}
       {anonymous && (
         <output

@@ -13,6 +13,7 @@ import { templateRecords } from '../timeline/template-records.ts'
 export function useBoardConnection(
   boardId: string,
   template: BoardTemplateId | null | undefined,
+  { viewer = false }: { viewer?: boolean } = {},
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   useEffect(() => {
@@ -23,6 +24,7 @@ export function useBoardConnection(
       user: tldrawUserSignal(),
       connect: false,
       seedRecords: template === null ? [] : templateRecords(template),
+      viewer,
     })
     // Connecting one task later means React's development double-mount (StrictMode) disposes
     // the first connection before it ever opens a socket.
@@ -33,6 +35,25 @@ export function useBoardConnection(
       setConnection(null)
       opened.dispose()
     }
-  }, [boardId, template])
+  }, [boardId, template, viewer])
+  useAskBeforeLeaving(connection)
   return connection
+}
+
+/**
+ * Leaving the page (closing the tab, reloading, following a link out) while changes are not
+ * saved on the server asks first (OFF-2). The browser shows its own wording; setting
+ * `returnValue` as well as calling preventDefault is what older browsers still look for.
+ */
+function useAskBeforeLeaving(connection: BoardConnection | null): void {
+  useEffect(() => {
+    if (connection === null) return
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!connection.asksBeforeLeaving()) return
+      event.preventDefault()
+      event.returnValue = ''
+    }
+    window.addEventListener('beforeunload', onBeforeUnload)
+    return () => window.removeEventListener('beforeunload', onBeforeUnload)
+  }, [connection])
 }

@@ -6,14 +6,17 @@ export function BoardLoading({
   boardName,
   status,
   failedAttempts,
+  unsaved = 0,
 }: {
   boardName: string | null
   status: Status
   failedAttempts: number
+  /** Changes an earlier page left unsaved, sent once connected. */
+  unsaved?: number
 }) {
   return (
     <div className="board-loading" aria-busy="true">
-      <ConnectionStatus status={status} />
+      <ConnectionStatus status={status} unsaved={unsaved} />
       <p className="board-loading__title">{boardName ?? 'Stormline'}</p>
       <p className="board-loading__message">
         {failedAttempts >= 3 ? 'Cannot reach the server yet. Still trying…' : 'Loading the board…'}

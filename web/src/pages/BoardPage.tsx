@@ -11,6 +11,8 @@ import { useBoardConnection } from '../board/use-board-connection.ts'
 import { useClientConfig } from '../board/use-client-config.ts'
 import { NameDialog } from '../participant/NameDialog.tsx'
 import { renameCurrentParticipant, useParticipant } from '../participant/participant-store.ts'
+import type { BoardConnection } from '../sync/board-connection.ts'
+import { forgetBoard } from '../sync/offline-store.ts'
 import { BoardEnded } from './BoardEnded.tsx'
 import { BoardLoading } from './BoardLoading.tsx'
 import { BoardNotFound } from './BoardNotFound.tsx'
@@ -24,11 +26,17 @@ export function BoardPage({ boardId }: { boardId: string }) {
 /** Learns this page's role from its link (or cookie) before opening the board. */
 function CheckedBoard({ boardId }: { boardId: string }) {
   const access = useBoardAccess(boardId)
+  // A board deleted while this browser was away: drop what the browser kept of it (OFF-3).
+  useEffect(() => {
+    if (access.state === 'not-found') void forgetBoard(boardId)
+  }, [access.state, boardId])
   switch (access.state) {
     case 'not-found':
       return <BoardNotFound />
     case 'link-invalid':
-      return <BoardEnded reason="link-invalid" />
+      // No connection to take them from, but an earlier visit may have left unsaved changes in
+      // this browser: the page offers them as a download (OFF-3).
+      return <BoardEnded reason="link-invalid" boardId={boardId} />
     case 'checking':
       return (
         <main className="board-page">
@@ -49,7 +57,9 @@ function OpenBoard({ access }: { access: BoardAccess }) {
   const [board, setBoard] = useState<BoardMeta>(granted)
   // A viewer never lays out an empty board: its writes would be dropped, and everyone else
   // would get the layout from the next participant to open the board anyway.
-  const connection = useBoardConnection(board.id, role === 'viewer' ? null : board.template)
+  const connection = useBoardConnection(board.id, role === 'viewer' ? null : board.template, {
+    viewer: role === 'viewer',
+  })
   const config = useClientConfig()
   const participant = useParticipant()
   const [editingName, setEditingName] = useState(false)
@@ -88,13 +98,18 @@ function OpenBoard({ access }: { access: BoardAccess }) {
     [connection, board, role],
   )
 
+  // Final states (CLOSE-3): the page stops here, with what happened and what to do next.
   switch (state?.phase) {
     case 'not-found':
       return <BoardNotFound />
     case 'link-invalid':
     case 'deleted':
     case 'edit-refused':
-      return <BoardEnded reason={state.phase} />
+    case 'invalid-edit':
+    case 'board-full':
+    case 'edit-too-large':
+    case 'reload-required':
+      return <BoardEnded reason={state.phase} connection={connection} />
   }
 
   const naming = participant.name === null || editingName
@@ -109,7 +124,8 @@ function OpenBoard({ access }: { access: BoardAccess }) {
           />
         </BoardUiContext.Provider>
       ) : (
-        <BoardLoading
+        <LoadingBoard
+          connection={connection}
           boardName={board.name}
           status={state?.status ?? 'connecting'}
           failedAttempts={state?.failedAttempts ?? 0}
@@ -127,4 +143,16 @@ function OpenBoard({ access }: { access: BoardAccess }) {
       )}
     </main>
   )
+}
+
+/**
+ * The loading screen, with the changes an earlier visit left unsaved. Reads the count itself:
+ * it changes with every edit, and the page around the editor must not re-render that often.
+ */
+function LoadingBoard({
+  connection,
+  ...props
+}: { connection: BoardConnection | null } & Omit<Parameters<typeof BoardLoading>[0], 'unsaved'>) {
+  const unsaved = useValue('unsaved changes', () => connection?.unsaved.get() ?? 0, [connection])
+  return <BoardLoading {...props} unsaved={unsaved} />
 }

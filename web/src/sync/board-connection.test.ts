@@ -1,4 +1,4 @@
-import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { writeRecord } from '@stormline/shared/testing/board-records'
 import type { TLRecord } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -40,7 +40,7 @@ describe('openBoardConnection', () => {
   it('loads the board on the first sync only, keeping offline edits across reconnects', () => {
     const board = testConnection()
     const server = new Y.Doc()
-    server.getMap(docLayout.records).set('shape:from-server', noteRecord('from-server', 'Hi'))
+    writeRecord(server, noteRecord('from-server', 'Hi'))
     Y.applyUpdate(board.doc, Y.encodeStateAsUpdate(server))
     syncWithServer(board)
     expect(board.store.get('shape:from-server' as TLRecord['id'])).toBeDefined()
@@ -78,15 +78,15 @@ describe('openBoardConnection', () => {
     expect(board.provider.shouldConnect).toBe(false)
   })
 
-  it('does not reconnect on 4404 but does on other close codes', () => {
+  it('does not reconnect on a permanent close code or 1009, but does on retryable ones', () => {
     const board = testConnection()
     const close = (code: number) => ({ code }) as CloseEvent
-    expect(board.provider.shouldReconnect(close(4404), board.provider)).toBe(false)
-    expect(board.provider.shouldReconnect(close(4401), board.provider)).toBe(false)
-    expect(board.provider.shouldReconnect(close(4403), board.provider)).toBe(false)
-    expect(board.provider.shouldReconnect(close(4410), board.provider)).toBe(false)
-    expect(board.provider.shouldReconnect(close(4400), board.provider)).toBe(true)
-    expect(board.provider.shouldReconnect(close(1011), board.provider)).toBe(true)
+    for (const code of [4401, 4403, 4404, 4410, 4413, 4422, 4426, 1009]) {
+      expect(board.provider.shouldReconnect(close(code), board.provider), `${code}`).toBe(false)
+    }
+    for (const code of [1001, 1011, 1013, 4500, 4529]) {
+      expect(board.provider.shouldReconnect(close(code), board.provider), `${code}`).toBe(true)
+    }
   })
 
   it('cleans up the doc, provider and awareness on dispose', () => {

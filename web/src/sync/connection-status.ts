@@ -18,8 +18,24 @@ export function connectionStatus({ connected, synced, loaded }: ConnectionFacts)
   return loaded ? 'offline' : 'connecting'
 }
 
-export const connectionStatusLabel: Record<ConnectionStatus, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  offline: 'Offline — your edits are kept and will be sent on reconnect',
+function changes(count: number): string {
+  return count === 1 ? '1 change' : `${count} changes`
+}
+
+/**
+ * What the pill says, with the count of changes the server has not stored yet (OFF-2): while
+ * live they are on their way; offline they wait in this browser (IndexedDB) for the next
+ * connection, even across a reload or a closed tab.
+ */
+export function connectionStatusLabel(status: ConnectionStatus, unsaved = 0): string {
+  switch (status) {
+    case 'connecting':
+      return unsaved === 0 ? 'Connecting…' : `Connecting… ${changes(unsaved)} not yet saved`
+    case 'live':
+      return unsaved === 0 ? 'Live' : `Saving ${changes(unsaved)}…`
+    case 'offline':
+      return unsaved === 0
+        ? 'Offline — your edits are kept in this browser and sent on reconnect'
+        : `Offline — ${changes(unsaved)} not yet saved; they are kept in this browser and sent on reconnect`
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
+import { canReadBoard, migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
 import { createBoardStore, noteRecord } from './test-records.ts'
 
 const store = createBoardStore()
@@ -87,5 +87,30 @@ describe('parseWriterSchema', () => {
     expect(parseWriterSchema({ sequences: {} })).toBeNull()
     expect(parseWriterSchema('v2')).toBeNull()
     expect(parseWriterSchema(undefined)).toBeNull()
+  })
+})
+
+describe('canReadBoard', () => {
+  const withNote = (version: number) => ({
+    ...ownSchema,
+    sequences: { ...ownSchema.sequences, 'com.tldraw.shape.note': version },
+  })
+
+  it('reads boards in its own or an older schema, and boards that state none', () => {
+    expect(canReadBoard(ownSchema, ownSchema)).toBe(true)
+    expect(canReadBoard(ownSchema, withNote(1))).toBe(true)
+    expect(canReadBoard(ownSchema, null)).toBe(true)
+    expect(canReadBoard(ownSchema, { schemaVersion: 1, storeVersion: 4, recordVersions: {} })).toBe(
+      true,
+    )
+  })
+
+  it('does not read a board stored by a newer tldraw (a sequence further along, or unknown)', () => {
+    expect(canReadBoard(ownSchema, withNote(999))).toBe(false)
+    const unknownSequence = {
+      ...ownSchema,
+      sequences: { ...ownSchema.sequences, 'com.example.sticker': 1 },
+    }
+    expect(canReadBoard(ownSchema, unknownSequence)).toBe(false)
   })
 })

@@ -1,3 +1,4 @@
+import { schemaCompatibility } from '@stormline/shared/sync/schema-compat'
 import type { RecordType, SerializedSchema, TLRecord, TLStoreSchema } from 'tldraw'
 
 /**
@@ -60,11 +61,25 @@ export function migrateIncomingRecord(
 }
 
 /**
- * The meta map holds whatever the last writer stored; accept anything shaped like a
- * serialized schema (v1 or v2) and let tldraw's migration machinery judge the details.
+ * The board's schema as the server stamped it in the meta map (legacy boards: as the last client
+ * wrote it). Accept anything shaped like a serialized schema (v1 or v2) and let tldraw's
+ * migration machinery judge the details.
  */
 export function parseWriterSchema(value: unknown): SerializedSchema | null {
   if (typeof value !== 'object' || value === null) return null
   const { schemaVersion } = value as Record<string, unknown>
   return typeof schemaVersion === 'number' ? (value as SerializedSchema) : null
+}
+
+/**
+ * Whether this client can read records stored in the board's schema: false when the board was
+ * written by a newer tldraw (some migration sequence is further along than ours). Migrating
+ * "down" is not something tldraw can do reliably, so such a client must reload to get the
+ * current app rather than mis-read the board. A legacy v1 schema is always older than ours.
+ */
+export function canReadBoard(own: SerializedSchema, board: SerializedSchema | null): boolean {
+  if (board === null || !('sequences' in board) || !('sequences' in own)) return true
+  const { sequences } = board as { sequences: unknown }
+  if (typeof sequences !== 'object' || sequences === null) return true
+  return schemaCompatibility(own, board) !== 'client-older'
 }

@@ -1,4 +1,11 @@
 import { docLayout, schemaMetaKey } from '@stormline/shared/sync/doc-layout'
+import { isJsonObject, type JsonObject } from '@stormline/shared/sync/json-value'
+import {
+  decodeRecord,
+  encodeRecord,
+  patchRecord,
+  putRecord,
+} from '@stormline/shared/sync/record-layout'
 import {
   DocumentRecordType,
   type IndexKey,
@@ -9,30 +16,54 @@ import {
   type TLRecord,
   type TLStore,
 } from 'tldraw'
-import type * as Y from 'yjs'
-import { migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
+import * as Y from 'yjs'
+import { canReadBoard, migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
+import { type BoardUndo, createBoardUndo } from './undo-manager.ts'
+import { recordKeysChanged, withMissingFields } from './undo-repair.ts'
 
 /**
- * Two-way binding between a tldraw store's document-scope records and the board's Y.Doc
- * (layout in shared/src/sync/doc-layout.ts). Session state such as the camera or selection
- * never enters the doc; presence travels over awareness instead (presence.ts).
+ * Two-way binding between a tldraw store's document-scope records and the board's Y.Doc, in
+ * record layout v2 (shared/src/sync/record-layout.ts: one Y.Map per record, nested maps for
+ * props and meta, rich text as Y.Text). Session state such as the camera or selection never
+ * enters the doc; presence travels over awareness instead (presence.ts).
+ *
+ * Sync rules (docs/sync-spec.md):
+ *   - BIND-3, no divergence window: every local change is written to the doc synchronously, in
+ *     the store operation that made it, so there is never a local edit waiting while a remote
+ *     one is applied (a stale local copy can not overwrite a peer's change);
+ *   - MERGE-1..3: only the fields a change touched are written, so concurrent edits of
+ *     different fields of one record merge, and typing merges character by character;
+ *   - UNDO-1..3: undo and redo (undo-manager.ts) replay this browser's own doc writes only.
  */
 export interface YjsStoreBinding {
   /**
    * Loads the board into the store, or seeds an empty board from the store, then starts
-   * syncing both ways. Only the first call does anything: the provider re-syncs after every
-   * reconnect, and reloading then would throw away edits made while offline.
+   * syncing both ways. Only the first successful call does anything: the provider re-syncs
+   * after every reconnect, and reloading then would throw away edits made while offline.
+   *
+   * Returns 'reload-required' (and loads nothing, syncs nothing) when the board's records are
+   * stored in a newer tldraw schema than this client's (`meta.tldrawSchema`, stamped by the
+   * server): this client would mis-read them, so the page must reload to get the current app.
    */
-  loadInitial(): void
+  loadInitial(): LoadResult
   readonly isLoaded: boolean
-  /** Writes local edits tldraw has not reported yet to the doc right away. */
-  flush(): void
-  /** Flushes, then stops syncing. */
+  /** Undoes this browser's last undo step (see undo-manager.ts); false if nothing changed. */
+  undo(): boolean
+  redo(): boolean
+  /** Ends the current undo step; call at every tldraw history stopping point. */
+  stopCapturing(): void
+  readonly undoManager: BoardUndo
+  /** Stops syncing and drops the undo stacks. */
   dispose(): void
 }
 
+export type LoadResult = 'loaded' | 'reload-required'
+
 export interface YjsStoreBindingOptions {
-  /** Origin of the Yjs transactions this binding makes; lets observers recognise our own. */
+  /**
+   * Origin of the Yjs transactions holding local user edits: the undo manager tracks exactly
+   * these, and the binding's own observer skips them.
+   */
   origin?: unknown
   /** Where to report records that had to be skipped. */
   warn?: (message: string) => void
@@ -46,14 +77,24 @@ export interface YjsStoreBindingOptions {
 
 type RecordId = TLRecord['id']
 
-/** JSON with object keys sorted, so equal schemas compare equal whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  )
+/** How many removed records a binding remembers for repairing undos (undo-manager.ts). */
+const maxRemembered = 2_000
+type ChangeSource = 'user' | 'remote'
+
+/**
+ * `Store.addHistoryInterceptor` is marked internal in tldraw's typings, but it is the one hook
+ * called synchronously inside every store operation (tldraw's own undo history is built on it);
+ * `store.listen` reports a frame later, which is exactly the divergence window we must not have.
+ */
+interface InterceptableStore {
+  addHistoryInterceptor(
+    intercept: (entry: { changes: RecordsDiff<TLRecord> }, source: ChangeSource) => void,
+  ): () => void
 }
+
+// tldraw records are interfaces without index signatures; the layout functions take plain JSON.
+const asJson = (record: TLRecord): JsonObject & { id: string } =>
+  record as unknown as JsonObject & { id: string }
 
 export function createYjsStoreBinding(
   store: TLStore,
@@ -67,34 +108,75 @@ export function createYjsStoreBinding(
   const records = doc.getMap<unknown>(docLayout.records)
   const meta = doc.getMap<unknown>(docLayout.meta)
   const ownSchema = store.schema.serialize()
-  const ownSchemaJson = canonicalJson(ownSchema)
+  /**
+   * Origin of writes that are not a user's action: seeding an empty board, and what tldraw's
+   * side effects write while a remote change or an undo is being applied. They sync like any
+   * edit but are not undo steps (the first Ctrl+Z must not unseed the board, nor revert a
+   * consequence of someone else's change).
+   */
+  const derivedOrigin = Symbol('stormline derived edit')
+  const ownOrigins: ReadonlySet<unknown> = new Set([origin, derivedOrigin])
+  const undoManager = createBoardUndo(records, origin, { repair: repairAfterUndo })
+  /**
+   * The last version of records that left the store, newest last: what an undo that restores
+   * one of them falls back on for a field Yjs could not restore. Bounded; old entries are only
+   * needed by old undo steps.
+   */
+  const removedRecords = new Map<string, TLRecord>()
   const cleanups: (() => void)[] = []
-  let pendingLocal: RecordsDiff<TLRecord>[] = []
+  /** >0 while doc changes are being applied to the store. */
+  let applyingDoc = 0
   let loaded = false
   let disposed = false
 
-  const writerSchema = (): SerializedSchema =>
+  const boardSchema = (): SerializedSchema =>
     parseWriterSchema(meta.get(schemaMetaKey)) ?? ownSchema
 
-  const isDocumentRecord = (record: TLRecord): boolean =>
-    store.scopedTypes.document.has(record.typeName)
+  const isDocumentType = (typeName: string): boolean =>
+    store.scopedTypes.document.has(typeName as TLRecord['typeName'])
 
-  // Records in the map are read with the schema stored here, so whoever writes records also
-  // (re)states the schema they were written with, in the same transaction.
-  function markSchemaAsOurs(): void {
-    if (canonicalJson(meta.get(schemaMetaKey)) !== ownSchemaJson) meta.set(schemaMetaKey, ownSchema)
+  /** Migrates and validates each value on its own, so one bad record only loses itself (BIND-1). */
+  function acceptIncoming(key: string, value: unknown, schema: SerializedSchema): TLRecord | null {
+    const result = migrateIncomingRecord(store.schema, key, decodeRecord(value), schema)
+    if (result.ok) return result.record
+    warn(`[stormline] skipped board record ${key}: ${result.reason}`)
+    return null
   }
 
-  /** Migrates and validates each value on its own, so one bad record only loses itself. */
-  function acceptIncoming(entries: Iterable<[string, unknown]>): TLRecord[] {
-    const schema = writerSchema()
-    const accepted: TLRecord[] = []
-    for (const [key, value] of entries) {
-      const result = migrateIncomingRecord(store.schema, key, value, schema)
-      if (result.ok) accepted.push(result.record)
-      else warn(`[stormline] skipped board record ${key}: ${result.reason}`)
+  function rememberRemoved(record: TLRecord): void {
+    removedRecords.delete(record.id)
+    removedRecords.set(record.id, record)
+    if (removedRecords.size > maxRemembered) {
+      const oldest = removedRecords.keys().next()
+      if (!oldest.done) removedRecords.delete(oldest.value)
     }
-    return accepted
+  }
+
+  /**
+   * Runs inside an undo's transaction: a record the undo left invalid (a field with no value,
+   * see undo-manager.ts) gets the missing fields from its last version in this store.
+   */
+  function repairAfterUndo(transaction: Y.Transaction): void {
+    const schema = boardSchema()
+    for (const key of recordKeysChanged(transaction, records)) {
+      const value = records.get(key)
+      if (!(value instanceof Y.Map)) continue
+      const decoded = decodeRecord(value)
+      if (!isJsonObject(decoded)) continue
+      if (migrateIncomingRecord(store.schema, key, decoded, schema).ok) continue
+      const fallback = store.get(key as RecordId) ?? removedRecords.get(key)
+      if (fallback === undefined) continue
+      patchRecord(value, decoded, withMissingFields(decoded, asJson(fallback)))
+    }
+  }
+
+  function applyingDocChanges(apply: () => void): void {
+    applyingDoc++
+    try {
+      apply()
+    } finally {
+      applyingDoc--
+    }
   }
 
   function seedFromStore(): void {
@@ -115,67 +197,103 @@ export function createYjsStoreBinding(
     if (defaults.length > 0) store.put(defaults)
     const seed = Object.values(store.serialize('document'))
     doc.transact(() => {
-      for (const record of seed) records.set(record.id, record)
-      markSchemaAsOurs()
-    }, origin)
+      for (const record of seed) records.set(record.id, encodeRecord(asJson(record)))
+    }, derivedOrigin)
   }
 
   function replaceFromDoc(): void {
-    const incoming = acceptIncoming(records.entries())
+    const schema = boardSchema()
+    const incoming: TLRecord[] = []
+    for (const [key, value] of records.entries()) {
+      const record = acceptIncoming(key, value, schema)
+      if (record) incoming.push(record)
+    }
     const keep = new Set<string>(incoming.map((record) => record.id))
     const stale = Object.keys(store.serialize('document')).filter((id) => !keep.has(id))
-    store.mergeRemoteChanges(() => {
-      if (stale.length > 0) store.remove(stale as RecordId[])
-      if (incoming.length > 0) store.put(incoming)
-    })
+    applyingDocChanges(() =>
+      store.mergeRemoteChanges(() => {
+        if (stale.length > 0) store.remove(stale as RecordId[])
+        if (incoming.length > 0) store.put(incoming)
+      }),
+    )
   }
 
-  // tldraw reports one diff per store operation; a single frame of dragging or a paste can
-  // produce several. Queue them and write them all in one Yjs transaction, so peers receive
-  // one update (and one websocket message) per burst rather than one per operation.
-  function queueLocalChanges(changes: RecordsDiff<TLRecord>): void {
-    if (pendingLocal.length === 0) queueMicrotask(writeLocalChanges)
-    pendingLocal.push(changes)
+  /** Local → doc: runs inside every store operation, before it returns (BIND-3). */
+  function writeLocalChange({ changes }: { changes: RecordsDiff<TLRecord> }, source: ChangeSource) {
+    if (source !== 'user' || disposed) return
+    const added = Object.values(changes.added).filter((r) => isDocumentType(r.typeName))
+    const updated = Object.values(changes.updated).filter(([, r]) => isDocumentType(r.typeName))
+    const removed = Object.values(changes.removed).filter((r) => isDocumentType(r.typeName))
+    if (added.length === 0 && updated.length === 0 && removed.length === 0) return
+    doc.transact(
+      () => {
+        for (const record of added) {
+          if (records.get(record.id) instanceof Y.Map) putRecord(records, asJson(record))
+          else records.set(record.id, encodeRecord(asJson(record)))
+        }
+        for (const [from, to] of updated) {
+          const current = records.get(to.id)
+          // Only the fields this change touched: a peer's concurrent change of another field
+          // of the same record stays (MERGE-1).
+          if (current instanceof Y.Map) patchRecord(current, asJson(from), asJson(to))
+          else putRecord(records, asJson(to))
+        }
+        for (const record of removed) {
+          rememberRemoved(record)
+          if (records.has(record.id)) records.delete(record.id)
+        }
+      },
+      // A write made while a remote change (or an undo) is applied is a side effect of it in
+      // tldraw, not an action of this user: synced, but not an undo step.
+      applyingDoc > 0 ? derivedOrigin : origin,
+    )
   }
 
-  function writeLocalChanges(): void {
-    if (pendingLocal.length === 0) return
-    const diffs = pendingLocal
-    pendingLocal = []
-    doc.transact(() => {
-      for (const changes of diffs) {
-        for (const record of Object.values(changes.added)) records.set(record.id, record)
-        for (const [, record] of Object.values(changes.updated)) records.set(record.id, record)
-        for (const record of Object.values(changes.removed)) records.delete(record.id)
-      }
-      markSchemaAsOurs()
-    }, origin)
-  }
-
-  function flush(): void {
-    if (!loaded || disposed) return
-    store._flushHistory()
-    writeLocalChanges()
-  }
-
-  function applyRemoteChanges(event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void {
-    if (transaction.local || transaction.origin === origin) return
-    const puts: [string, unknown][] = []
-    const removals: RecordId[] = []
-    for (const [key, change] of event.changes.keys) {
-      if (change.action === 'delete') {
-        const existing = store.get(key as RecordId)
-        if (existing !== undefined && isDocumentRecord(existing)) removals.push(existing.id)
+  /**
+   * Doc → store, for every change not written by this binding: peers' updates and this
+   * browser's undo/redo alike. Reads back each record touched, whole, from the doc.
+   */
+  function applyDocChanges(events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction): void {
+    if (ownOrigins.has(tr.origin) || disposed) return
+    const keys = new Set<string>()
+    for (const event of events) {
+      if (event.target === records && event instanceof Y.YMapEvent) {
+        for (const key of event.keysChanged) if (typeof key === 'string') keys.add(key)
       } else {
-        puts.push([key, records.get(key)])
+        const top = event.path[0]
+        if (typeof top === 'string') keys.add(top)
       }
     }
-    const accepted = acceptIncoming(puts)
-    if (removals.length === 0 && accepted.length === 0) return
-    store.mergeRemoteChanges(() => {
-      if (removals.length > 0) store.remove(removals)
-      if (accepted.length > 0) store.put(accepted)
-    })
+    const schema = boardSchema()
+    const puts: TLRecord[] = []
+    const removals: RecordId[] = []
+    for (const key of keys) {
+      const value = records.get(key)
+      if (value === undefined) {
+        const existing = store.get(key as RecordId)
+        if (existing !== undefined && isDocumentType(existing.typeName)) {
+          removals.push(existing.id)
+          rememberRemoved(existing)
+        }
+        continue
+      }
+      const record = acceptIncoming(key, value, schema)
+      if (record) puts.push(record)
+    }
+    if (puts.length === 0 && removals.length === 0) return
+    applyingDocChanges(() =>
+      store.mergeRemoteChanges(() => {
+        if (removals.length > 0) store.remove(removals)
+        if (puts.length > 0) store.put(puts)
+      }),
+    )
+  }
+
+  function dispose(): void {
+    if (disposed) return
+    disposed = true
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup()
+    undoManager.destroy()
   }
 
   return {
@@ -184,31 +302,27 @@ export function createYjsStoreBinding(
     },
 
     loadInitial() {
-      if (loaded || disposed) return
+      // Nothing to do: loaded already (a re-sync after a reconnect), or torn down.
+      if (loaded || disposed) return 'loaded'
+      if (!canReadBoard(ownSchema, parseWriterSchema(meta.get(schemaMetaKey)))) {
+        return 'reload-required'
+      }
       loaded = true
       if (records.size === 0) seedFromStore()
       else replaceFromDoc()
 
       // Installed after loading so the load itself is not echoed back into the doc.
-      cleanups.push(
-        store.listen(({ changes }) => queueLocalChanges(changes), {
-          source: 'user',
-          scope: 'document',
-        }),
-      )
-      records.observe(applyRemoteChanges)
-      cleanups.push(() => records.unobserve(applyRemoteChanges))
+      const interceptable = store as unknown as InterceptableStore
+      cleanups.push(interceptable.addHistoryInterceptor(writeLocalChange))
+      records.observeDeep(applyDocChanges)
+      cleanups.push(() => records.unobserveDeep(applyDocChanges))
+      return 'loaded'
     },
 
-    flush,
-
-    dispose() {
-      if (disposed) return
-      // tldraw reports changes once per animation frame; deliver the last frame's edits
-      // while the listener (and, usually, the connection) is still there.
-      flush()
-      disposed = true
-      for (const cleanup of cleanups.splice(0).reverse()) cleanup()
-    },
+    undo: () => !disposed && undoManager.undo(),
+    redo: () => !disposed && undoManager.redo(),
+    stopCapturing: () => undoManager.stopCapturing(),
+    undoManager,
+    dispose,
   }
 }

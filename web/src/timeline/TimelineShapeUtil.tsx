@@ -11,6 +11,7 @@ import {
   defaultTimelineSize,
   minTimelineSize,
   type TimelineShape,
+  timelineShapeMigrations,
   timelineShapeProps,
 } from './timeline-shape.ts'
 import './timeline.css'
@@ -23,6 +24,7 @@ import './timeline.css'
 export class TimelineShapeUtil extends BaseBoxShapeUtil<TimelineShape> {
   static override type = timelineShapeType
   static override props = timelineShapeProps
+  static override migrations = timelineShapeMigrations
 
   override getDefaultProps(): TimelineShape['props'] {
     return {
