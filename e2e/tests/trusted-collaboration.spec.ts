@@ -47,7 +47,8 @@ async function startEditing(page: Page, shapeId: string): Promise<void> {
   const at = await centreOf(page, shapeId)
   await page.mouse.dblclick(at.x, at.y)
   await waitForTextEditing(page)
-  await page.keyboard.press('End')
+  // To the end of the whole text, not of the wrapped line the double-click landed on.
+  await page.keyboard.press('ControlOrMeta+End')
 }
 
 test('text typed while someone drags the same sticky keeps both the text and the move', async ({

@@ -18,6 +18,7 @@ import {
 } from 'tldraw'
 import * as Y from 'yjs'
 import { canReadBoard, migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
+import { shareUnchanged } from './structural-sharing.ts'
 import { type BoardUndo, createBoardUndo } from './undo-manager.ts'
 import { recordKeysChanged, withMissingFields } from './undo-repair.ts'
 
@@ -278,7 +279,12 @@ export function createYjsStoreBinding(
         continue
       }
       const record = acceptIncoming(key, value, schema)
-      if (record) puts.push(record)
+      if (!record) continue
+      const existing = store.get(record.id)
+      // Unchanged parts keep their identity, so the editor of someone typing in this sticky is
+      // not reloaded by a peer's move (structural-sharing.ts); an unchanged record is skipped.
+      const shared = existing === undefined ? record : shareUnchanged(existing, record)
+      if (shared !== existing) puts.push(shared)
     }
     if (puts.length === 0 && removals.length === 0) return
     applyingDocChanges(() =>
