@@ -140,7 +140,13 @@ export class Room {
   }
 
   join(socket: SyncSocket, role: BoardRole): void {
-    this.sockets.set(socket, { role, awarenessIds: new Set(), held: null })
+    this.sockets.set(socket, {
+      role,
+      awarenessIds: new Set(),
+      held: null,
+      catchingUp: true,
+      skippedBytes: 0,
+    })
     // Told up front, so even a client that never asks knows why its edits go nowhere.
     if (role === 'viewer') this.send(socket, encodeReadOnlyNotice())
     this.send(socket, encodeSyncStep1(this.doc))
@@ -238,6 +244,10 @@ export class Room {
         encoding.writeVarUint(encoder, MessageType.sync)
         syncProtocol.readSyncStep1(decoder, encoder, this.doc)
         this.send(socket, encoding.toUint8Array(encoder))
+        // That step 2 holds everything the board has that the peer lacks, relays skipped so far
+        // included; from now on it gets each update as it is stored (SYNC-3).
+        const peer = this.sockets.get(socket)
+        if (peer) peer.catchingUp = false
         break
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -413,8 +423,8 @@ export class Room {
       return
     }
     const message = encodeUpdate(update)
-    for (const socket of this.sockets.keys()) {
-      if (socket !== origin) this.send(socket, message)
+    for (const [socket, peer] of this.sockets) {
+      if (socket !== origin && this.shouldRelay(socket, peer, message)) this.send(socket, message)
     }
     if (this.sockets.has(origin as SyncSocket)) this.options.onStored?.(origin as SyncSocket)
     if (dueAfterUpdate(this.log, this.options.compaction)) this.tryCompact()
@@ -440,6 +450,22 @@ export class Room {
     for (const socket of this.sockets.keys()) this.send(socket, message)
   }
 
+  /**
+   * SYNC-3: a peer that has not sent its sync step 1 yet is not sent single updates: after a
+   * reconnect they would build on edits it missed, and Yjs would apply their deletions at once
+   * but hold their insertions until its catch-up arrived (a sticky briefly without a position).
+   * The step 2 answering its step 1 carries them all. A peer that never asks gets the whole
+   * board once the skipped updates pass a bound, then every update as usual.
+   */
+  private shouldRelay(socket: SyncSocket, peer: Peer, message: Uint8Array): boolean {
+    if (!peer.catchingUp) return true
+    peer.skippedBytes += message.byteLength
+    if (peer.skippedBytes <= maxSkippedRelayBytes) return false
+    peer.catchingUp = false
+    this.send(socket, encodeUpdate(Y.encodeStateAsUpdate(this.doc)))
+    return false
+  }
+
   private send(socket: SyncSocket, message: Uint8Array): void {
     try {
       socket.send(message)
@@ -457,7 +483,14 @@ interface Peer {
   awarenessIds: Set<number>
   /** An incomplete update waiting for what it builds on (from this same socket). */
   held: Uint8Array | null
+  /** True until the peer's sync step 1 has been answered (shouldRelay). */
+  catchingUp: boolean
+  /** Bytes of updates not relayed to it while catching up. */
+  skippedBytes: number
 }
+
+/** Relays skipped for a peer that does not send its sync step 1 before the whole board is sent. */
+const maxSkippedRelayBytes = 1024 * 1024
 
 /**
  * Most a socket may have waiting for its own sync step 2: an honest client only sends the edits
