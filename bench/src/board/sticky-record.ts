@@ -1,5 +1,8 @@
 import type { StickyKind } from '@stormline/shared/board/sticky-kinds'
-import type { BoardRecord } from '@stormline/shared/testing/board-records'
+import {
+  type ShapeRecord,
+  stickyRecord as sharedStickyRecord,
+} from '@stormline/shared/testing/board-records'
 
 /**
  * Sticky records as the web app creates them: a tldraw note shape with Stormline's sticky meta,
@@ -40,51 +43,22 @@ export function stickyId(n: number): string {
   return `shape:sticky-${n}`
 }
 
-export function stickyRecord(options: StickyOptions): BoardRecord {
+export function stickyRecord(options: StickyOptions): ShapeRecord {
   const { n } = options
   const kind = options.kind ?? (kinds[n % kinds.length] as StickyKind)
   const text = options.text ?? `Sticky ${n}: waiting for the approval ticket from the platform team`
-  return {
-    id: stickyId(n),
-    typeName: 'shape',
-    type: 'note',
+  return sharedStickyRecord(stickyId(n), {
+    text,
     x: options.x,
     y: options.y,
-    rotation: 0,
+    kind,
+    color: 'orange',
     index: stickyIndex(n),
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    props: {
-      color: 'orange',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: {
-        type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-      },
-      scale: 1,
-      textLastEditedBy: null,
-    },
-    meta: {
-      stormline: {
-        kind,
-        authorId: `p-${n % 97}`,
-        authorName: `Participant ${n % 97}`,
-        createdAt: '2026-11-24T10:00:00.000Z',
-        context: '',
-        needsDeepDive: false,
-        durationMinutes: null,
-      },
-      ...(options.bench ? { bench: options.bench } : {}),
-    },
-  }
+    authorId: `p-${n % 97}`,
+    authorName: `Participant ${n % 97}`,
+    createdAt: '2026-11-24T10:00:00.000Z',
+    ...(options.bench ? { meta: { bench: options.bench } } : {}),
+  })
 }
 
 /** The page every sticky sits on (tldraw's default page id). */

@@ -1,14 +1,13 @@
-import { readClustersJson } from '@stormline/shared/backlog/cluster-layout'
 import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import type { JsonObject } from '@stormline/shared/sync/json-value'
-import { encodeRecord, putRecord, readRecordsJson } from '@stormline/shared/sync/record-layout'
+import { encodeRecord, putRecord } from '@stormline/shared/sync/record-layout'
 import { completeRecord } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   type BoardFile,
-  docMapNames,
+  boardFileMapsOf,
   parseBoardFile,
   serializeBoardFile,
   toBoardFile,
@@ -56,19 +55,6 @@ function workshopDoc(anonymous = false): Y.Doc {
 type BoardFileRecord = JsonObject & { id: string }
 
 /** Every map as the file shows it: records as plain records. */
-function mapsOf(doc: Y.Doc): Record<string, unknown> {
-  return Object.fromEntries(
-    docMapNames.map((name) => [
-      name,
-      name === docLayout.records
-        ? readRecordsJson(doc)
-        : name === docLayout.clusters
-          ? readClustersJson(doc)
-          : doc.getMap(name).toJSON(),
-    ]),
-  )
-}
-
 /** The file as it travels: serialised, then parsed back as a server would receive it. */
 function exported(doc = workshopDoc()): BoardFile {
   return JSON.parse(serializeBoardFile(toBoardFile(board, doc, exportedAt))) as BoardFile
@@ -99,7 +85,7 @@ describe('toBoardFile', () => {
       board: { name: board.name, template: 'post-mortem', createdAt: '2026-11-20T09:00:00.000Z' },
     })
     expect(Object.keys(file.document.maps).sort()).toEqual(Object.values(docLayout).sort())
-    expect(file.document.maps).toEqual(mapsOf(doc))
+    expect(file.document.maps).toEqual(boardFileMapsOf(doc))
     expect(file.document.maps.records['shape:pain-vm-wait']).toEqual(
       completeRecord(workshopMaps.records['shape:pain-vm-wait'] as BoardFileRecord),
     )
@@ -132,7 +118,7 @@ describe('toBoardFile on an anonymous board', () => {
 
   it('still imports, with the same maps as the file shows', () => {
     const file = exported(workshopDoc(true))
-    expect(mapsOf(imported(file))).toEqual(file.document.maps)
+    expect(boardFileMapsOf(imported(file))).toEqual(file.document.maps)
   })
 
   it('keeps the names on a board that is not anonymous (the check above means something)', () => {
@@ -154,7 +140,7 @@ describe('parseBoardFile', () => {
       template: 'post-mortem',
       createdAt: board.createdAt,
     })
-    expect(mapsOf(imported(exported(original)))).toEqual(mapsOf(original))
+    expect(boardFileMapsOf(imported(exported(original)))).toEqual(boardFileMapsOf(original))
   })
 
   it('rebuilds the document from the maps when there is no yjsUpdate (hand-made files)', () => {
@@ -163,7 +149,7 @@ describe('parseBoardFile', () => {
     const { yjsUpdate: _dropped, ...document } = file.document
     const result = parseBoardFile({ ...file, document })
     expect(result.ok && result.file.source).toBe('maps')
-    expect(mapsOf(imported({ ...file, document }))).toEqual(mapsOf(original))
+    expect(boardFileMapsOf(imported({ ...file, document }))).toEqual(boardFileMapsOf(original))
   })
 
   it('imports a minimal third-party file with defaults for the board fields', () => {

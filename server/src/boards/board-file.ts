@@ -66,7 +66,7 @@ export interface BoardFile {
  * ids stay, so counts and "my vote" keep working after an import.
  */
 export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): BoardFile {
-  let maps = mapsOf(doc)
+  let maps = boardFileMapsOf(doc)
   let state = Y.encodeStateAsUpdate(doc)
   if (readAnonymous(maps.session[sessionKeys.anonymous])) {
     maps = withoutNames(maps)
@@ -88,7 +88,7 @@ export function toBoardFile(board: BoardRecord, doc: Y.Doc, exportedAt: Date): B
 }
 
 /** Every map of the document as JSON; records and clusters as plain JSON (record-layout.ts, cluster-layout.ts). */
-function mapsOf(doc: Y.Doc): BoardFileMaps {
+export function boardFileMapsOf(doc: Y.Doc): BoardFileMaps {
   return Object.fromEntries(
     docMapNames.map((name) => [
       name,
@@ -371,7 +371,7 @@ function fromYjsUpdate(bytes: Uint8Array, maps: Partial<BoardFileMaps> | undefin
   }
   // Both given but different means someone edited the maps and left the old state:
   // importing either one silently would lose what they meant.
-  const inDoc = mapsOf(doc)
+  const inDoc = boardFileMapsOf(doc)
   const differing = docMapNames.find(
     (name) =>
       maps?.[name] !== undefined && !isDeepStrictEqual(plain(inDoc[name]), plain(maps[name])),

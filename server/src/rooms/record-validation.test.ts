@@ -2,7 +2,11 @@ import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout, schemaMetaKey } from '@stormline/shared/sync/doc-layout'
 import type { JsonObject } from '@stormline/shared/sync/json-value'
-import { encodeRecord, readRecordsJson } from '@stormline/shared/sync/record-layout'
+import {
+  encodeRecord,
+  readRecordsJson,
+  touchedRecordKeys,
+} from '@stormline/shared/sync/record-layout'
 import {
   pageRecord,
   recordMap,
@@ -18,7 +22,7 @@ import { initialDocumentUpdate } from '../boards/initial-document.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
-import { findInvalidRecord, touchedRecordKeys } from './record-validation.ts'
+import { findInvalidRecord } from './record-validation.ts'
 import { RoomRegistry } from './room-registry.ts'
 import { Peer } from './test-peer.ts'
 

@@ -179,6 +179,36 @@ export function putRecord(records: Y.Map<unknown>, record: JsonObject & { id: st
   }
 }
 
+/**
+ * Keys of the `records` map whose record the transaction created, replaced, deleted or changed
+ * anywhere inside (a prop, a meta field, a character of its text). Yjs lists each changed type
+ * that existed before the transaction; a nested one is traced up its parents to the record entry.
+ */
+export function touchedRecordKeys(
+  records: Y.Map<unknown>,
+  transaction: Y.Transaction,
+): Set<string> {
+  const keys = new Set<string>()
+  // Compared by identity only; Yjs types the changed map by its generic base.
+  const root: unknown = records
+  for (const [type, changedKeys] of transaction.changed) {
+    if (type === root) {
+      for (const key of changedKeys) if (key !== null) keys.add(key)
+      continue
+    }
+    let item = type._item
+    while (item !== null) {
+      const parent = item.parent
+      if (parent === root) {
+        if (item.parentSub !== null) keys.add(item.parentSub)
+        break
+      }
+      item = parent instanceof Y.AbstractType ? parent._item : null
+    }
+  }
+  return keys
+}
+
 /** Whether the board's records are in this layout (version 2) already. */
 export function hasCurrentLayout(doc: Y.Doc): boolean {
   return doc.getMap<unknown>(docLayout.meta).get(layoutVersionKey) === recordLayoutVersion

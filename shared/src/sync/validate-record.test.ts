@@ -1,36 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import { stickyRecord } from '../testing/board-records.ts'
 import { validateBoardRecord } from './validate-record.ts'
 
-const note = {
-  id: 'shape:a',
-  typeName: 'shape',
-  type: 'note',
+const note = stickyRecord('shape:a', {
+  text: 'Hi',
   x: 10,
   y: 20,
-  rotation: 0,
-  index: 'a1',
-  parentId: 'page:page',
-  isLocked: false,
-  opacity: 1,
-  props: {
-    color: 'yellow',
-    labelColor: 'black',
-    size: 'm',
-    font: 'draw',
-    fontSizeAdjustment: null,
-    align: 'middle',
-    verticalAlign: 'middle',
-    growY: 0,
-    url: '',
-    richText: {
-      type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }],
-    },
-    scale: 1,
-    textLastEditedBy: null,
-  },
-  meta: { stormline: { kind: 'pain', context: 'why', needsDeepDive: true, durationMinutes: null } },
-}
+  kind: 'pain',
+  color: 'yellow',
+  context: 'why',
+  needsDeepDive: true,
+})
 
 const timeline = {
   id: 'shape:timeline',

@@ -1,34 +1,9 @@
 import { isJsonObject, type JsonObject } from '@stormline/shared/sync/json-value'
-import type * as Y from 'yjs'
 
 /**
- * Helpers for repairing what an undo leaves behind (undo-manager.ts): which records a
- * transaction touched, and a record with its empty fields filled from an older version of it.
+ * Repairing what an undo leaves behind (undo-manager.ts): a record with its empty fields filled
+ * from an older version of it.
  */
-
-/** Keys of the records (entries of `records`) that a transaction changed, created or removed. */
-export function recordKeysChanged(
-  transaction: Y.Transaction,
-  records: Y.Map<unknown>,
-): Set<string> {
-  const keys = new Set<string>()
-  const recordsType: unknown = records
-  for (const [type, subs] of transaction.changed) {
-    if (type === recordsType) {
-      for (const key of subs) if (key !== null) keys.add(key)
-      continue
-    }
-    // Climb from a nested map or text to the record map it belongs to.
-    let item = type._item
-    while (item !== null && item.parent !== recordsType) {
-      const parent = item.parent
-      item =
-        parent !== null && typeof parent === 'object' && '_item' in parent ? parent._item : null
-    }
-    if (item?.parentSub) keys.add(item.parentSub)
-  }
-  return keys
-}
 
 /**
  * `current` with every field it lacks taken from `fallback`, at the depths the record layout

@@ -5,6 +5,7 @@ import {
   encodeRecord,
   patchRecord,
   putRecord,
+  touchedRecordKeys,
 } from '@stormline/shared/sync/record-layout'
 import {
   DocumentRecordType,
@@ -20,7 +21,7 @@ import * as Y from 'yjs'
 import { canReadBoard, migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
 import { shareUnchanged } from './structural-sharing.ts'
 import { type BoardUndo, createBoardUndo } from './undo-manager.ts'
-import { recordKeysChanged, withMissingFields } from './undo-repair.ts'
+import { withMissingFields } from './undo-repair.ts'
 
 /**
  * Two-way binding between a tldraw store's document-scope records and the board's Y.Doc, in
@@ -159,7 +160,7 @@ export function createYjsStoreBinding(
    */
   function repairAfterUndo(transaction: Y.Transaction): void {
     const schema = boardSchema()
-    for (const key of recordKeysChanged(transaction, records)) {
+    for (const key of touchedRecordKeys(records, transaction)) {
       const value = records.get(key)
       if (!(value instanceof Y.Map)) continue
       const decoded = decodeRecord(value)
