@@ -8,12 +8,21 @@ import {
   stickyId,
 } from '../fixtures/board-actions.ts'
 import { createBoardAs, expectLive, joinBoard, waitForTextEditing } from '../fixtures/stormline.ts'
-import { expect, test } from '../fixtures/workshop.ts'
+import { expect, type Stormline, test } from '../fixtures/workshop.ts'
 
 /**
  * Collaboration people can trust (issue #12): two people working on the same sticky keep both
  * their changes, undo only takes back your own work, and what you write offline is not lost.
  */
+
+/** Ana creates a board and Ben joins it through the participant link. */
+async function anaAndBen(stormline: Stormline) {
+  const ana = await stormline.person()
+  const board = await createBoardAs(ana, stormline.url, 'Ana')
+  const ben = await stormline.person()
+  await joinBoard(ben, board.participant, 'Ben')
+  return { ana, ben, board }
+}
 
 /** The sticky's text as a person's board holds it, read through the editor. */
 async function textOf(page: Page, shapeId: string): Promise<string> {
@@ -54,10 +63,7 @@ async function startEditing(page: Page, shapeId: string): Promise<void> {
 test('text typed while someone drags the same sticky keeps both the text and the move', async ({
   stormline,
 }) => {
-  const ana = await stormline.person()
-  const board = await createBoardAs(ana, stormline.url, 'Ana')
-  const ben = await stormline.person()
-  await joinBoard(ben, board.participant, 'Ben')
+  const { ana, ben } = await anaAndBen(stormline)
 
   await addStickyWithShortcut(ana, '2', await pointInPhase(ana, 3), 'Release needs')
   await expect(sticky(ben, 'Release needs')).toBeVisible()
@@ -86,10 +92,7 @@ test('text typed while someone drags the same sticky keeps both the text and the
 test('Ctrl+Z takes back only my own change, and the first press after deselecting works', async ({
   stormline,
 }) => {
-  const ana = await stormline.person()
-  const board = await createBoardAs(ana, stormline.url, 'Ana')
-  const ben = await stormline.person()
-  await joinBoard(ben, board.participant, 'Ben')
+  const { ana, ben } = await anaAndBen(stormline)
 
   await addStickyWithShortcut(ana, '2', await pointInPhase(ana, 2), 'Waiting for a VM')
   await expect(sticky(ben, 'Waiting for a VM')).toBeVisible()
@@ -126,10 +129,7 @@ test('Ctrl+Z takes back only my own change, and the first press after deselectin
 test('a sticky written offline survives closing the tab and reaches the others once back online', async ({
   stormline,
 }) => {
-  const ana = await stormline.person()
-  const board = await createBoardAs(ana, stormline.url, 'Ana')
-  const ben = await stormline.person()
-  await joinBoard(ben, board.participant, 'Ben')
+  const { ana, ben, board } = await anaAndBen(stormline)
   const spot = await pointInPhase(ana, 1)
 
   // Ana's network drops; she keeps working, and the status says her change is not saved yet.

@@ -21,23 +21,10 @@ import type { BoardRecord } from '../boards/board-store.ts'
 import { initialDocumentUpdate } from '../boards/initial-document.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
-import type { Logger } from '../logging/logger.ts'
+import { recordingLogger } from './flow-test-peers.ts'
 import { findInvalidRecord } from './record-validation.ts'
 import { RoomRegistry } from './room-registry.ts'
 import { Peer } from './test-peer.ts'
-
-function capturingLogger(): Logger & { events(name: string): Record<string, unknown>[] } {
-  const lines: { event: string; fields: Record<string, unknown> }[] = []
-  const keep = (event: string, fields: Record<string, unknown> = {}) => {
-    lines.push({ event, fields })
-  }
-  return {
-    info: keep,
-    warn: keep,
-    error: keep,
-    events: (name) => lines.filter((line) => line.event === name).map((line) => line.fields),
-  }
-}
 
 const sticky = stickyRecord('shape:a', { text: 'Valid', kind: 'pain', context: 'why' })
 
@@ -91,12 +78,12 @@ const invalidWrites: [string, (doc: Y.Doc) => void][] = [
 describe('records a peer writes (VAL-1)', () => {
   let store: MemoryBoardStore
   let registry: RoomRegistry
-  let logger: ReturnType<typeof capturingLogger>
+  let logger: ReturnType<typeof recordingLogger>
   let board: BoardRecord
 
   beforeEach(() => {
     store = new MemoryBoardStore()
-    logger = capturingLogger()
+    logger = recordingLogger()
     registry = new RoomRegistry({ store, logger, compactIntervalMs: 0 })
     board = { id: newBoardId(), name: 'Board', template: 'blank', createdAt: new Date() }
     store.createBoard(board, undefined, initialDocumentUpdate({ anonymous: false }))

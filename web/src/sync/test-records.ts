@@ -1,5 +1,6 @@
 import { stickyKindInfo } from '@stormline/shared/board/sticky-kinds'
 import type { StickyMeta } from '@stormline/shared/board/sticky-meta'
+import { stickyRecord as sharedStickyRecord } from '@stormline/shared/testing/board-records'
 import {
   createShapeId,
   createTLStore,
@@ -7,7 +8,6 @@ import {
   defaultShapeUtils,
   type TLNoteShape,
   type TLStore,
-  toRichText,
 } from 'tldraw'
 import { customShapeUtils, withDefaultShapeUtils } from '../timeline/index.ts'
 
@@ -25,34 +25,11 @@ export function createAppStore(): TLStore {
   })
 }
 
+/** A plain tldraw note (no Stormline meta), from the shared fixture's note props. */
 export function noteRecord(name: string, text: string, x = 0): TLNoteShape {
-  return {
-    id: createShapeId(name),
-    typeName: 'shape',
-    type: 'note',
-    x,
-    y: 0,
-    rotation: 0,
-    index: 'a1' as TLNoteShape['index'],
-    parentId: 'page:page' as TLNoteShape['parentId'],
-    isLocked: false,
-    opacity: 1,
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: null,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: toRichText(text),
-      scale: 1,
-      textLastEditedBy: null,
-    },
-    meta: {},
-  }
+  const shared = sharedStickyRecord(createShapeId(name), { text, x, color: 'yellow' })
+  // The shared fixture is plain JSON of exactly this shape; tldraw types it as TLNoteShape.
+  return { ...shared, meta: {} } as unknown as TLNoteShape
 }
 
 /** A Stormline sticky: a note with the `meta.stormline` fields the app stamps on creation. */
