@@ -14,7 +14,7 @@ const allCodes = Object.entries(CloseCode)
  * CLOSE-1 (table): every close after which a retry can succeed uses a code a stock client
  * retries, and every permanent one a code it does not.
  */
-describe('close codes', () => {
+describe('close codes (CLOSE-1)', () => {
   it.each(allCodes.filter(([, code]) => permanentCloseCodes.has(code)))(
     'keeps permanent %s (%i) in 4400–4499',
     (_name, code) => {
