@@ -16,14 +16,14 @@ import {
 } from './support/board-clients.ts'
 import { FuzzSocket } from './support/fuzz-socket.ts'
 import { type ObservedServer, startObservedServer } from './support/observed-server.ts'
-import { emptyWireLog, recordingWebSocket } from './support/recording-websocket.ts'
+import { emptyWireLog, isAck, recordingWebSocket } from './support/recording-websocket.ts'
 
 /**
  * CLOSE-2 / BAD-2: a stock y-websocket client that writes 500 stickies in a loop (500
  * transactions, so 500 messages) on a server whose rate limit is far below that. The server
  * queues what is over the budget and pauses the socket instead of dropping or closing it: the
  * other client receives all 500, nobody is closed, and the board holds all 500 after a restart.
- * ACK-1: the writer's last sync step 1 from the server covers all 500.
+ * ACK-1: the writer's last stored acknowledgement from the server covers all 500.
  */
 
 const burst = 500
@@ -76,13 +76,13 @@ describe(`a stock client's burst of ${burst} single updates`, () => {
     const own = (): number =>
       Y.decodeStateVector(Y.encodeStateVector(writer.doc)).get(writer.doc.clientID) ?? 0
     await until(
-      () => (wire.step1.at(-1)?.get(writer.doc.clientID) ?? 0) >= own(),
+      () => (wire.acks.at(-1)?.get(writer.doc.clientID) ?? 0) >= own(),
       'an acknowledgement covering the whole burst',
     )
-    const step1s = wire.received.filter((frame) => frame.type === 0 && frame.syncType === 0)
+    const acks = wire.received.filter(isAck)
     console.info(
       `burst: ${queued} of ${burst} messages queued in ${throttled.length} episode(s); ` +
-        `${step1s.length} sync step 1 messages received by the writer`,
+        `${acks.length} acknowledgements received by the writer`,
     )
 
     const before = recordsJson(reader.doc)

@@ -22,7 +22,7 @@ describe('storage acknowledgements (ACK-1)', () => {
     store.createBoard({ id: boardId, name: 'Board', template: 'blank', createdAt: new Date() })
   })
 
-  it('sends the sender a step 1 covering its stored update, and nothing to the others', () => {
+  it('sends the sender an acknowledgement covering its stored update, and nothing to the others', () => {
     const alice = new AckWatchingPeer(registry, boardId)
     const bob = new AckWatchingPeer(registry, boardId)
     const joined = { alice: alice.acks.length, bob: bob.acks.length }

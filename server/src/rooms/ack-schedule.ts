@@ -2,9 +2,10 @@ import type { Timers } from './timers.ts'
 
 /**
  * When to tell a socket what the server has stored (ACK-1). After the room has stored updates
- * that came from a socket, the server sends that socket a y-protocols sync step 1 carrying the
- * room's state vector: every update the socket sent that the vector covers is on disk, so a
- * client can count what is still unsaved. A stock client answers with a (usually empty) step 2.
+ * that came from a socket, the server sends that socket the room's state vector in a "stored"
+ * auth message (shared/src/sync/access-messages.ts): every update the socket sent that the
+ * vector covers is on disk, so a client can count what is still unsaved. A stock client ignores
+ * the message and answers nothing.
  *
  * Throttled per socket: the first acknowledgement goes out on the next turn of the event loop
  * (so a burst handled in one turn gets one), then at most one per `intervalMs`, always with a

@@ -1,5 +1,5 @@
+import { readStoredAck } from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Logger } from '../logging/logger.ts'
 import { MessageType } from './protocol.ts'
@@ -41,11 +41,9 @@ export class AckWatchingPeer extends Peer {
 
   override send(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message)
-    if (
-      decoding.readVarUint(decoder) === MessageType.sync &&
-      decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1
-    ) {
-      this.acks.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)))
+    if (decoding.readVarUint(decoder) === MessageType.auth) {
+      const stored = readStoredAck(decoder)
+      if (stored) this.acks.push(Y.decodeStateVector(stored))
     }
     super.send(message)
   }

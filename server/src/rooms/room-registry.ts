@@ -1,5 +1,6 @@
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { isBoardId } from '@stormline/shared/board/board-id'
+import { encodeStoredAck } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
@@ -11,7 +12,6 @@ import {
   defaultCompactionPolicy,
   defaultQuietCheckIntervalMs,
 } from './compaction-policy.ts'
-import { encodeSyncStep1 } from './protocol.ts'
 import {
   createInboundQueue,
   defaultRateLimit,
@@ -118,13 +118,14 @@ export class RoomRegistry {
         },
         drained: (episode) => logger.info('sync.throttled', { boardId, ...episode }),
       }),
-      // ACK-1: once what the socket sent is stored, it gets the room's state vector (step 1).
+      // ACK-1: once what the socket sent is stored, it gets the room's state vector, as an auth
+      // message a stock client ignores (access-messages.ts).
       ack: createAckSchedule({
         intervalMs: this.options.ackIntervalMs ?? defaultAckIntervalMs,
         timers,
         send: () => {
           try {
-            socket.send(encodeSyncStep1(room.doc))
+            socket.send(encodeStoredAck(Y.encodeStateVector(room.doc)))
           } catch {
             // The socket is going away; its close event ends the connection.
           }

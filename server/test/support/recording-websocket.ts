@@ -1,6 +1,6 @@
+import { authMessageType, readStoredAck } from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 
 /**
@@ -10,8 +10,8 @@ import * as Y from 'yjs'
 export interface WireLog {
   /** Every frame the server sent, in order, as its message type and sync sub-type. */
   received: Frame[]
-  /** State vectors of the sync step 1 messages the server sent, in order. */
-  step1: Map<number, number>[]
+  /** State vectors of the stored acknowledgements (ACK-1) the server sent, in order. */
+  acks: Map<number, number>[]
   /** Every frame the client sent, as its message type and sync sub-type. */
   sent: Frame[]
 }
@@ -45,8 +45,11 @@ export function recordingWebSocket(log: WireLog): typeof globalThis.WebSocket {
 }
 
 export function emptyWireLog(): WireLog {
-  return { received: [], step1: [], sent: [] }
+  return { received: [], acks: [], sent: [] }
 }
+
+/** Whether a frame is a stored acknowledgement (an auth message, ACK-1). */
+export const isAck = (frame: Frame): boolean => frame.type === authMessageType
 
 /** Whether a frame is a sync message of this sub-type (0 step 1, 1 step 2, 2 update). */
 export const isSync =
@@ -70,10 +73,10 @@ function note(log: WireLog, data: Uint8Array): void {
   const frame = parse(data)
   if (!frame) return
   log.received.push(frame)
-  if (frame.type === 0 && frame.syncType === syncProtocol.messageYjsSyncStep1) {
+  if (frame.type === authMessageType) {
     const decoder = decoding.createDecoder(data)
     decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder)
-    log.step1.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)))
+    const stored = readStoredAck(decoder)
+    if (stored) log.acks.push(Y.decodeStateVector(stored))
   }
 }

@@ -116,6 +116,8 @@ describe('openBoardConnection offline', () => {
     expect(connection.asksBeforeLeaving()).toBe(true)
     await eventually(() => expect(connection.unsaved.get()).toBe(0))
     expect(connection.asksBeforeLeaving()).toBe(false)
+    // Cleared by the stored acknowledgement (ACK-1), not by a round trip the page asked for.
+    expect(server.received.filter((message) => message.kind === 'step1')).toHaveLength(1)
   })
 
   it.each([

@@ -168,6 +168,16 @@ export function openBoardConnection({
     initial: stored.changes,
     serverVector: stored.serverVector,
   })
+  // Before the unsaved count starts listening: the read-only notice takes over the auth message
+  // handler, and the count's listener (server-acks.ts) wraps it, since stored acknowledgements
+  // are auth messages too. The other way round, the notice would cut the acknowledgements off.
+  const readOnly: Atom<boolean> = atom('board read-only', false)
+  const stopReadOnlyNotice = listenForReadOnlyNotice(provider, () => {
+    readOnly.set(true)
+    // The server drops this page's writes and will never acknowledge them.
+    unsaved.clear()
+    stopCountingUnsaved()
+  })
   let unsavedSync: UnsavedSync | null = viewer
     ? null
     : syncUnsavedChanges({
@@ -176,8 +186,6 @@ export function openBoardConnection({
         tracker: unsaved,
         remoteOrigins: [provider, localCopy?.origin],
         storage: storage && { storage, boardId },
-        // Everything after the first answer on a socket goes out as updates (server-acks.ts).
-        answerAcknowledgements: false,
       })
   function stopCountingUnsaved(): void {
     unsavedSync?.stop()
@@ -190,13 +198,6 @@ export function openBoardConnection({
     phase: 'loading',
     status: 'connecting',
     failedAttempts: 0,
-  })
-  const readOnly: Atom<boolean> = atom('board read-only', false)
-  const stopReadOnlyNotice = listenForReadOnlyNotice(provider, () => {
-    readOnly.set(true)
-    // The server drops this page's writes and will never acknowledge them.
-    unsaved.clear()
-    stopCountingUnsaved()
   })
   let stopPresence: (() => void) | null = null
   let disposed = false

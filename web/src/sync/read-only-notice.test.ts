@@ -1,7 +1,8 @@
-import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
+import { encodeReadOnlyNotice, encodeStoredAck } from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
 import type { BoardConnection } from './board-connection.ts'
 import { testConnection } from './test-connection.ts'
 
@@ -17,6 +18,18 @@ function receive({ provider }: BoardConnection, frame: Uint8Array): void {
 describe('the read-only notice', () => {
   it('switches the connection to read-only', () => {
     const board = testConnection()
+    expect(board.readOnly.get()).toBe(false)
+    receive(board, encodeReadOnlyNotice())
+    expect(board.readOnly.get()).toBe(true)
+  })
+
+  it('shares the auth message with stored acknowledgements: both still work', () => {
+    const board = testConnection()
+    // A local edit of the doc (the store only writes to it once the board has loaded).
+    board.doc.getMap('scratch').set('mine', 1)
+    expect(board.unsaved.get()).toBe(1)
+    receive(board, encodeStoredAck(Y.encodeStateVector(board.doc)))
+    expect(board.unsaved.get()).toBe(0)
     expect(board.readOnly.get()).toBe(false)
     receive(board, encodeReadOnlyNotice())
     expect(board.readOnly.get()).toBe(true)

@@ -1,10 +1,16 @@
+import {
+  encodeReadOnlyNotice,
+  encodeStoredAck,
+  storedAck,
+} from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { listenToServerSync, messageSync, peekSyncMessage } from './server-acks.ts'
+import { listenForReadOnlyNotice } from './read-only-notice.ts'
+import { listenToServerSync, messageSync, peekStoredAck, peekSyncMessage } from './server-acks.ts'
 import { TestSyncServer } from './test-sync-server.ts'
 
 /** Waits for the sockets' timers; generous, so a busy machine does not fail the test. */
@@ -49,6 +55,36 @@ function serverDoc(): Y.Doc {
   return doc
 }
 
+/** An auth message (type 2) of a sub-type this client does not know. */
+function unknownAuthMessage(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint(encoder, 7)
+  encoding.writeVarString(encoder, 'something new')
+  return encoding.toUint8Array(encoder)
+}
+
+/** The decoder of an auth message, past its top-level type. */
+function afterType(message: Uint8Array): decoding.Decoder {
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder)
+  return decoder
+}
+
+describe('peekStoredAck', () => {
+  it('ACK-1: reads the state vector of a stored acknowledgement', () => {
+    const message = encodeStoredAck(Y.encodeStateVector(serverDoc()))
+    expect(peekStoredAck(afterType(message))).toEqual(new Map([[500, 1]]))
+  })
+
+  it('ignores other auth messages and bytes that are not a state vector', () => {
+    expect(peekStoredAck(afterType(encodeReadOnlyNotice()))).toBeNull()
+    expect(peekStoredAck(afterType(unknownAuthMessage()))).toBeNull()
+    expect(peekStoredAck(decoding.createDecoder(new Uint8Array([storedAck, 3, 1])))).toBeNull()
+    expect(peekStoredAck(decoding.createDecoder(new Uint8Array([])))).toBeNull()
+  })
+})
+
 describe('peekSyncMessage', () => {
   it('OFF-2: reads the state vector of a sync step 1', () => {
     const server = serverDoc()
@@ -72,14 +108,14 @@ describe('peekSyncMessage', () => {
 })
 
 describe('listenToServerSync', () => {
-  it('OFF-2: reports the server state vector and still lets the provider answer and sync', () => {
+  it('OFF-2: reports the server state vector of the join and still lets the provider answer and sync', () => {
     const doc = new Y.Doc()
     doc.getMap('records').set('shape:mine', 'written here')
     const target = provider(doc)
-    const states: Map<number, number>[] = []
+    const states: [Map<number, number>, boolean][] = []
     let answers = 0
     listenToServerSync(target, {
-      onServerState: (vector) => states.push(vector),
+      onServerState: (vector, answered) => states.push([vector, answered]),
       onServerAnswer: () => answers++,
     })
 
@@ -88,7 +124,7 @@ describe('listenToServerSync', () => {
       target,
       syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, server)),
     )
-    expect(states).toEqual([new Map([[500, 1]])])
+    expect(states).toEqual([[new Map([[500, 1]]), true]])
     // The stock handler answered with a step 2 holding what the server lacks.
     const decoder = decoding.createDecoder(reply)
     expect(decoding.readVarUint(decoder)).toBe(messageSync)
@@ -108,51 +144,86 @@ describe('listenToServerSync', () => {
     expect(doc.getMap('records').get('shape:a')).toBe('from the server')
   })
 
-  it('puts the stock handler back when stopped', () => {
+  it('ACK-1: reports a stored acknowledgement as server state, and answers nothing', () => {
     const target = provider(new Y.Doc())
-    const stock = target.messageHandlers[messageSync]
+    const states: [Map<number, number>, boolean][] = []
+    listenToServerSync(target, {
+      onServerState: (vector, answered) => states.push([vector, answered]),
+      onServerAnswer() {},
+    })
+    const reply = receive(target, encodeStoredAck(Y.encodeStateVector(serverDoc())))
+    expect(states).toEqual([[new Map([[500, 1]]), false]])
+    expect(reply).toHaveLength(0)
+  })
+
+  it('ignores an auth message of an unknown sub-type, as the stock provider does', () => {
+    const target = provider(new Y.Doc())
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const states: unknown[] = []
+    listenToServerSync(target, {
+      onServerState: (vector) => states.push(vector),
+      onServerAnswer() {},
+    })
+    expect(receive(target, unknownAuthMessage())).toHaveLength(0)
+    expect(states).toEqual([])
+    expect(warn).not.toHaveBeenCalled()
+    warn.mockRestore()
+  })
+
+  it('keeps the read-only notice working, whose handler it wraps', () => {
+    const target = provider(new Y.Doc())
+    let readOnly = 0
+    listenForReadOnlyNotice(target, () => readOnly++)
+    const states: unknown[] = []
+    listenToServerSync(target, {
+      onServerState: (vector) => states.push(vector),
+      onServerAnswer() {},
+    })
+
+    receive(target, encodeStoredAck(Y.encodeStateVector(serverDoc())))
+    expect(readOnly).toBe(0)
+    expect(states).toHaveLength(1)
+    receive(target, encodeReadOnlyNotice())
+    expect(readOnly).toBe(1)
+    expect(states).toHaveLength(1)
+  })
+
+  it('puts the handlers it found back when stopped', () => {
+    const target = provider(new Y.Doc())
+    const stockSync = target.messageHandlers[messageSync]
+    const stockAuth = target.messageHandlers[2]
     const stop = listenToServerSync(target, { onServerState() {}, onServerAnswer() {} })
-    expect(target.messageHandlers[messageSync]).not.toBe(stock)
+    expect(target.messageHandlers[messageSync]).not.toBe(stockSync)
+    expect(target.messageHandlers[2]).not.toBe(stockAuth)
     stop()
-    expect(target.messageHandlers[messageSync]).toBe(stock)
+    expect(target.messageHandlers[messageSync]).toBe(stockSync)
+    expect(target.messageHandlers[2]).toBe(stockAuth)
   })
 
   it('OFF-2: over a socket, hears the join and every acknowledgement, and edits still sync', async () => {
     const server = new TestSyncServer()
     const doc = new Y.Doc()
     const target = provider(doc, server)
-    const states: Map<number, number>[] = []
+    const states: [Map<number, number>, boolean][] = []
     listenToServerSync(target, {
-      onServerState: (vector) => states.push(vector),
+      onServerState: (vector, answered) => states.push([vector, answered]),
       onServerAnswer() {},
     })
     await eventually(() => expect(target.synced).toBe(true))
-    expect(states).toHaveLength(1)
+    expect(states.map(([, answered]) => answered)).toEqual([true])
 
     doc.getMap('records').set('shape:b', 'typed')
     await eventually(() => expect(states).toHaveLength(2))
-    expect(states[1]?.get(doc.clientID)).toBe(1)
+    expect(states[1]?.[0].get(doc.clientID)).toBe(1)
+    expect(states[1]?.[1]).toBe(false)
     expect(server.doc.getMap('records').get('shape:b')).toBe('typed')
-  })
 
-  it('answers only the first server step 1 of a socket when asked to, and still syncs', async () => {
-    const server = new TestSyncServer()
-    const doc = new Y.Doc()
-    const target = provider(doc, server)
-    const answered: boolean[] = []
-    listenToServerSync(
-      target,
-      { onServerState: (_vector, wasAnswered) => answered.push(wasAnswered), onServerAnswer() {} },
-      { answerAcknowledgements: false },
-    )
-    await eventually(() => expect(target.synced).toBe(true))
-    doc.getMap('records').set('shape:b', 'typed')
-    await eventually(() => expect(answered).toHaveLength(2))
     doc.getMap('records').delete('shape:b')
-    await eventually(() => expect(server.doc.getMap('records').has('shape:b')).toBe(false))
-    await eventually(() => expect(answered).toHaveLength(3))
-    expect(answered).toEqual([true, false, false])
-    // One step 2 from the client: its answer to the server's greeting.
+    await eventually(() => expect(states).toHaveLength(3))
+    expect(server.doc.getMap('records').has('shape:b')).toBe(false)
+    // The only step 1 and step 2 from the client: its own greeting and its answer to the
+    // server's. Acknowledgements cost the client nothing to send.
+    expect(server.received.filter((message) => message.kind === 'step1')).toHaveLength(1)
     expect(server.received.filter((message) => message.kind === 'step2')).toHaveLength(1)
 
     // A new socket is greeted, and answered, again.
@@ -162,7 +233,7 @@ describe('listenToServerSync', () => {
     server.goOnline()
     target.connect()
     await eventually(() => expect(server.doc.getMap('records').get('shape:c')).toBe('offline'))
-    expect(answered[3]).toBe(true)
+    expect(states[3]?.[1]).toBe(true)
     expect(server.received.filter((message) => message.kind === 'step2')).toHaveLength(2)
   })
 })

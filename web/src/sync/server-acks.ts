@@ -1,3 +1,4 @@
+import { authMessageType, readStoredAck } from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -9,65 +10,54 @@ export const messageSync = 0
 
 export interface ServerSyncListener {
   /**
-   * The server sent its state vector (a sync step 1): when the socket joins, and after it has
-   * stored updates this socket sent (ACK-1). Called after the provider handled the message;
-   * `answered`: a step 2 with whatever the server lacks goes out on the same socket right after.
+   * The server told its state vector. `answered`: it came as a sync step 1 (sent when the socket
+   * joins), which the provider has just answered with a step 2 of whatever the server lacks.
+   * Not answered: a stored acknowledgement (ACK-1, an auth message), sent after the server has
+   * stored updates this socket sent; nothing goes back. Called after the provider's handler.
    */
   onServerState(stateVector: Map<number, number>, answered: boolean): void
   /** The server answered a sync step 1 of ours with a step 2. */
   onServerAnswer(): void
 }
 
-export interface ServerSyncOptions {
-  /**
-   * Answer every server step 1, as the stock provider does (default), or only the first one on
-   * each socket. The answer is a step 2 of what the server lacks plus this document's whole
-   * delete set; after the first, everything new has already gone out as updates on the same
-   * socket, so later answers repeat the delete set for nothing (5.5 KB per acknowledgement after
-   * 10,000 moves on a 1,000-sticky board), and the server applies each one.
-   */
-  answerAcknowledgements?: boolean
-}
-
 /**
- * Listens in on the provider's sync messages: the stock handler still reads them, applies
- * updates and answers the server's first step 1 on each socket; this reads a copy of each message
- * first. A message the copy cannot make sense of is left to the stock handler. Returns a function
- * that puts the stock handler back.
+ * Listens in on the provider's sync and auth messages. The handlers found in place (y-websocket's
+ * own, or whatever replaced them before, such as the read-only notice's auth handler) still get
+ * every message and do all the work: applying updates, answering the server's step 1, switching
+ * to read-only. This only reads a copy of each message first; a copy it cannot make sense of is
+ * left alone. Returns a function that puts the handlers found back.
  */
 export function listenToServerSync(
   provider: WebsocketProvider,
   listener: ServerSyncListener,
-  { answerAcknowledgements = true }: ServerSyncOptions = {},
 ): () => void {
-  const stock = provider.messageHandlers[messageSync]
-  if (stock === undefined) throw new Error('y-websocket has no sync message handler')
-  /** The socket whose first server step 1 (sent when it joined) has been answered. */
-  let answeredOn: WebSocket | null = null
-  const wrapped: typeof stock = (encoder, decoder, handlingProvider, emitSynced, messageType) => {
+  const stockSync = provider.messageHandlers[messageSync]
+  const stockAuth = provider.messageHandlers[authMessageType]
+  if (stockSync === undefined) throw new Error('y-websocket has no sync message handler')
+  if (stockAuth === undefined) throw new Error('y-websocket has no auth message handler')
+
+  const sync: typeof stockSync = (encoder, decoder, handlingProvider, emitSynced, messageType) => {
     const peek = peekSyncMessage(decoding.clone(decoder))
-    if (
-      peek?.type === syncProtocol.messageYjsSyncStep1 &&
-      !answerAcknowledgements &&
-      handlingProvider.ws !== null &&
-      handlingProvider.ws === answeredOn
-    ) {
-      // An acknowledgement: nothing to apply, and nothing to answer (see the option).
-      listener.onServerState(peek.stateVector, false)
-      return
-    }
-    stock(encoder, decoder, handlingProvider, emitSynced, messageType)
+    stockSync(encoder, decoder, handlingProvider, emitSynced, messageType)
     if (peek?.type === syncProtocol.messageYjsSyncStep1) {
-      answeredOn = handlingProvider.ws
       listener.onServerState(peek.stateVector, true)
     } else if (peek?.type === syncProtocol.messageYjsSyncStep2) {
       listener.onServerAnswer()
     }
   }
-  provider.messageHandlers[messageSync] = wrapped
+  const auth: typeof stockAuth = (encoder, decoder, handlingProvider, emitSynced, messageType) => {
+    const stored = peekStoredAck(decoding.clone(decoder))
+    stockAuth(encoder, decoder, handlingProvider, emitSynced, messageType)
+    if (stored !== null) listener.onServerState(stored, false)
+  }
+
+  provider.messageHandlers[messageSync] = sync
+  provider.messageHandlers[authMessageType] = auth
   return () => {
-    if (provider.messageHandlers[messageSync] === wrapped)
-      provider.messageHandlers[messageSync] = stock
+    if (provider.messageHandlers[messageSync] === sync)
+      provider.messageHandlers[messageSync] = stockSync
+    if (provider.messageHandlers[authMessageType] === auth)
+      provider.messageHandlers[authMessageType] = stockAuth
   }
 }
 
@@ -86,6 +76,20 @@ export function peekSyncMessage(decoder: decoding.Decoder): SyncPeek | null {
       return { type }
     }
     return null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The state vector of a stored acknowledgement (an auth message after its top-level type), or
+ * null for any other auth message, or bytes that do not hold a state vector.
+ */
+export function peekStoredAck(decoder: decoding.Decoder): Map<number, number> | null {
+  const stateVector = readStoredAck(decoder)
+  if (stateVector === null) return null
+  try {
+    return Y.decodeStateVector(stateVector)
   } catch {
     return null
   }

@@ -1,3 +1,4 @@
+import { encodeStoredAck } from '@stormline/shared/sync/access-messages'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -9,8 +10,9 @@ import { messageSync } from './server-acks.ts'
  * provider handling: a `WebSocket` class (y-websocket's `WebSocketPolyfill` option) whose
  * sockets talk to one Y.Doc the way the real server does. On join it sends its sync step 1; it
  * answers a step 1 with a step 2; it applies (stores) step 2s and updates and then acknowledges
- * them with a step 1 of its own (ACK-1). It can go "offline" (closing every socket and
- * refusing new ones), close sockets with a code, and stop acknowledging (an older server).
+ * them with a stored acknowledgement (ACK-1: an auth message holding its state vector). It can
+ * go "offline" (closing every socket and refusing new ones), close sockets with a code, and stop
+ * acknowledging (an older server).
  */
 export class TestSyncServer {
   readonly doc = new Y.Doc()
@@ -82,11 +84,17 @@ export class TestSyncServer {
     }
     if (this.acknowledges) {
       setTimeout(() => {
-        if (this.sockets.has(socket)) socket.deliver(this.stateVectorMessage())
+        if (this.sockets.has(socket)) socket.deliver(this.storedAckMessage())
       }, this.ackDelayMs)
     }
   }
 
+  /** ACK-1: the state the server holds, after it stored what a socket sent. */
+  storedAckMessage(): Uint8Array {
+    return encodeStoredAck(Y.encodeStateVector(this.doc))
+  }
+
+  /** The sync step 1 the server greets every socket with. */
   stateVectorMessage(): Uint8Array {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)

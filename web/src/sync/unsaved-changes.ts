@@ -6,12 +6,13 @@ import type * as Y from 'yjs'
  * it holds. Pure bookkeeping: the provider events that drive it are wired in unsaved-sync.ts.
  *
  * A change is one local Yjs transaction. What it added is known by its clock: the change is
- * stored once the server's state vector (sent in a sync step 1 on join and after the server has
- * stored our updates, ACK-1) reaches the clock it ended at. State vectors say nothing about
- * deletions, so a change that only deleted (a sticky removed, a letter erased) is confirmed by a
- * round trip instead: the server handles a socket's messages in order, so once it answers a sync
- * step 1 we sent after the change, it has handled (stored, or refused and closed) the change.
- * Any change is dropped by either proof; inserts usually by the first, which costs nothing.
+ * stored once the server's state vector (sent in a sync step 1 on join, and in a stored
+ * acknowledgement after the server has stored our updates, ACK-1) reaches the clock it ended
+ * at. State vectors say nothing about deletions, so a change that only deleted (a sticky
+ * removed, a letter erased) is confirmed by a round trip instead: the server handles a
+ * socket's messages in order, so once it answers a sync step 1 we sent after the change, it
+ * has handled (stored, or refused and closed) the change. Any change is dropped by either
+ * proof; inserts usually by the first, which costs nothing.
  */
 
 /** A change as stored between page loads. */

@@ -31,13 +31,7 @@ interface Page {
 /** A page of the board: doc, provider and the unsaved-changes count, as board-connection wires them. */
 function open(
   server: TestSyncServer,
-  {
-    storage = memoryStorage(),
-    doc = new Y.Doc(),
-    connect = true,
-    requestDelayMs = 20,
-    answerAcknowledgements = true,
-  } = {},
+  { storage = memoryStorage(), doc = new Y.Doc(), connect = true, requestDelayMs = 20 } = {},
 ): Page & { storage: KeyValueStorage } {
   const provider = new WebsocketProvider('ws://test/sync', 'board', doc, {
     connect: false,
@@ -56,7 +50,6 @@ function open(
     remoteOrigins: [provider, localCopyOrigin],
     requestDelayMs,
     saveIntervalMs: 0,
-    answerAcknowledgements,
     storage: { storage, boardId: 'board' },
   })
   cleanups.push(() => {
@@ -70,29 +63,23 @@ function open(
 const requestsFrom = (server: TestSyncServer): number =>
   server.received.filter((message) => message.kind === 'step1').length
 
-describe.each([
-  ['answering every server step 1 (stock)', true],
-  ['answering only the first server step 1 of a socket (the app)', false],
-])('syncUnsavedChanges, %s', (_name, answerAcknowledgements) => {
-  const openPage = (server: TestSyncServer, options: Parameters<typeof open>[1] = {}) =>
-    open(server, { answerAcknowledgements, ...options })
-
+describe('syncUnsavedChanges', () => {
   it('OFF-2: counts a live edit until the server acknowledges it, without asking', async () => {
     const server = new TestSyncServer()
     server.ackDelayMs = 30
     // Longer than the server takes to acknowledge, as in the app (500 ms against 200 ms).
-    const page = openPage(server, { requestDelayMs: 200 })
+    const page = open(server, { requestDelayMs: 200 })
     await eventually(() => expect(page.provider.synced).toBe(true))
     page.doc.getMap('records').set('shape:a', 'typed')
     expect(page.unsaved.count.get()).toBe(1)
     await eventually(() => expect(page.unsaved.count.get()).toBe(0))
-    // Only the provider's own step 1 when the socket opened.
+    // The stored acknowledgement cleared it: only the provider's own step 1 when the socket opened.
     expect(requestsFrom(server)).toBe(1)
   })
 
   it('OFF-2: confirms a deletion by a round trip, since state vectors do not show deletions', async () => {
     const server = new TestSyncServer()
-    const page = openPage(server)
+    const page = open(server)
     await eventually(() => expect(page.provider.synced).toBe(true))
     page.doc.getMap('records').set('shape:a', 'typed')
     await eventually(() => expect(page.unsaved.count.get()).toBe(0))
@@ -106,7 +93,7 @@ describe.each([
   it('OFF-2: still clears the count with a server that never acknowledges', async () => {
     const server = new TestSyncServer()
     server.acknowledges = false
-    const page = openPage(server)
+    const page = open(server)
     await eventually(() => expect(page.provider.synced).toBe(true))
     page.doc.getMap('records').set('shape:a', 'typed')
     page.doc.getMap('records').set('shape:b', 'typed')
@@ -116,7 +103,7 @@ describe.each([
 
   it('OFF-2: counts edits made offline, stores the list, and clears it once they are sent', async () => {
     const server = new TestSyncServer()
-    const page = openPage(server)
+    const page = open(server)
     await eventually(() => expect(page.provider.synced).toBe(true))
     server.goOffline()
     await eventually(() => expect(page.provider.wsconnected).toBe(false))
@@ -137,7 +124,7 @@ describe.each([
     const server = new TestSyncServer()
     server.goOffline()
     const storage = memoryStorage()
-    const first = openPage(server, { storage, connect: false })
+    const first = open(server, { storage, connect: false })
     first.doc.getMap('records').set('shape:a', 'written on the train')
     first.doc.getMap('records').delete('shape:a')
     first.doc.getMap('records').set('shape:b', 'kept')
@@ -149,7 +136,7 @@ describe.each([
     server.goOnline()
     const doc = new Y.Doc()
     Y.applyUpdate(doc, copy, localCopyOrigin)
-    const second = openPage(server, { storage, doc })
+    const second = open(server, { storage, doc })
     expect(doc.clientID).not.toBe(first.doc.clientID)
     expect(second.unsaved.count.get()).toBe(3)
     await eventually(() => expect(second.unsaved.count.get()).toBe(0))

@@ -6,7 +6,8 @@ import { type KeyValueStorage, saveUnsaved } from './unsaved-storage.ts'
 
 /**
  * Drives the unsaved-changes count (unsaved-changes.ts) from a live document and provider:
- * local transactions add changes, the server's sync messages confirm them, and the list is kept
+ * local transactions add changes, the server's state vectors (its step 1 on join, its stored
+ * acknowledgements) and its answers to our own step 1 confirm them, and the list is kept
  * in storage so a reload still counts them (OFF-2).
  */
 
@@ -26,8 +27,6 @@ export interface UnsavedSyncOptions {
   storage?: { storage: KeyValueStorage; boardId: string } | null
   /** How often the list is written to storage at most; the last write always happens. */
   saveIntervalMs?: number
-  /** See `ServerSyncOptions` (server-acks.ts). */
-  answerAcknowledgements?: boolean
 }
 
 export interface UnsavedSync {
@@ -45,7 +44,6 @@ export function syncUnsavedChanges({
   requestDelayMs = 500,
   storage = null,
   saveIntervalMs = 250,
-  answerAcknowledgements = true,
 }: UnsavedSyncOptions): UnsavedSync {
   let requestTimer: ReturnType<typeof setTimeout> | null = null
   let saveTimer: ReturnType<typeof setTimeout> | null = null
@@ -99,23 +97,19 @@ export function syncUnsavedChanges({
     }
   }
 
-  const stopListening = listenToServerSync(
-    provider,
-    {
-      onServerState(stateVector, answered) {
-        if (stopped) return
-        tracker.serverState(stateVector, answered)
-        scheduleRequest()
-      },
-      onServerAnswer() {
-        if (stopped) return
-        if (awaitingOpenAnswer) awaitingOpenAnswer = false
-        else tracker.requestAnswered()
-        scheduleRequest()
-      },
+  const stopListening = listenToServerSync(provider, {
+    onServerState(stateVector, answered) {
+      if (stopped) return
+      tracker.serverState(stateVector, answered)
+      scheduleRequest()
     },
-    { answerAcknowledgements },
-  )
+    onServerAnswer() {
+      if (stopped) return
+      if (awaitingOpenAnswer) awaitingOpenAnswer = false
+      else tracker.requestAnswered()
+      scheduleRequest()
+    },
+  })
 
   const stopSaving = tracker.onChange(() => {
     if (storage === null || saveTimer !== null) return
