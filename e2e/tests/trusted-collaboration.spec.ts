@@ -52,12 +52,34 @@ async function drag(page: Page, shapeId: string, by: { x: number; y: number }): 
   await page.mouse.up()
 }
 
-async function startEditing(page: Page, shapeId: string): Promise<void> {
-  const at = await centreOf(page, shapeId)
-  await page.mouse.dblclick(at.x, at.y)
+/**
+ * Double-clicks into the sticky and puts the caret at the start or end of its whole text (not of
+ * the wrapped line the click landed on). tldraw places the caret, or selects all, a moment after
+ * the editor appears: the key is pressed until the editor holds a caret where it was asked for.
+ */
+async function startEditing(page: Page, shapeId: string, at: 'start' | 'end' = 'end') {
+  const point = await centreOf(page, shapeId)
+  await page.mouse.dblclick(point.x, point.y)
   await waitForTextEditing(page)
-  // To the end of the whole text, not of the wrapped line the double-click landed on.
-  await page.keyboard.press('ControlOrMeta+End')
+  await expect
+    .poll(async () => {
+      await page.keyboard.press(at === 'end' ? 'ControlOrMeta+End' : 'ControlOrMeta+Home')
+      return page.evaluate((at) => {
+        const editor = window.__stormline?.editor as {
+          getRichTextEditor(): {
+            state: {
+              selection: { empty: boolean; from: number }
+              doc: { content: { size: number } }
+            }
+          } | null
+        }
+        const text = editor.getRichTextEditor()
+        if (!text?.state.selection.empty) return false
+        const { from } = text.state.selection
+        return at === 'start' ? from === 1 : from === text.state.doc.content.size - 1
+      }, at)
+    })
+    .toBe(true)
 }
 
 test('text typed while someone drags the same sticky keeps both the text and the move', async ({
@@ -86,6 +108,27 @@ test('text typed while someone drags the same sticky keeps both the text and the
       await expect.poll(() => textOf(person, id), { message: `trial ${trial}` }).toBe(expected)
       await expect.poll(() => positionOf(person, id)).toEqual(moved)
     }
+  }
+})
+
+test("two people typing in the same sticky keep both people's words", async ({ stormline }) => {
+  const { ana, ben } = await anaAndBen(stormline)
+  await addStickyWithShortcut(ana, '2', await pointInPhase(ana, 3), 'waiting for')
+  await expect(sticky(ben, 'waiting for')).toBeVisible()
+  const id = await stickyId(ana, 'waiting for')
+
+  // Ana adds to the end while Ben writes at the start, at the same time, each in their own editor.
+  await startEditing(ana, id, 'end')
+  await startEditing(ben, id, 'start')
+  await Promise.all([
+    ana.keyboard.type(' a VM', { delay: 50 }),
+    ben.keyboard.type('Teams keep ', { delay: 50 }),
+  ])
+  await ana.keyboard.press('Escape')
+  await ben.keyboard.press('Escape')
+
+  for (const person of [ana, ben]) {
+    await expect.poll(() => textOf(person, id)).toBe('Teams keep waiting for a VM')
   }
 })
 

@@ -100,6 +100,38 @@ describe('record layout v2', () => {
     expect(text(b)).toEqual(text(a))
   })
 
+  it('stores the text tldraw’s editor writes (with `dir` attributes) as a Y.Text, merging typing', () => {
+    const typed = (text: string) => ({
+      type: 'doc',
+      attrs: { dir: 'auto' },
+      content: [{ type: 'paragraph', attrs: { dir: 'auto' }, content: [{ type: 'text', text }] }],
+    })
+    const start = { ...sticky, props: { ...sticky.props, richText: typed('middle') } }
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    recordsOf(a).set(sticky.id, encodeRecord(start))
+    sync(a, b)
+    const props = (doc: Y.Doc) =>
+      (recordsOf(doc).get(sticky.id) as Y.Map<unknown>).get('props') as Y.Map<unknown>
+    expect(props(a).get('richText')).toBeInstanceOf(Y.Text)
+    const withText = (text: string) => ({
+      ...start,
+      props: { ...start.props, richText: typed(text) },
+    })
+    a.transact(() =>
+      patchRecord(recordsOf(a).get(sticky.id) as Y.Map<unknown>, start, withText('start middle')),
+    )
+    b.transact(() =>
+      patchRecord(recordsOf(b).get(sticky.id) as Y.Map<unknown>, start, withText('middle end')),
+    )
+    sync(a, b)
+    for (const doc of [a, b]) {
+      expect((readRecordsJson(doc)[sticky.id] as typeof start).props.richText).toEqual(
+        typed('start middle end'),
+      )
+    }
+  })
+
   it('deletes fields the new version no longer has, and only those', () => {
     const doc = new Y.Doc()
     recordsOf(doc).set(sticky.id, encodeRecord(sticky))

@@ -1,7 +1,13 @@
 import * as Y from 'yjs'
 import { docLayout } from './doc-layout.ts'
 import { isJsonObject, type JsonObject, jsonEqual } from './json-value.ts'
-import { plainTextFromRichText, richTextFromPlainText, spliceToReach } from './rich-text-field.ts'
+import {
+  type PlainRichText,
+  plainFormOf,
+  plainTextFromRichText,
+  richTextFromPlainForm,
+  spliceToReach,
+} from './rich-text-field.ts'
 
 /**
  * How one tldraw record is laid out in the board's Y.Doc (layout version 2, ADR 0011).
@@ -66,10 +72,38 @@ function encodeField(path: FieldPath, key: string, value: unknown): unknown {
   const nested = childPath(path, key, value)
   if (nested) return encodeMap(nested, value as JsonObject)
   if (path === 'props' && key === richTextField) {
-    const plain = plainTextFromRichText(value)
-    if (plain !== null) return new Y.Text(plain)
+    const form = plainFormOf(value)
+    if (form !== null) {
+      const text = new Y.Text(form.text)
+      // Not in a document yet: set, never read (Yjs warns about reading a detached type).
+      for (const key of textAttrKeys) {
+        const value = form[key]
+        if (value !== undefined) text.setAttribute(key, plainJson(value))
+      }
+      return text
+    }
   }
-  return value
+  return plainJson(value)
+}
+
+/**
+ * Yjs stores a JSON value only if every object in it is a plain `Object` (it throws "Unexpected
+ * content type" on anything else); editors hand over objects without a prototype (TipTap's
+ * attributes). Such values are copied into plain objects; everything else is stored as it is.
+ */
+function plainJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || isPlainTree(value)) return value
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
+function isPlainTree(value: object): boolean {
+  if (Array.isArray(value))
+    return value.every((item) => typeof item !== 'object' || item === null || isPlainTree(item))
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false
+  for (const item of Object.values(value)) {
+    if (typeof item === 'object' && item !== null && !isPlainTree(item)) return false
+  }
+  return true
 }
 
 function encodeMap(path: FieldPath, object: JsonObject): Y.Map<unknown> {
@@ -78,6 +112,30 @@ function encodeMap(path: FieldPath, object: JsonObject): Y.Map<unknown> {
     if (value !== undefined) map.set(key, encodeField(path, key, value))
   }
   return map
+}
+
+/** Attributes of a rich text's plain form kept on its `Y.Text` (tldraw's `dir`, for example). */
+const textAttrKeys = ['docAttrs', 'paragraphAttrs'] as const
+
+function writeTextAttrs(text: Y.Text, form: PlainRichText): void {
+  for (const key of textAttrKeys) {
+    const wanted = form[key]
+    const stored: unknown = text.getAttribute(key)
+    if (wanted === undefined) {
+      if (stored !== undefined) text.removeAttribute(key)
+    } else if (!jsonEqual(stored, wanted)) {
+      text.setAttribute(key, plainJson(wanted))
+    }
+  }
+}
+
+function readTextForm(text: Y.Text): PlainRichText {
+  const form: PlainRichText = { text: text.toString() }
+  for (const key of textAttrKeys) {
+    const value: unknown = text.getAttribute(key)
+    if (isJsonObject(value)) form[key] = value
+  }
+  return form
 }
 
 /** A record as a new (not yet integrated) `Y.Map`, ready for `records.set(id, …)`. */
@@ -93,7 +151,7 @@ export function decodeValue(value: unknown, key = ''): unknown {
     return object
   }
   if (value instanceof Y.Text) {
-    return key === richTextField ? richTextFromPlainText(value.toString()) : value.toString()
+    return key === richTextField ? richTextFromPlainForm(readTextForm(value)) : value.toString()
   }
   if (value instanceof Y.AbstractType) return value.toJSON()
   return value
@@ -153,12 +211,13 @@ function writeField(
     return
   }
   if (path === 'props' && key === richTextField && current instanceof Y.Text) {
-    const plain = plainTextFromRichText(next)
-    if (plain !== null) {
+    const form = plainFormOf(next)
+    if (form !== null) {
       // Splice from what the doc holds now, so characters a peer typed meanwhile stay.
-      const edit = spliceToReach(current.toString(), plainTextFromRichText(previous), plain)
+      const edit = spliceToReach(current.toString(), plainTextFromRichText(previous), form.text)
       if (edit.deleteCount > 0) current.delete(edit.index, edit.deleteCount)
       if (edit.insert.length > 0) current.insert(edit.index, edit.insert)
+      writeTextAttrs(current, form)
       return
     }
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  plainFormOf,
   plainTextFromRichText,
+  richTextFromPlainForm,
   richTextFromPlainText,
   spliceToReach,
   textSplice,
@@ -17,6 +19,36 @@ describe('rich text as plain text (MERGE-3)', () => {
     expect(plainTextFromRichText(doc)).toBe(text)
   })
 
+  it('round-trips what tldraw’s editor writes: `dir` attributes on the document and paragraphs', () => {
+    const typed = {
+      type: 'doc',
+      attrs: { dir: 'auto' },
+      content: [
+        { type: 'paragraph', attrs: { dir: 'auto' }, content: [{ type: 'text', text: 'Release' }] },
+        { type: 'paragraph', attrs: { dir: 'auto' } },
+        { type: 'paragraph', attrs: { dir: 'auto' }, content: [{ type: 'text', text: 'CAB' }] },
+      ],
+    }
+    const form = plainFormOf(typed)
+    expect(form).toEqual({
+      text: 'Release\n\nCAB',
+      docAttrs: { dir: 'auto' },
+      paragraphAttrs: { dir: 'auto' },
+    })
+    expect(form && richTextFromPlainForm(form)).toEqual(typed)
+  })
+
+  it('keeps paragraphs with different attributes out of the plain form', () => {
+    const mixed = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', attrs: { dir: 'auto' }, content: [{ type: 'text', text: 'a' }] },
+        { type: 'paragraph', attrs: { dir: 'rtl' }, content: [{ type: 'text', text: 'b' }] },
+      ],
+    }
+    expect(plainFormOf(mixed)).toBeNull()
+  })
+
   it('keeps formatted text out of the plain form, so nothing of it is lost', () => {
     const bold = {
       type: 'doc',
@@ -25,13 +57,11 @@ describe('rich text as plain text (MERGE-3)', () => {
       ],
     }
     const list = { type: 'doc', content: [{ type: 'bulletList', content: [] }] }
-    const attrs = {
+    const heading = {
       type: 'doc',
-      content: [
-        { type: 'paragraph', attrs: { dir: 'rtl' }, content: [{ type: 'text', text: 'x' }] },
-      ],
+      content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'x' }] }],
     }
-    for (const richText of [bold, list, attrs, null, 'text', { type: 'doc', content: [] }]) {
+    for (const richText of [bold, list, heading, null, 'text', { type: 'doc', content: [] }]) {
       expect(plainTextFromRichText(richText)).toBeNull()
     }
   })
@@ -61,6 +91,14 @@ describe('text splices', () => {
     const splice = textSplice('a😀b', 'a😁b')
     expect(splice.index).toBe(1)
     expect(splice.insert).toBe('😁')
+  })
+
+  it('does nothing when the shared text already is what the local edit reached', () => {
+    expect(spliceToReach('start middle end', 'middle end', 'start middle end')).toEqual({
+      index: 16,
+      deleteCount: 0,
+      insert: '',
+    })
   })
 
   it('re-bases a local edit on text a peer changed elsewhere meanwhile', () => {

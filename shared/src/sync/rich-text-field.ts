@@ -1,4 +1,4 @@
-import { jsonEqual } from './json-value.ts'
+import { isJsonObject, jsonEqual } from './json-value.ts'
 
 /**
  * A sticky's text as a `Y.Text` (record layout v2): tldraw keeps note text as a TipTap document,
@@ -7,34 +7,65 @@ import { jsonEqual } from './json-value.ts'
  * attributes) is kept whole as JSON.
  */
 
+type Attrs = Record<string, unknown>
+
 interface Paragraph {
   type: 'paragraph'
+  attrs?: Attrs
   content?: { type: 'text'; text: string }[]
+}
+
+/**
+ * A rich text reduced to what a `Y.Text` holds: its plain text, one line per paragraph, and the
+ * attributes of the document and of every paragraph (tldraw's editor writes `{ dir: 'auto' }`
+ * on both), which must be the same on every paragraph for the text to have a plain form.
+ */
+export interface PlainRichText {
+  text: string
+  docAttrs?: Attrs
+  paragraphAttrs?: Attrs
 }
 
 /** The document tldraw's own `toRichText` makes for this text (one paragraph per line). */
 export function richTextFromPlainText(text: string): { type: 'doc'; content: Paragraph[] } {
-  return {
-    type: 'doc',
-    content: text
-      .split('\n')
-      .map(
-        (line): Paragraph =>
-          line
-            ? { type: 'paragraph', content: [{ type: 'text', text: line }] }
-            : { type: 'paragraph' },
-      ),
-  }
+  return richTextFromPlainForm({ text })
+}
+
+/** The rich text of a plain form; the exact inverse of plainFormOf. */
+export function richTextFromPlainForm({ text, docAttrs, paragraphAttrs }: PlainRichText): {
+  type: 'doc'
+  attrs?: Attrs
+  content: Paragraph[]
+} {
+  const content = text.split('\n').map((line): Paragraph => {
+    const paragraph: Paragraph = { type: 'paragraph' }
+    if (paragraphAttrs) paragraph.attrs = { ...paragraphAttrs }
+    if (line) paragraph.content = [{ type: 'text', text: line }]
+    return paragraph
+  })
+  return docAttrs ? { type: 'doc', attrs: { ...docAttrs }, content } : { type: 'doc', content }
+}
+
+function attrsOf(node: object): Attrs | undefined | null {
+  const attrs = (node as { attrs?: unknown }).attrs
+  if (attrs === undefined) return undefined
+  return isJsonObject(attrs) ? attrs : null
 }
 
 /**
- * The plain text of a rich-text document when the document is exactly what
- * `richTextFromPlainText` makes of it, else null: storing it as text must lose nothing.
+ * The plain form of a rich text when the text is exactly what `richTextFromPlainForm` makes of
+ * it (paragraphs of unmarked text, one set of attributes), else null: storing it as a `Y.Text`
+ * must lose nothing.
  */
-export function plainTextFromRichText(richText: unknown): string | null {
+export function plainFormOf(richText: unknown): PlainRichText | null {
   if (typeof richText !== 'object' || richText === null) return null
   const { type, content } = richText as { type?: unknown; content?: unknown }
   if (type !== 'doc' || !Array.isArray(content) || content.length === 0) return null
+  const docAttrs = attrsOf(richText)
+  if (docAttrs === null) return null
+  const first = content[0]
+  const paragraphAttrs = typeof first === 'object' && first !== null ? attrsOf(first) : null
+  if (paragraphAttrs === null) return null
   const lines: string[] = []
   for (const paragraph of content) {
     if (typeof paragraph !== 'object' || paragraph === null) return null
@@ -50,8 +81,15 @@ export function plainTextFromRichText(richText: unknown): string | null {
     if (line.includes('\n')) return null
     lines.push(line)
   }
-  const text = lines.join('\n')
-  return jsonEqual(richTextFromPlainText(text), richText) ? text : null
+  const form: PlainRichText = { text: lines.join('\n') }
+  if (docAttrs) form.docAttrs = docAttrs
+  if (paragraphAttrs) form.paragraphAttrs = paragraphAttrs
+  return jsonEqual(richTextFromPlainForm(form), richText) ? form : null
+}
+
+/** The plain text of a rich text that has a plain form (plainFormOf), else null. */
+export function plainTextFromRichText(richText: unknown): string | null {
+  return plainFormOf(richText)?.text ?? null
 }
 
 export interface TextSplice {
@@ -90,6 +128,8 @@ export function textSplice(from: string, to: string): TextSplice {
  * neither anchor holds (both changed the same words), `current` is turned into `after` whole.
  */
 export function spliceToReach(current: string, before: string | null, after: string): TextSplice {
+  // Already there (the local editor took in a peer's change before reporting it): nothing to do.
+  if (current === after) return { index: current.length, deleteCount: 0, insert: '' }
   if (before === null || before === current) return textSplice(current, after)
   const local = textSplice(before, after)
   const prefix = before.slice(0, local.index)

@@ -18,6 +18,7 @@ import { installStickies } from '../stickies/install-stickies.ts'
 import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
 import { StylePanelWithStickies } from '../stickies/sticky-ui-slots.tsx'
 import type { BoardConnection } from '../sync/board-connection.ts'
+import { liveTextHook } from '../sync/live-text.ts'
 import { type BoardUndo, forwardStoppingPoints } from '../sync/undo-manager.ts'
 import { customShapeUtils } from '../timeline/index.ts'
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
@@ -117,6 +118,7 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       // Every stopping point tldraw marks (the start of a drag, a style change…) also ends the
       // current undo step, so one user action is one undo step.
       const unforwardStoppingPoints = forwardStoppingPoints(editor, connection.undo)
+      connection.setLiveTextHook(liveTextHook(editor))
       editor.updateInstanceState({ isReadonly: roleRef.current === 'viewer' })
       if (autoFocusRef.current) editor.focus()
       createBookmarksWithoutFetching(editor)
@@ -134,6 +136,7 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       })
       return () => {
         unforwardStoppingPoints()
+        connection.setLiveTextHook(null)
         unguardTimelines()
         uninstallStickies()
         hideDebugHook()

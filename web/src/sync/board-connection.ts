@@ -24,6 +24,7 @@ import {
   localCopyAfter,
   webShouldReconnect,
 } from './ended-phases.ts'
+import type { LiveTextHook } from './live-text.ts'
 import { hasIndexedDb, type LocalBoardCopy, openLocalCopy } from './offline-store.ts'
 import { sendOwnAwarenessOnly } from './own-awareness.ts'
 import { bindPresence } from './presence.ts'
@@ -74,6 +75,8 @@ export interface BoardConnection {
   readonly unsaved: Signal<number>
   /** Undo and redo of this browser's own edits only (UNDO-1..3); tldraw's actions call these. */
   readonly undo: BoardUndo
+  /** Lets the editor take peers' text changes in place while someone types (live-text.ts). */
+  setLiveTextHook(hook: LiveTextHook | null): void
   /** The unsaved changes as a file to download (OFF-3), or null when there are none. */
   unsentChanges(): UnsentChangesFile | null
   /** Whether leaving the page now would lose changes, so it should ask first. */
@@ -297,6 +300,7 @@ export function openBoardConnection({
     readOnly,
     unsaved: unsaved.count,
     undo: binding.undoManager,
+    setLiveTextHook: (hook) => binding.setLiveTextHook(hook),
     unsentChanges() {
       const count = unsaved.count.get()
       if (count === 0) return null

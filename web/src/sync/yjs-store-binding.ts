@@ -1,5 +1,5 @@
 import { docLayout, schemaMetaKey } from '@stormline/shared/sync/doc-layout'
-import { isJsonObject, type JsonObject } from '@stormline/shared/sync/json-value'
+import { isJsonObject, type JsonObject, jsonEqual } from '@stormline/shared/sync/json-value'
 import {
   decodeRecord,
   encodeRecord,
@@ -18,6 +18,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import * as Y from 'yjs'
+import type { LiveTextHook } from './live-text.ts'
 import { canReadBoard, migrateIncomingRecord, parseWriterSchema } from './record-migration.ts'
 import { shareUnchanged } from './structural-sharing.ts'
 import { type BoardUndo, createBoardUndo } from './undo-manager.ts'
@@ -55,6 +56,11 @@ export interface YjsStoreBinding {
   /** Ends the current undo step; call at every tldraw history stopping point. */
   stopCapturing(): void
   readonly undoManager: BoardUndo
+  /**
+   * Hands a peer's change of a record's text to the text editor first (live-text.ts), so the
+   * caret of someone typing in that sticky stays put; null removes it.
+   */
+  setLiveTextHook(hook: LiveTextHook | null): void
   /** Stops syncing and drops the undo stacks. */
   dispose(): void
 }
@@ -126,6 +132,7 @@ export function createYjsStoreBinding(
    */
   const removedRecords = new Map<string, TLRecord>()
   const cleanups: (() => void)[] = []
+  let liveText: LiveTextHook | null = null
   /** >0 while doc changes are being applied to the store. */
   let applyingDoc = 0
   let loaded = false
@@ -282,10 +289,18 @@ export function createYjsStoreBinding(
       const record = acceptIncoming(key, value, schema)
       if (!record) continue
       const existing = store.get(record.id)
+      if (existing !== undefined && 'props' in existing && 'props' in record) {
+        const before = (existing.props as { richText?: unknown }).richText
+        const after = (record.props as { richText?: unknown }).richText
+        if (before !== undefined && !jsonEqual(before, after)) {
+          applyingDocChanges(() => liveText?.(record.id, before, after))
+        }
+      }
       // Unchanged parts keep their identity, so the editor of someone typing in this sticky is
       // not reloaded by a peer's move (structural-sharing.ts); an unchanged record is skipped.
-      const shared = existing === undefined ? record : shareUnchanged(existing, record)
-      if (shared !== existing) puts.push(shared)
+      const current = store.get(record.id)
+      const shared = current === undefined ? record : shareUnchanged(current, record)
+      if (shared !== current) puts.push(shared)
     }
     if (puts.length === 0 && removals.length === 0) return
     applyingDocChanges(() =>
@@ -330,6 +345,9 @@ export function createYjsStoreBinding(
     redo: () => !disposed && undoManager.redo(),
     stopCapturing: () => undoManager.stopCapturing(),
     undoManager,
+    setLiveTextHook: (hook) => {
+      liveText = hook
+    },
     dispose,
   }
 }
