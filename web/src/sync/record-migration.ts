@@ -1,5 +1,6 @@
 import { schemaCompatibility } from '@stormline/shared/sync/schema-compat'
-import type { RecordType, SerializedSchema, TLRecord, TLStoreSchema } from 'tldraw'
+import { migrateBoardRecord } from '@stormline/shared/sync/validate-record'
+import type { SerializedSchema, TLRecord, TLStoreSchema } from 'tldraw'
 
 /**
  * Turns a record read from the shared Y.Doc into one this client's store accepts, or explains
@@ -10,54 +11,14 @@ import type { RecordType, SerializedSchema, TLRecord, TLStoreSchema } from 'tldr
 
 export type IncomingRecord = { ok: true; record: TLRecord } | { ok: false; reason: string }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-// StoreSchema types its `types` map by the exact union of record type names; a name read from
-// the network is an arbitrary string, so look it up through a looser view of the same object.
-function recordTypeFor(
-  schema: TLStoreSchema,
-  typeName: string,
-): RecordType<TLRecord, never> | undefined {
-  const types = schema.types as unknown as Record<string, RecordType<TLRecord, never> | undefined>
-  return Object.hasOwn(types, typeName) ? types[typeName] : undefined
-}
-
+/** The server's own check (shared/src/sync/validate-record.ts), against this browser's schema. */
 export function migrateIncomingRecord(
   schema: TLStoreSchema,
   key: string,
   value: unknown,
   writerSchema: SerializedSchema,
 ): IncomingRecord {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, reason: 'not an object' }
-  }
-  const { id, typeName } = value as Record<string, unknown>
-  if (id !== key) return { ok: false, reason: `id ${String(id)} does not match its key` }
-  if (typeof typeName !== 'string') return { ok: false, reason: 'typeName is missing' }
-  const recordType = recordTypeFor(schema, typeName)
-  if (recordType === undefined) return { ok: false, reason: `unknown typeName ${typeName}` }
-  // Session and presence records (camera, instance, cursors...) are per-browser; a peer that
-  // writes them into the shared map must not be able to move our camera or page.
-  if (recordType.scope !== 'document') {
-    return { ok: false, reason: `${typeName} records are not document-scoped` }
-  }
-
-  let migrated: TLRecord
-  try {
-    const result = schema.migratePersistedRecord(value as TLRecord, writerSchema)
-    if (result.type === 'error') return { ok: false, reason: `migration failed: ${result.reason}` }
-    migrated = result.value
-  } catch (error) {
-    return { ok: false, reason: `migration threw: ${describeError(error)}` }
-  }
-
-  try {
-    return { ok: true, record: recordType.validate(migrated) }
-  } catch (error) {
-    return { ok: false, reason: `invalid: ${describeError(error)}` }
-  }
+  return migrateBoardRecord(key, value, writerSchema, schema)
 }
 
 /**
