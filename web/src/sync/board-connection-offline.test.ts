@@ -6,7 +6,7 @@ import { atom, createUserId, type TLRecord, type TLUser, UserRecordType } from '
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { type BoardConnection, openBoardConnection } from './board-connection.ts'
-import { localCopyName } from './offline-store.ts'
+import { localCopyName, readLocalCopy } from './offline-store.ts'
 import { noteRecord } from './test-records.ts'
 import { TestSyncServer } from './test-sync-server.ts'
 import { type KeyValueStorage, memoryStorage, readStoredUnsaved } from './unsaved-storage.ts'
@@ -57,7 +57,13 @@ async function live(connection: BoardConnection): Promise<void> {
   await eventually(() => expect(connection.state.get()).toMatchObject({ status: 'live' }))
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** Whether the board's IndexedDB copy holds this record yet (read as a later page would). */
+async function copyHolds(boardId: string, id: string): Promise<boolean> {
+  const copy = await readLocalCopy(boardId)
+  const held = copy !== null && id in readRecordsJson(copy)
+  copy?.destroy()
+  return held
+}
 
 async function databases(): Promise<string[]> {
   return (await indexedDB.databases()).map((database) => database.name ?? '')
@@ -78,8 +84,8 @@ describe('openBoardConnection offline', () => {
     first.store.put([noteRecord('train', 'Written on the train')])
     await eventually(() => expect(first.unsaved.get()).toBeGreaterThan(0))
     const unsaved = first.unsaved.get()
-    // Give the copy's IndexedDB write a moment, then close the tab.
-    await settle(50)
+    // Once the copy holds it, the tab closes.
+    await eventually(async () => expect(await copyHolds(boardId, noteId('train'))).toBe(true))
     close(first)
     expect(server.doc.getMap('records').has(noteId('train'))).toBe(false)
 
@@ -132,7 +138,7 @@ describe('openBoardConnection offline', () => {
     server.goOffline()
     await eventually(() => expect(connection.state.get().status).toBe('offline'))
     connection.store.put([noteRecord('gone', 'Gone with the board')])
-    await settle(50)
+    await eventually(async () => expect(await copyHolds(boardId, noteId('gone'))).toBe(true))
     expect(await databases()).toContain(localCopyName(boardId))
 
     server.goOnline()
@@ -156,7 +162,7 @@ describe('openBoardConnection offline', () => {
     server.goOffline()
     await eventually(() => expect(connection.state.get().status).toBe('offline'))
     connection.store.put([noteRecord('mine', 'Only in my browser')])
-    await settle(50)
+    await eventually(async () => expect(await copyHolds(boardId, noteId('mine'))).toBe(true))
     server.goOnline()
     // The link was rotated meanwhile: the server turns the socket away.
     server.acknowledges = false
