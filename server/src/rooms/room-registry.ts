@@ -41,6 +41,7 @@ export interface RoomRegistryOptions {
   rateLimit?: RateLimit
   /** Least time between two storage acknowledgements to one socket, in ms (ACK-1; default 200). */
   ackIntervalMs?: number
+  /** Clock of compaction's quiet time (default: the timers' clock). */
   now?: () => number
   /** Clock and timers of flow control and acknowledgements (default: real, unref'd). */
   timers?: Timers
@@ -241,7 +242,7 @@ export class RoomRegistry {
     try {
       const room = Room.load(boardId, this.options.store, {
         compaction: this.compaction,
-        now: this.options.now ?? Date.now,
+        now: this.options.now ?? (() => (this.options.timers ?? realTimers).now()),
         maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
         logger: this.options.logger,
         onFailure: (failed) => this.fail(failed),
