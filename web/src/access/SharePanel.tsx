@@ -1,6 +1,5 @@
 import type { BoardRole } from '@stormline/shared/access/roles'
-import { useRef, useState } from 'react'
-import { usePassThroughWheelEvents } from 'tldraw'
+import { useState } from 'react'
 import { ApiError, rotateLinks } from '../api/client.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { BoardSettings } from './BoardSettings.tsx'
@@ -29,8 +28,6 @@ export function SharePanel({ onClose }: { onClose(): void }) {
   const [confirming, setConfirming] = useState<readonly BoardRole[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const ref = useRef<HTMLElement>(null)
-  usePassThroughWheelEvents(ref)
 
   async function rotate(roles: readonly BoardRole[]): Promise<void> {
     setBusy(true)
@@ -56,7 +53,6 @@ export function SharePanel({ onClose }: { onClose(): void }) {
   const unknown = shared.some(({ role }) => links[role] === undefined)
   return (
     <section
-      ref={ref}
       className="stormline-share"
       aria-label="Share and settings"
       data-testid="share-panel"

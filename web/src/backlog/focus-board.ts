@@ -1,4 +1,5 @@
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { coveredEdges } from '../cockpit/panel-insets.ts'
 import { focusCamera } from './focus-camera.ts'
 
 /**
@@ -33,10 +34,7 @@ export function focusOnStickies(
   return true
 }
 
-/** How far tldraw's left column (menu, session and timeline panels) reaches into the canvas. */
+/** How far the cockpit reaches into the canvas from the left. */
 export function leftColumnWidth(editor: Editor): number {
-  const container = editor.getContainer()
-  const column = container.querySelector('.tlui-layout__top__left')
-  if (column === null) return 0
-  return Math.max(0, column.getBoundingClientRect().right - container.getBoundingClientRect().left)
+  return coveredEdges(editor).left
 }

@@ -8,10 +8,12 @@ import { BacklogDrawer } from '../backlog/BacklogDrawer.tsx'
 import { ToolbarWithClusterBar } from '../clusters/ClusterBar.tsx'
 import { ClusterOutlines } from '../clusters/ClusterOutlines.tsx'
 import { FocusFromLink } from '../clusters/FocusFromLink.tsx'
-import { SuggestionsPanel } from '../clusters/SuggestionsPanel.tsx'
-import { FacilitationHelperButtons } from '../facilitation/FacilitationPanel.tsx'
+import { Cockpit } from '../cockpit/Cockpit.tsx'
+import { showOpeningView } from '../cockpit/fit-view.ts'
+import { zoomOverrides } from '../cockpit/zoom-overrides.ts'
 import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
+import { PainHeatmap } from '../heatmap/PainHeatmap.tsx'
 import { createCurrentUser } from '../participant/participant-store.ts'
 import { AnonymousNotes } from '../stickies/AnonymousNotes.tsx'
 import { installStickies } from '../stickies/install-stickies.ts'
@@ -21,8 +23,6 @@ import type { BoardConnection } from '../sync/board-connection.ts'
 import { liveTextHook } from '../sync/live-text.ts'
 import { type BoardUndo, forwardStoppingPoints } from '../sync/undo-manager.ts'
 import { customShapeUtils } from '../timeline/index.ts'
-import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
-import { fitTimelineOnOpen } from '../timeline/timeline-editing.ts'
 import { guardTimelines } from '../timeline/timeline-guard.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
 import { createBookmarksWithoutFetching } from './bookmark-without-fetch.ts'
@@ -33,25 +33,20 @@ import './board-editor.css'
 // own origin; tldraw's default is its public CDN.
 const assetUrls = getAssetUrlsByImport()
 
-/** tldraw's left column under the main menu: the session panel, then the timeline editor. */
-function LeftColumn() {
+/** Under the shapes: the pain heat-map (when switched on), then cluster outlines and labels. */
+function OnTheCanvas() {
   return (
-    // Scrolls on its own when the panels are taller than the window, so none ends up under
-    // tldraw's zoom menu out of reach.
-    <div className="stormline-left-column">
-      <FacilitationHelperButtons />
-      <TimelinePanel />
-      <SuggestionsPanel />
-    </div>
+    <>
+      <PainHeatmap />
+      <ClusterOutlines />
+    </>
   )
 }
 
 const components: TLComponents = {
   TopPanel: BoardTopPanel,
-  // Cluster outlines and labels, drawn in page space (clusters/).
-  OnTheCanvas: ClusterOutlines,
-  // Step guide, timer and summon (facilitation/), then the facilitator's timeline editor.
-  HelperButtons: LeftColumn,
+  // Heat-map (heatmap/), cluster outlines and labels (clusters/), drawn in page space.
+  OnTheCanvas,
   // The cluster bar (clusters/) and the sticky kind palette (stickies/) above the toolbar; the
   // legend and the details of a selected sticky around tldraw's style panel.
   Toolbar: ToolbarWithClusterBar,
@@ -111,7 +106,10 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
   // Read by the editor's handlers at the moment of an edit, so they follow a role change.
   const roleRef = useRef(role)
   roleRef.current = role
-  const overrides = useMemo(() => undoOverrides(connection.undo), [connection])
+  const overrides = useMemo(
+    () => [undoOverrides(connection.undo), zoomOverrides()],
+    [connection],
+  )
   const onMount = useCallback(
     (editor: Editor) => {
       editorRef.current = editor
@@ -122,7 +120,9 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       editor.updateInstanceState({ isReadonly: roleRef.current === 'viewer' })
       if (autoFocusRef.current) editor.focus()
       createBookmarksWithoutFetching(editor)
-      fitTimelineOnOpen(editor)
+      // The camera is not part of the board: everyone starts at the origin until placed. Waits a
+      // frame, until the editor and the drawers have their sizes.
+      editor.timers.requestAnimationFrame(() => showOpeningView(editor))
       const session = connection.doc.getMap<unknown>(docLayout.session)
       const uninstallStickies = installStickies(editor, () =>
         readAnonymous(session.get(sessionKeys.anonymous)),
@@ -169,6 +169,8 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       autoFocus={autoFocus}
     >
       <FacilitationSync />
+      {/* Every workshop control, in one drawer on the left edge (cockpit/). */}
+      <Cockpit />
       {/* The live backlog with dot voting and estimates (backlog/), a drawer on the right edge. */}
       <BacklogDrawer />
       {/* Opening a board focused on a cluster or sticky from an export link (clusters/). */}

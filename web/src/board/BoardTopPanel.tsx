@@ -1,6 +1,4 @@
-import { useState } from 'react'
 import { useValue } from 'tldraw'
-import { SharePanel } from '../access/SharePanel.tsx'
 import { ViewOnlyBadge } from '../access/ViewOnlyBadge.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { ParticipantBadge } from '../participant/ParticipantBadge.tsx'
@@ -17,7 +15,6 @@ export function BoardTopPanel() {
   const participant = useParticipant()
   const role = useBoardRole()
   const anonymous = useAnonymous()
-  const [sharing, setSharing] = useState(false)
   return (
     <div className="board-top-panel">
       <ConnectionStatus status={status} unsaved={unsaved} />
@@ -32,18 +29,6 @@ export function BoardTopPanel() {
         </output>
       )}
       <ParticipantBadge participant={participant} onEdit={editName} />
-      {role === 'facilitator' && (
-        <button
-          type="button"
-          className="stormline-button share-toggle"
-          data-testid="share-toggle"
-          aria-expanded={sharing}
-          onClick={() => setSharing(!sharing)}
-        >
-          Share
-        </button>
-      )}
-      {role === 'facilitator' && sharing && <SharePanel onClose={() => setSharing(false)} />}
     </div>
   )
 }

@@ -1,8 +1,9 @@
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { useEffect } from 'react'
-import { type Editor, useEditor } from 'tldraw'
+import { useEditor } from 'tldraw'
 import { focusOnStickies } from '../backlog/focus-board.ts'
 import { useBoardUi } from '../board/board-context.ts'
+import { coveredEdges } from '../cockpit/panel-insets.ts'
 import { activateCluster } from './cluster-ui-state.ts'
 import { visibleClusters } from './cluster-view.ts'
 import { isClusterId, readFocusParam } from './deep-link.ts'
@@ -18,7 +19,7 @@ export function FocusFromLink() {
   useEffect(() => {
     const focus = readFocusParam(window.location.search)
     if (focus === null) return
-    // Two frames: after the editor's own first camera move (fitTimelineOnOpen), which would
+    // Two frames: after the editor's own first camera move (the opening view), which would
     // otherwise replace ours.
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
@@ -38,16 +39,4 @@ export function FocusFromLink() {
     return () => cancelAnimationFrame(frame)
   }, [editor, doc])
   return null
-}
-
-/** Screen pixels our panels cover at the board's edges (left column, open backlog drawer). */
-function coveredEdges(editor: Editor): { left: number; right: number } {
-  const container = editor.getContainer()
-  const box = container.getBoundingClientRect()
-  const column = container.querySelector('.tlui-layout__top__left')
-  const drawer = container.querySelector<HTMLElement>('.stormline-backlog')
-  return {
-    left: column === null ? 0 : Math.max(0, column.getBoundingClientRect().right - box.left),
-    right: drawer?.offsetWidth ?? 0,
-  }
 }

@@ -1,8 +1,8 @@
 import { suggestClusters } from '@stormline/shared/backlog/suggest-clusters'
 import type { ClusterSuggestion } from '@stormline/shared/backlog/suggestion-types'
 import { readBoard } from '@stormline/shared/board/read-board'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { useEditor, usePassThroughWheelEvents } from 'tldraw'
+import { useEffect, useMemo, useState } from 'react'
+import { useEditor } from 'tldraw'
 import { useBoardMaps } from '../backlog/use-board-maps.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { useIsFacilitator } from '../facilitation/facilitator-role.ts'
@@ -18,11 +18,9 @@ import './clusters.css'
 export function SuggestionsPanel() {
   const facilitator = useIsFacilitator()
   const [open, setOpen] = useState(false)
-  const ref = useRef<HTMLElement>(null)
-  usePassThroughWheelEvents(ref)
   if (!facilitator) return null
   return (
-    <section className="stormline-suggestions" aria-label="Cluster suggestions" ref={ref}>
+    <section className="stormline-suggestions" aria-label="Cluster suggestions">
       <button
         type="button"
         className="stormline-suggestions__toggle"

@@ -1,7 +1,5 @@
 import type { TimerState } from '@stormline/shared/board/session'
-import { useCallback, useRef } from 'react'
-import { DefaultHelperButtons, usePassThroughWheelEvents } from 'tldraw'
-import { VoteControls } from '../backlog/VoteControls.tsx'
+import { useCallback } from 'react'
 import { useBoardUi } from '../board/board-context.ts'
 import { useIsFacilitator } from './facilitator-role.ts'
 import { SessionTimer } from './SessionTimer.tsx'
@@ -11,27 +9,14 @@ import { updateTimer, useSessionState, writeStep } from './session-state.ts'
 import './facilitation.css'
 
 /**
- * Takes tldraw's helper-buttons slot, top left under the main menu, so the step guide and timer
- * sit where tldraw's own layout leaves room. tldraw's helper buttons (back to content, stop
- * following, ...) still render, just below.
+ * The cockpit's Session section: the workshop step and the shared countdown for everyone; the
+ * facilitator steers both and can bring everyone to their view.
  */
-export function FacilitationHelperButtons() {
-  return (
-    <>
-      <FacilitationPanel />
-      <DefaultHelperButtons />
-    </>
-  )
-}
-
-function FacilitationPanel() {
+export function SessionControls() {
   const { connection } = useBoardUi()
   const { doc, provider } = connection
   const facilitator = useIsFacilitator()
   const { step, timer } = useSessionState(doc)
-  const ref = useRef<HTMLDivElement>(null)
-  // Scrolling over the panel should still pan or zoom the board, as over tldraw's own panels.
-  usePassThroughWheelEvents(ref)
 
   const changeStep = useCallback((next: number) => writeStep(doc, next), [doc])
   const changeTimer = useCallback(
@@ -40,10 +25,9 @@ function FacilitationPanel() {
   )
 
   return (
-    <div className="stormline-facilitation" data-testid="facilitation-panel" ref={ref}>
+    <div className="stormline-facilitation" data-testid="facilitation-panel">
       <StepGuide step={step} onChangeStep={facilitator ? changeStep : undefined} />
       <SessionTimer timer={timer} onUpdate={facilitator ? changeTimer : undefined} />
-      <VoteControls doc={doc} facilitator={facilitator} />
       {facilitator && <SummonButton awareness={provider.awareness} />}
     </div>
   )

@@ -1,5 +1,6 @@
 import { type TimelineProps, templateTimelineId } from '@stormline/shared/board/timeline'
 import { Box, createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { zoomToShapesClear } from '../cockpit/fit-view.ts'
 import { templateTimelineProps, timelineRecord } from './template-records.ts'
 import { isTimelineShape, type TimelineShape } from './timeline-shape.ts'
 
@@ -18,26 +19,30 @@ export function findBoardTimeline(editor: Editor): TimelineShape | undefined {
   return pickBoardTimeline(editor.getCurrentPageShapes())
 }
 
-/** Changes a timeline's props, whether or not it is locked: the lock guards the canvas only. */
+/**
+ * Changes a timeline's props, unless it is locked: the lock protects its phases and labels as
+ * much as its place on the board (timeline-guard.ts refuses it again for any other code path).
+ * Returns whether the change was made.
+ */
 export function updateTimelineProps(
   editor: Editor,
   id: TLShapeId,
   props: Partial<TimelineProps>,
-): void {
-  editor.run(() => editor.updateShape<TimelineShape>({ id, type: 'timeline', props }), {
-    ignoreShapeLock: true,
-  })
+): boolean {
+  const shape = editor.getShape(id)
+  if (!isTimelineShape(shape) || shape.isLocked) return false
+  editor.updateShape<TimelineShape>({ id, type: 'timeline', props })
+  return true
 }
 
+/** Locks or unlocks the timeline; tldraw lets both through its own lock. */
 export function setTimelineLocked(editor: Editor, id: TLShapeId, isLocked: boolean): void {
-  editor.run(
-    () => {
-      editor.updateShape<TimelineShape>({ id, type: 'timeline', isLocked })
-      // A locked shape that stays selected could still be nudged with the arrow keys.
-      if (isLocked) editor.deselect(id)
-    },
-    { ignoreShapeLock: true },
-  )
+  editor.run(() => {
+    editor.markHistoryStoppingPoint(isLocked ? 'lock timeline' : 'unlock timeline')
+    editor.updateShape<TimelineShape>({ id, type: 'timeline', isLocked })
+    // A locked shape that stays selected could still be nudged with the arrow keys.
+    if (isLocked) editor.deselect(id)
+  })
 }
 
 /** Adds the path-to-production timeline, centred in view and behind everything else. */
@@ -57,31 +62,15 @@ export function addTemplateTimeline(editor: Editor): void {
   fitTimelineInView(editor, record.id, { animate: true })
 }
 
-/**
- * Zooms so the whole timeline fits the screen between tldraw's side panels (which float over
- * the canvas), with room above and below it for stickies.
- */
+/** Zooms so the whole timeline fits the part of the screen the drawers leave free. */
 export function fitTimelineInView(
   editor: Editor,
   id: TLShapeId | undefined = findBoardTimeline(editor)?.id,
   { animate = false }: { animate?: boolean } = {},
 ): void {
-  const bounds = id === undefined ? undefined : editor.getShapePageBounds(id)
-  if (bounds === undefined) return
-  const screen = editor.getViewportScreenBounds()
-  const withRoomForStickies = new Box(bounds.x, bounds.y - bounds.h, bounds.w, bounds.h * 3)
-  editor.zoomToBounds(withRoomForStickies, {
-    // Both margins together, in screen pixels: about the width of the panels on either side.
-    inset: Math.min(400, screen.w * 0.28),
-    ...(animate ? { animation: { duration: 300 } } : {}),
-  })
-}
-
-/**
- * Frames the timeline when a board opens (the camera is not part of the board, so everyone
- * would otherwise start at the origin, looking at half of it). Waits a frame: on mount the
- * editor has not measured its viewport yet.
- */
-export function fitTimelineOnOpen(editor: Editor): void {
-  editor.timers.requestAnimationFrame(() => fitTimelineInView(editor))
+  if (id === undefined) return
+  const bar = editor.getShapePageBounds(id)
+  if (bar === undefined) return
+  // Room above and below the bar for a row of stickies; framed clear of the drawers.
+  zoomToShapesClear(editor, [id], { animate, withRoomAround: bar.h })
 }

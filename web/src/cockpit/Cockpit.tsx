@@ -1,0 +1,115 @@
+import { lastStep } from '@stormline/shared/board/session'
+import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
+import { SharePanel } from '../access/SharePanel.tsx'
+import { useSessionMapValue } from '../backlog/use-session-value.ts'
+import { VoteControls } from '../backlog/VoteControls.tsx'
+import { useBoardUi } from '../board/board-context.ts'
+import { SuggestionsPanel } from '../clusters/SuggestionsPanel.tsx'
+import { ImageExportSection } from '../export-image/ImageExportSection.tsx'
+import { useBoardRole } from '../facilitation/facilitator-role.ts'
+import { SessionControls } from '../facilitation/FacilitationPanel.tsx'
+import { useSessionState } from '../facilitation/session-state.ts'
+import { HeatmapToggle } from '../heatmap/HeatmapToggle.tsx'
+import { PeopleSection } from '../presence/PeopleSection.tsx'
+import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
+import { CockpitSection } from './CockpitSection.tsx'
+import { type CockpitSectionId, toggleSection, useCockpitLayout } from './cockpit-state.ts'
+import './cockpit.css'
+
+/**
+ * The cockpit: one drawer on the left edge holding every workshop control, in folding sections
+ * that scroll together. It replaces panels that floated over the board and over each other; the
+ * board's own UI (tldraw's menus, toolbar, style panel) is laid out beside it, never under it
+ * (cockpit.css), and the camera keeps content clear of it (panel-insets.ts).
+ */
+export function Cockpit() {
+  const [layout, setLayout] = useCockpitLayout()
+  const role = useBoardRole()
+  const facilitator = role === 'facilitator'
+  const { connection } = useBoardUi()
+  const { step } = useSessionState(connection.doc)
+  const vote = readVoteSession(useSessionMapValue(connection.doc, voteSessionKey))
+  const section = (id: CockpitSectionId) => ({
+    open: layout.open.includes(id),
+    onToggle: () => setLayout(toggleSection(layout, id)),
+  })
+
+  if (layout.folded) {
+    return (
+      <nav className="stormline-cockpit" data-folded="true" aria-label="Workshop cockpit">
+        <button
+          type="button"
+          className="stormline-cockpit__fold"
+          data-testid="cockpit-fold"
+          aria-expanded={false}
+          aria-label="Open the workshop cockpit"
+          title="Open the workshop cockpit"
+          onClick={() => setLayout({ ...layout, folded: false })}
+        >
+          <span aria-hidden="true">»</span>
+          <span className="stormline-cockpit__rail-step">
+            {step}/{lastStep}
+          </span>
+        </button>
+      </nav>
+    )
+  }
+
+  return (
+    <nav className="stormline-cockpit" data-folded="false" aria-label="Workshop cockpit">
+      <header className="stormline-cockpit__header">
+        <h2 className="stormline-cockpit__title">
+          {facilitator ? 'Facilitator cockpit' : 'Workshop'}
+        </h2>
+        <button
+          type="button"
+          className="stormline-cockpit__fold"
+          data-testid="cockpit-fold"
+          aria-expanded={true}
+          aria-label="Fold the cockpit away"
+          title="Fold the cockpit away (more room for the board)"
+          onClick={() => setLayout({ ...layout, folded: true })}
+        >
+          <span aria-hidden="true">«</span>
+        </button>
+      </header>
+      <div className="stormline-cockpit__scroll" data-testid="cockpit">
+        <CockpitSection
+          title="Session"
+          summary={`Step ${step} of ${lastStep}`}
+          testId="cockpit-session-toggle"
+          {...section('session')}
+        >
+          <SessionControls />
+        </CockpitSection>
+        <CockpitSection
+          title="Dot vote"
+          summary={vote.status === 'open' ? 'open' : vote.status === 'closed' ? 'closed' : ''}
+          testId="cockpit-vote-toggle"
+          {...section('vote')}
+        >
+          <VoteControls doc={connection.doc} facilitator={facilitator} />
+        </CockpitSection>
+        <CockpitSection title="People" testId="cockpit-people-toggle" {...section('people')}>
+          <PeopleSection />
+        </CockpitSection>
+        {facilitator && (
+          <>
+            {/* These two fold themselves (their toggles keep their test ids). */}
+            <TimelinePanel />
+            <SuggestionsPanel />
+          </>
+        )}
+        <CockpitSection title="View and export" testId="cockpit-view-toggle" {...section('view')}>
+          <HeatmapToggle />
+          <ImageExportSection />
+        </CockpitSection>
+        {facilitator && (
+          <CockpitSection title="Share and board" testId="share-toggle" {...section('share')}>
+            <SharePanel onClose={() => setLayout(toggleSection(layout, 'share'))} />
+          </CockpitSection>
+        )}
+      </div>
+    </nav>
+  )
+}

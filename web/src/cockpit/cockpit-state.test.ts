@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { defaultCockpitLayout, parseCockpitLayout, toggleSection } from './cockpit-state.ts'
+
+describe('cockpit layout', () => {
+  it('starts with the session and the people open', () => {
+    expect(parseCockpitLayout(null)).toEqual(defaultCockpitLayout)
+  })
+
+  it('keeps only known sections and a boolean fold from storage someone edited', () => {
+    expect(parseCockpitLayout('{"folded":"yes","open":["vote","<script>",3,"share"]}')).toEqual({
+      folded: false,
+      open: ['vote', 'share'],
+    })
+    expect(parseCockpitLayout('not json')).toEqual(defaultCockpitLayout)
+    expect(parseCockpitLayout('null')).toEqual(defaultCockpitLayout)
+  })
+
+  it('opens a closed section and closes an open one, leaving the others', () => {
+    const opened = toggleSection({ folded: false, open: ['session'] }, 'vote')
+    expect(opened.open).toEqual(['session', 'vote'])
+    expect(toggleSection(opened, 'session').open).toEqual(['vote'])
+  })
+})
