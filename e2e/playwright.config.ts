@@ -16,7 +16,10 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: '../.tmp/e2e-results',
+  // Beside another build's folder when one is given, so runs side by side keep their traces apart.
+  outputDir: process.env.STORMLINE_E2E_WEB_DIST
+    ? `${process.env.STORMLINE_E2E_WEB_DIST}-results`
+    : '../.tmp/e2e-results',
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },

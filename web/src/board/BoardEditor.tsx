@@ -11,10 +11,12 @@ import { FocusFromLink } from '../clusters/FocusFromLink.tsx'
 import { Cockpit } from '../cockpit/Cockpit.tsx'
 import { showOpeningView } from '../cockpit/fit-view.ts'
 import { zoomOverrides } from '../cockpit/zoom-overrides.ts'
+import { imageExportOverrides } from '../export-image/image-export-overrides.ts'
 import { FacilitationSync } from '../facilitation/FacilitationSync.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { PainHeatmap } from '../heatmap/PainHeatmap.tsx'
 import { createCurrentUser } from '../participant/participant-store.ts'
+import { presenceComponents, presenceEditorOptions } from '../presence/editor-presence.ts'
 import { AnonymousNotes } from '../stickies/AnonymousNotes.tsx'
 import { installStickies } from '../stickies/install-stickies.ts'
 import { StormlineNoteShapeUtil } from '../stickies/StormlineNoteShapeUtil.tsx'
@@ -25,6 +27,7 @@ import { type BoardUndo, forwardStoppingPoints } from '../sync/undo-manager.ts'
 import { customShapeUtils } from '../timeline/index.ts'
 import { guardTimelines } from '../timeline/timeline-guard.ts'
 import { BoardTopPanel } from './BoardTopPanel.tsx'
+import { useBoardUi } from './board-context.ts'
 import { createBookmarksWithoutFetching } from './bookmark-without-fetch.ts'
 import { exposeDebugHook } from './debug-hook.ts'
 import './board-editor.css'
@@ -54,6 +57,12 @@ const components: TLComponents = {
   // Name and colour are ours to manage (the badge); tldraw's editor would offer a colour
   // picker whose choice we could not honour.
   UserPresenceEditor: null,
+  // A board is one page (the model, the backlog and the exports read the first page); a page
+  // menu would offer pages nobody else's view, export or backlog would see. It also frees the
+  // room the top bar needs between the drawers on a laptop.
+  PageMenu: null,
+  // Idle people keep their cursor, and the People section replaces the people menu (presence/).
+  ...presenceComponents,
 }
 
 // tldraw's note with the deep-dive badge and copy attribution; same type, props and schema.
@@ -106,8 +115,17 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
   // Read by the editor's handlers at the moment of an edit, so they follow a role change.
   const roleRef = useRef(role)
   roleRef.current = role
+  // tldraw's "Export as PNG/SVG" exports as the cockpit does (export-image/), named after the
+  // board at the moment of the export.
+  const currentName = useBoardUi().board.name
+  const boardName = useRef(currentName)
+  boardName.current = currentName
   const overrides = useMemo(
-    () => [undoOverrides(connection.undo), zoomOverrides()],
+    () => [
+      undoOverrides(connection.undo),
+      zoomOverrides(),
+      imageExportOverrides({ doc: connection.doc, boardName: () => boardName.current }),
+    ],
     [connection],
   )
   const onMount = useCallback(
@@ -167,6 +185,7 @@ export function BoardEditor({ connection, licenseKey, autoFocus }: BoardEditorPr
       overrides={overrides}
       onMount={onMount}
       autoFocus={autoFocus}
+      options={presenceEditorOptions}
     >
       <FacilitationSync />
       {/* Every workshop control, in one drawer on the left edge (cockpit/). */}

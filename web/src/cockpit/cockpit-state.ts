@@ -53,9 +53,7 @@ export function parseCockpitLayout(raw: string | null): CockpitLayout {
 }
 
 export function toggleSection(layout: CockpitLayout, id: CockpitSectionId): CockpitLayout {
-  const open = layout.open.includes(id)
-    ? layout.open.filter((s) => s !== id)
-    : [...layout.open, id]
+  const open = layout.open.includes(id) ? layout.open.filter((s) => s !== id) : [...layout.open, id]
   return { ...layout, open }
 }
 

@@ -99,12 +99,7 @@ export function zoomToShapesClear(
   const boxes = ids.flatMap((id) => editor.getShapePageBounds(id) ?? [])
   if (boxes.length === 0) return
   const box = Box.Common(boxes)
-  const target = new Box(
-    box.x,
-    box.y - withRoomAround,
-    box.w,
-    box.h + 2 * withRoomAround,
-  )
+  const target = new Box(box.x, box.y - withRoomAround, box.w, box.h + 2 * withRoomAround)
   const camera = fitCamera(target, viewportSize(editor), coveredEdges(editor))
   editor.setCamera(camera, animate ? { animation: { duration: 300 } } : undefined)
 }

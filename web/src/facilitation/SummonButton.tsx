@@ -17,7 +17,8 @@ export function SummonButton({ awareness }: { awareness: Awareness }) {
       type="normal"
       className="stormline-summon"
       data-testid="summon-all"
-      title="Move everyone's view to what you see"
+      // The accessible name starts with the visible words (WCAG 2.5.3), then says what it does.
+      title="Bring everyone to me: moves everyone's view to what you see"
       onClick={() => {
         summonEveryone(editor, awareness)
         // A fixed id: clicking again replaces the note instead of stacking another.

@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test'
+import { addStickyWithShortcut, pointInPhase, selectSticky } from '../fixtures/board-actions.ts'
+import { unreachableControls } from '../fixtures/reachability.ts'
+import { createBoardAs } from '../fixtures/stormline.ts'
+import { expect, test } from '../fixtures/workshop.ts'
+
+/**
+ * A facilitator on a laptop (1280×720) and on a desktop screen (1920×1080): with every panel
+ * open, one at a time and together, every control is on screen and not covered by another.
+ */
+
+const screens = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]
+
+/** Fails with the list of controls a person could not reach, so the report says which. */
+async function expectEverythingReachable(page: Page, situation: string): Promise<void> {
+  await expect
+    .poll(async () => unreachableControls(page), { message: `reachable with ${situation}` })
+    .toEqual([])
+}
+
+async function openSection(page: Page, testId: string): Promise<void> {
+  const toggle = page.getByTestId(testId)
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+}
+
+async function closeSection(page: Page, testId: string): Promise<void> {
+  const toggle = page.getByTestId(testId)
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+}
+
+const sections = [
+  'cockpit-session-toggle',
+  'cockpit-vote-toggle',
+  'cockpit-people-toggle',
+  'timeline-edit-toggle',
+  'suggestions-toggle',
+  'cockpit-view-toggle',
+  'share-toggle',
+]
+
+for (const screen of screens) {
+  test.describe(`on a ${screen.width}×${screen.height} screen`, () => {
+    test.use({ viewport: screen })
+
+    test('the facilitator reaches every control with each panel open', async ({ stormline }) => {
+      const fay = await stormline.person()
+      await createBoardAs(fay, stormline.url, 'Fay')
+      await addStickyWithShortcut(fay, '1', await pointInPhase(fay, 1), 'Ticket for a VM')
+      await addStickyWithShortcut(fay, '2', await pointInPhase(fay, 2), 'VM takes two weeks')
+      await expectEverythingReachable(fay, 'the board as it opens')
+
+      for (const section of sections) {
+        await openSection(fay, section)
+        await expectEverythingReachable(fay, `${section} open`)
+        await closeSection(fay, section)
+      }
+
+      // Everything open at once, the backlog drawer too, and a sticky selected (its details and
+      // the style panel show): still nothing out of reach or under something else.
+      for (const section of sections) await openSection(fay, section)
+      await fay.getByTestId('backlog-toggle').click()
+      await expect(fay.getByTestId('backlog-panel')).toBeVisible()
+      await expectEverythingReachable(fay, 'every section and the backlog open')
+      await selectSticky(fay, 'VM takes two weeks')
+      await expectEverythingReachable(fay, 'a sticky selected with everything open')
+    })
+  })
+}
+
+test.describe('on a laptop', () => {
+  test.use({ viewport: { width: 1280, height: 720 } })
+
+  test('the facilitator runs the six steps without scrolling the page or hunting for a control', async ({
+    stormline,
+  }) => {
+    const fay = await stormline.person()
+    await createBoardAs(fay, stormline.url, 'Fay')
+
+    // The opening view shows the timeline at a zoom where sticky text is readable.
+    const zoom = await fay.evaluate(() => {
+      const editor = window.__stormline?.editor as { getZoomLevel(): number }
+      return editor.getZoomLevel()
+    })
+    expect(zoom).toBeGreaterThanOrEqual(0.5)
+    await expect(fay.locator('.timeline-shape').first()).toBeInViewport()
+
+    // Step 1: map; the timer runs.
+    await fay.getByTestId('timer-start').click()
+    await addStickyWithShortcut(fay, '1', await pointInPhase(fay, 1), 'Ask for a VM')
+    // Steps 2 to 6, each a click on "next" in the same place.
+    for (const step of [2, 3, 4, 5, 6]) {
+      await fay.getByTestId('step-next').click()
+      await expect(fay.getByTestId('current-step')).toHaveAttribute('data-step', String(step))
+      await expectEverythingReachable(fay, `step ${step}`)
+    }
+    // The vote opens and closes from its section; the timeline locks from its own.
+    await openSection(fay, 'cockpit-vote-toggle')
+    await fay.getByTestId('vote-open').click()
+    await expect(fay.getByTestId('vote-status')).toHaveAttribute('data-state', 'open')
+    await expectEverythingReachable(fay, 'a vote open')
+    await fay.getByTestId('vote-close').click()
+    await expect(fay.getByTestId('vote-status')).toHaveAttribute('data-state', 'closed')
+    await openSection(fay, 'timeline-edit-toggle')
+    await fay.getByTestId('timeline-lock').click()
+    await expect(fay.getByTestId('timeline-lock')).toHaveAttribute('aria-pressed', 'true')
+
+    // Folding the cockpit gives the board the room; unfolding brings every section back.
+    await fay.getByTestId('cockpit-fold').click()
+    await expect(fay.getByTestId('cockpit')).toBeHidden()
+    await expectEverythingReachable(fay, 'the cockpit folded')
+    await fay.getByTestId('cockpit-fold').click()
+    await expect(fay.getByTestId('timeline-lock')).toBeVisible()
+  })
+})
