@@ -33,6 +33,28 @@ async function closeSection(page: Page, testId: string): Promise<void> {
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
 }
 
+/** Notes and the timeline whose box is not wholly between the cockpit and the backlog drawer, on screen. */
+async function notesOutsideFreeArea(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const left = document.querySelector('.stormline-cockpit')?.getBoundingClientRect().right ?? 0
+    const right =
+      document.querySelector('.stormline-backlog')?.getBoundingClientRect().left ??
+      window.innerWidth
+    return [
+      ...document.querySelectorAll(
+        '.tl-shape[data-shape-type="note"], .tl-shape[data-shape-type="timeline"]',
+      ),
+    ]
+      .filter((note) => {
+        const box = note.getBoundingClientRect()
+        return (
+          box.left < left || box.right > right || box.top < 0 || box.bottom > window.innerHeight
+        )
+      })
+      .map((note) => note.textContent ?? '')
+  })
+}
+
 const sections = [
   'cockpit-session-toggle',
   'cockpit-vote-toggle',
@@ -92,6 +114,13 @@ test.describe('on a laptop', () => {
     // Step 1: map; the timer runs.
     await fay.getByTestId('timer-start').click()
     await addStickyWithShortcut(fay, '1', await pointInPhase(fay, 1), 'Ask for a VM')
+    // Zoom to fit (Shift+1) frames the whole board in the part the drawers leave free.
+    await fay.getByTestId('backlog-toggle').click()
+    await fay.locator('.tl-canvas').click({ position: { x: 700, y: 120 } })
+    await fay.keyboard.press('Shift+1')
+    await expect.poll(async () => notesOutsideFreeArea(fay)).toEqual([])
+    await fay.getByRole('button', { name: 'Close the backlog' }).click()
+
     // Steps 2 to 6, each a click on "next" in the same place.
     for (const step of [2, 3, 4, 5, 6]) {
       await fay.getByTestId('step-next').click()

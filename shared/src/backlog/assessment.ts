@@ -3,8 +3,21 @@
  * the facilitator or estimated privately by everyone (planning poker).
  */
 
+/**
+ * Effort is picked as a T-shirt size and stored as the number it counts for in the score, on the
+ * same 1–5 scale as value (a 4 from before sizes were the only choice, or typed into a file,
+ * stays valid: it just has no size).
+ */
 export type EffortSize = 'S' | 'M' | 'L' | 'XL'
 export const effortSizes: Readonly<Record<EffortSize, number>> = { S: 1, M: 2, L: 3, XL: 5 }
+
+/** The size an effort stands for, or null for one no size counts as (4). */
+export function effortSizeOf(effort: number | null): EffortSize | null {
+  for (const [size, points] of Object.entries(effortSizes) as [EffortSize, number][]) {
+    if (points === effort) return size
+  }
+  return null
+}
 
 export type Urgency = 'forced' | 'discretionary'
 export type Horizon = 'short-term' | 'long-term'

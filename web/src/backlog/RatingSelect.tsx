@@ -1,21 +1,21 @@
 import {
-  effortLabel,
+  effortChoices,
+  effortScaleHint,
   parseRatingChoice,
   ratingChoiceValue,
   scaleChoices,
-  sizeChoices,
 } from './rating-choices.ts'
 
 interface RatingSelectProps {
   label: string
-  /** Effort can also be picked as a T-shirt size. */
+  /** Effort is picked as a T-shirt size. */
   scale: 'value' | 'effort'
   rating: number | null
   onChange(rating: number | null): void
   testId: string
 }
 
-/** A 1–5 picker; for effort, sizes S/M/L/XL too (stored as their points). */
+/** A 1–5 picker for value; for effort, the sizes S/M/L/XL, each once (stored as their points). */
 export function RatingSelect({ label, scale, rating, onChange, testId }: RatingSelectProps) {
   return (
     <label className="stormline-rating">
@@ -24,32 +24,21 @@ export function RatingSelect({ label, scale, rating, onChange, testId }: RatingS
         value={ratingChoiceValue(rating)}
         onChange={(event) => onChange(parseRatingChoice(event.target.value))}
         data-testid={testId}
+        // The hint is the select's description, so a screen reader reads what sizes count as.
+        title={scale === 'effort' ? effortScaleHint : undefined}
       >
         <option value="">–</option>
-        {scale === 'effort' ? (
-          <>
-            <optgroup label="Points">
-              {scaleChoices.map((n) => (
-                <option key={n} value={String(n)}>
-                  {effortLabel(n)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Size">
-              {sizeChoices.map(({ size, points }) => (
-                <option key={size} value={size}>
-                  {size} ({points})
-                </option>
-              ))}
-            </optgroup>
-          </>
-        ) : (
-          scaleChoices.map((n) => (
-            <option key={n} value={String(n)}>
-              {n}
-            </option>
-          ))
-        )}
+        {scale === 'effort'
+          ? effortChoices(rating).map((choice) => (
+              <option key={choice.value} value={choice.value} title={choice.hint}>
+                {choice.label}
+              </option>
+            ))
+          : scaleChoices.map((n) => (
+              <option key={n} value={String(n)}>
+                {n}
+              </option>
+            ))}
       </select>
     </label>
   )

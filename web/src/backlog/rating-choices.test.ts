@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  effortChoices,
   effortLabel,
+  effortScaleHint,
   formatRating,
   parseRatingChoice,
   ratingChoiceValue,
@@ -43,5 +45,31 @@ describe('rating choices', () => {
     expect(formatRating(2.5)).toBe('2.5')
     expect(formatRating(3)).toBe('3')
     expect(formatRating(null)).toBe('–')
+  })
+})
+
+describe('effort choices', () => {
+  it('offers each size once, valued as the number it is stored as', () => {
+    const choices = effortChoices(null)
+    expect(choices.map((c) => c.label)).toEqual(['S', 'M', 'L', 'XL'])
+    expect(choices.map((c) => c.value)).toEqual(['1', '2', '3', '5'])
+    expect(choices[3]?.hint).toBe('XL counts as 5 in the score')
+    expect(effortChoices(2)).toEqual(choices)
+  })
+
+  it('reads back what the picker writes for every size', () => {
+    for (const choice of effortChoices(null)) {
+      const stored = parseRatingChoice(choice.value)
+      expect(ratingChoiceValue(stored)).toBe(choice.value)
+    }
+  })
+
+  it('keeps a stored effort no size stands for, in its place, while it is current', () => {
+    expect(effortChoices(4).map((c) => c.label)).toEqual(['S', 'M', 'L', '4 (no size)', 'XL'])
+    expect(effortChoices(4).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5'])
+  })
+
+  it('says what each size counts as in one hint', () => {
+    expect(effortScaleHint).toBe('Effort size: S = 1, M = 2, L = 3, XL = 5 in the score')
   })
 })

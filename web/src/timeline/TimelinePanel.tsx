@@ -73,7 +73,11 @@ function TimelineForm({ timeline }: { timeline: TimelineShape }) {
           {/* One name in both states: aria-pressed tells which (a toggle's name must not flip). */}
           <LockGlyph locked={isLocked} /> Lock timeline
         </button>
-        <p className="timeline-panel__lock-status" id={lockStatusId} data-testid="timeline-lock-status">
+        <p
+          className="timeline-panel__lock-status"
+          id={lockStatusId}
+          data-testid="timeline-lock-status"
+        >
           {isLocked ? `${lockProtects} Press “Lock timeline” again to unlock.` : lockOffers}
         </p>
       </div>

@@ -162,7 +162,7 @@ function FlagIcon() {
 function LockIcon() {
   return (
     <svg className="timeline-shape__icon timeline-shape__icon--lock" viewBox="0 0 24 24">
-      <title>Locked</title>
+      <title>Locked: its phases, labels, place and size stay as they are until unlocked</title>
       <path
         d="M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1zm2 0h6V7a3 3 0 0 0-6 0z"
         fill="currentColor"

@@ -1,5 +1,5 @@
 import { type TimelineProps, templateTimelineId } from '@stormline/shared/board/timeline'
-import { Box, createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { zoomToShapesClear } from '../cockpit/fit-view.ts'
 import { templateTimelineProps, timelineRecord } from './template-records.ts'
 import { isTimelineShape, type TimelineShape } from './timeline-shape.ts'

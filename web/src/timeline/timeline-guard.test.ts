@@ -1,6 +1,6 @@
 import type { Editor, TLShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
-import { guardTimelines } from './timeline-guard.ts'
+import { guardedTimelineChange, guardTimelines, refusesTimelineDelete } from './timeline-guard.ts'
 
 type Change = (prev: TLShape, next: TLShape, source: 'user' | 'remote') => TLShape
 type Delete = (shape: TLShape, source: 'user' | 'remote') => false | undefined
@@ -23,7 +23,19 @@ function fakeEditor() {
   return { editor, handlers }
 }
 
-const shape = (type: string, x: number) => ({ id: `shape:${type}`, type, x }) as unknown as TLShape
+const shape = (type: string, x: number, isLocked = false) =>
+  ({ id: `shape:${type}`, type, x, isLocked }) as unknown as TLShape
+
+/** A timeline record with phases, as the phase editor changes them. */
+const timeline = (isLocked: boolean, phases: string[], x = 0) =>
+  ({
+    id: 'shape:timeline',
+    type: 'timeline',
+    x,
+    y: 0,
+    isLocked,
+    props: { w: 2800, h: 160, phases: phases.map((name) => ({ id: name, name, weight: 1 })) },
+  }) as unknown as TLShape
 
 describe('guardTimelines', () => {
   it('keeps a participant’s timeline where it is and undeletable', () => {
@@ -48,5 +60,56 @@ describe('guardTimelines', () => {
     expect(handlers.remove?.(edited, 'user')).toBeUndefined()
     stop()
     expect(handlers).toEqual({})
+  })
+})
+
+describe('the timeline lock', () => {
+  it('refuses every change to a locked timeline, even the facilitator’s', () => {
+    const locked = timeline(true, ['Plan', 'Build'])
+    // A rename, a reorder, a move: each is refused and the locked record stays.
+    for (const change of [
+      timeline(true, ['Plan it', 'Build']),
+      timeline(true, ['Build', 'Plan']),
+      timeline(true, ['Plan', 'Build'], 300),
+    ]) {
+      expect(guardedTimelineChange(locked, change, true)).toBe(locked)
+    }
+    expect(refusesTimelineDelete(locked, true)).toBe(true)
+  })
+
+  it('lets the facilitator lock and unlock, and edit once unlocked', () => {
+    const open = timeline(false, ['Plan'])
+    const locking = timeline(true, ['Plan'])
+    expect(guardedTimelineChange(open, locking, true)).toBe(locking)
+    const unlocking = timeline(false, ['Plan'])
+    expect(guardedTimelineChange(locking, unlocking, true)).toBe(unlocking)
+    const renamed = timeline(false, ['Plan it'])
+    expect(guardedTimelineChange(unlocking, renamed, true)).toBe(renamed)
+    expect(refusesTimelineDelete(unlocking, true)).toBe(false)
+  })
+
+  it('leaves locking and unlocking to the facilitator', () => {
+    const open = timeline(false, ['Plan'])
+    const locked = timeline(true, ['Plan'])
+    expect(guardedTimelineChange(open, locked, false)).toBe(open)
+    expect(guardedTimelineChange(locked, open, false)).toBe(locked)
+  })
+
+  it('is enforced on local changes through the editor’s side effects, not on remote ones', () => {
+    const { editor, handlers } = fakeEditor()
+    guardTimelines(editor, () => true)
+    const locked = timeline(true, ['Plan'])
+    expect(handlers.change?.(locked, timeline(true, ['Renamed']), 'user')).toBe(locked)
+    expect(handlers.remove?.(locked, 'user')).toBe(false)
+    const remote = timeline(true, ['Renamed'])
+    expect(handlers.change?.(locked, remote, 'remote')).toBe(remote)
+    expect(handlers.remove?.(locked, 'remote')).toBeUndefined()
+  })
+
+  it('does not hold back other shapes while the timeline is locked', () => {
+    const note = shape('note', 0, false)
+    const moved = shape('note', 80, false)
+    expect(guardedTimelineChange(note, moved, true)).toBe(moved)
+    expect(refusesTimelineDelete(note, true)).toBe(false)
   })
 })
