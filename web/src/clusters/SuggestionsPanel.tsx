@@ -5,7 +5,6 @@ import { useEffect, useMemo, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardMaps } from '../backlog/use-board-maps.ts'
 import { useBoardUi } from '../board/board-context.ts'
-import { useIsFacilitator } from '../facilitation/facilitator-role.ts'
 import { clusterMembers, selectCluster } from './cluster-actions.ts'
 import { rejectSuggestion } from './cluster-store.ts'
 import { activateCluster, clusterUiState } from './cluster-ui-state.ts'
@@ -14,28 +13,11 @@ import { openSuggestions, painPointInputs } from './suggestion-inputs.ts'
 import { useStableValue } from './use-stable-value.ts'
 import './clusters.css'
 
-/** The facilitator's cluster suggestions: a collapsible panel in the left column. */
-export function SuggestionsPanel() {
-  const facilitator = useIsFacilitator()
-  const [open, setOpen] = useState(false)
-  if (!facilitator) return null
-  return (
-    <section className="stormline-suggestions" aria-label="Cluster suggestions">
-      <button
-        type="button"
-        className="stormline-suggestions__toggle"
-        data-testid="suggestions-toggle"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        <span aria-hidden="true">{open ? '▾' : '▸'}</span> Cluster suggestions
-      </button>
-      {open && <SuggestionList />}
-    </section>
-  )
-}
-
-function SuggestionList() {
+/**
+ * The facilitator's cluster suggestions, the body of the cockpit's Cluster suggestions section
+ * (mounted only while it is open: suggesting runs over every pain point).
+ */
+export function SuggestionList() {
   const editor = useEditor()
   const { doc } = useBoardUi().connection
   const ui = clusterUiState(editor)

@@ -4,14 +4,14 @@ import { SharePanel } from '../access/SharePanel.tsx'
 import { useSessionMapValue } from '../backlog/use-session-value.ts'
 import { VoteControls } from '../backlog/VoteControls.tsx'
 import { useBoardUi } from '../board/board-context.ts'
-import { SuggestionsPanel } from '../clusters/SuggestionsPanel.tsx'
+import { SuggestionList } from '../clusters/SuggestionsPanel.tsx'
 import { ImageExportSection } from '../export-image/ImageExportSection.tsx'
 import { SessionControls } from '../facilitation/FacilitationPanel.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { useSessionState } from '../facilitation/session-state.ts'
 import { HeatmapToggle } from '../heatmap/HeatmapToggle.tsx'
 import { PeopleSection } from '../presence/PeopleSection.tsx'
-import { TimelinePanel } from '../timeline/TimelinePanel.tsx'
+import { TimelineEditor } from '../timeline/TimelinePanel.tsx'
 import { CockpitSection } from './CockpitSection.tsx'
 import { type CockpitSectionId, toggleSection, useCockpitLayout } from './cockpit-state.ts'
 import './cockpit.css'
@@ -95,9 +95,24 @@ export function Cockpit() {
         </CockpitSection>
         {facilitator && (
           <>
-            {/* These two fold themselves (their toggles keep their test ids). */}
-            <TimelinePanel />
-            <SuggestionsPanel />
+            <CockpitSection
+              title="Timeline"
+              testId="timeline-edit-toggle"
+              {...section('timeline')}
+            >
+              <div className="timeline-panel">
+                <TimelineEditor />
+              </div>
+            </CockpitSection>
+            <CockpitSection
+              title="Cluster suggestions"
+              testId="suggestions-toggle"
+              {...section('suggestions')}
+            >
+              <div className="stormline-suggestions">
+                <SuggestionList />
+              </div>
+            </CockpitSection>
           </>
         )}
         <CockpitSection title="View and export" testId="cockpit-view-toggle" {...section('view')}>

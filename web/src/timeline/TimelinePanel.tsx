@@ -1,6 +1,5 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useEditor, useValue } from 'tldraw'
-import { useIsFacilitator } from '../facilitation/facilitator-role.ts'
 import { PhaseList } from './PhaseList.tsx'
 import {
   addTemplateTimeline,
@@ -13,44 +12,26 @@ import { lockProtects } from './timeline-guard.ts'
 import type { TimelineShape } from './timeline-shape.ts'
 import './timeline-panel.css'
 
-/** The facilitator's timeline editor: a collapsible panel under tldraw's menu. */
-export function TimelinePanel() {
-  const isFacilitator = useIsFacilitator()
-  return isFacilitator ? <FacilitatorTimelinePanel /> : null
-}
-
-function FacilitatorTimelinePanel() {
+/**
+ * The facilitator's timeline editor, the body of the cockpit's Timeline section (the cockpit
+ * folds it and remembers whether it is open).
+ */
+export function TimelineEditor() {
   const editor = useEditor()
-  const [open, setOpen] = useState(false)
   const timeline = useValue('board timeline', () => findBoardTimeline(editor), [editor])
+  if (timeline !== undefined) return <TimelineForm timeline={timeline} />
   return (
-    <section className="timeline-panel" aria-label="Timeline">
+    <div className="timeline-panel__body">
+      <p className="timeline-panel__hint">This board has no timeline.</p>
       <button
         type="button"
-        className="timeline-panel__toggle"
-        data-testid="timeline-edit-toggle"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        className="timeline-panel__button"
+        data-testid="timeline-add"
+        onClick={() => addTemplateTimeline(editor)}
       >
-        <span aria-hidden="true">{open ? '▾' : '▸'}</span> Timeline
+        Add timeline
       </button>
-      {open &&
-        (timeline === undefined ? (
-          <div className="timeline-panel__body">
-            <p className="timeline-panel__hint">This board has no timeline.</p>
-            <button
-              type="button"
-              className="timeline-panel__button"
-              data-testid="timeline-add"
-              onClick={() => addTemplateTimeline(editor)}
-            >
-              Add timeline
-            </button>
-          </div>
-        ) : (
-          <TimelineForm timeline={timeline} />
-        ))}
-    </section>
+    </div>
   )
 }
 
