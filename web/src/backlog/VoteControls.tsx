@@ -1,22 +1,20 @@
 import { defaultDotBudget, readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
 import { useState } from 'react'
 import type * as Y from 'yjs'
+import { voteStatusText } from '../voting-canvas/canvas-voting.ts'
+import { useCanvasVoting } from '../voting-canvas/use-canvas-voting.ts'
 import { useSessionMapValue } from './use-session-value.ts'
 import { closeVote, openVote } from './vote-store.ts'
 import './backlog.css'
 
-const statusText = {
-  idle: 'No vote yet',
-  open: 'Vote open',
-  closed: 'Vote closed: totals are in the backlog',
-}
-
 /**
- * The dot vote in the facilitation panel: everyone sees whether a vote is open; the facilitator
- * sets the budget, opens and closes it. Dots themselves are cast in the backlog drawer.
+ * The dot vote in the cockpit: everyone sees whether a vote is open and where to vote (on the
+ * board: cluster names and pain points take dots; the backlog drawer takes them too); the
+ * facilitator sets the budget, opens and closes it.
  */
 export function VoteControls({ doc, facilitator }: { doc: Y.Doc; facilitator: boolean }) {
   const session = readVoteSession(useSessionMapValue(doc, voteSessionKey))
+  const voting = useCanvasVoting(doc)
   const [budget, setBudget] = useState(String(session.budget ?? defaultDotBudget))
   const parsed = Number(budget)
   const budgetValid = Number.isInteger(parsed) && parsed >= 1 && parsed <= 100
@@ -24,9 +22,8 @@ export function VoteControls({ doc, facilitator }: { doc: Y.Doc; facilitator: bo
   return (
     <section className="stormline-vote" aria-label="Dot vote">
       <p className="stormline-vote__status" data-testid="vote-status" data-state={session.status}>
-        <span className="stormline-vote__dot" aria-hidden />
-        {statusText[session.status]}
-        {session.status === 'open' && ` · ${session.budget} dots each`}
+        <span className="stormline-vote__dot" style={{ flex: 'none' }} aria-hidden />
+        <span>{voteStatusText(voting.view, voting.canVote)}</span>
       </p>
       {facilitator && session.status !== 'open' && (
         <div className="stormline-vote__controls">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultCockpitLayout, parseCockpitLayout, toggleSection } from './cockpit-state.ts'
 
 describe('cockpit layout', () => {
-  it('starts with the session and the people open', () => {
+  it('starts with the session, the vote and the people open', () => {
     expect(parseCockpitLayout(null)).toEqual(defaultCockpitLayout)
   })
 

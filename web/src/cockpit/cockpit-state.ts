@@ -21,8 +21,11 @@ export interface CockpitLayout {
   open: readonly CockpitSectionId[]
 }
 
-/** A first visit opens what every workshop starts with: where we are, and who is here. */
-export const defaultCockpitLayout: CockpitLayout = { folded: false, open: ['session', 'people'] }
+/** A first visit opens what everyone follows: where we are, the vote, and who is here. */
+export const defaultCockpitLayout: CockpitLayout = {
+  folded: false,
+  open: ['session', 'vote', 'people'],
+}
 
 const sectionIds: readonly CockpitSectionId[] = [
   'session',
