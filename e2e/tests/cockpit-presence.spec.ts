@@ -19,8 +19,7 @@ const viewports = [
   { width: 1920, height: 1080 },
 ]
 
-const row = (page: Page, name: string) =>
-  page.getByTestId('person-row').filter({ hasText: name })
+const row = (page: Page, name: string) => page.getByTestId('person-row').filter({ hasText: name })
 
 /** Lets `ms` go by on everyone's clock together, in steps shorter than any presence timeout. */
 async function letTimePass(pages: Page[], ms: number, halfway: () => Promise<void>): Promise<void> {
@@ -35,6 +34,8 @@ for (const viewport of viewports) {
   test(`four people, two idle for over a minute, are all on the facilitator's list at ${viewport.width}×${viewport.height}`, async ({
     stormline,
   }) => {
+    // Four browsers on one machine.
+    test.slow()
     const person = async (): Promise<Page> => {
       const page = await stormline.person()
       await page.setViewportSize(viewport)
@@ -98,6 +99,8 @@ for (const viewport of viewports) {
     }
     // Every name and control in the list is on screen, not clipped by the cockpit.
     for (const name of ['Fay', 'Ada', 'Bo', 'Cy']) await expect(row(fay, name)).toBeInViewport()
+
+    await fay.screenshot({ path: `../.tmp/e2e-people-${viewport.width}.png` })
 
     // Fay follows Bo, from his row, to see what he is looking at.
     await row(fay, 'Bo').getByRole('button', { name: 'Follow Bo' }).click()

@@ -61,7 +61,10 @@ describe('presence', () => {
     forger.send(awarenessMessage(2 ** 42, 1, { user: { name: 'Forger' } }))
     await until(() => watcher.awareness.getStates().has(2 ** 42), "the forger's own presence")
 
-    expect(watcher.awareness.getStates().get(victimId)).toEqual({ user: { name: 'Ada' } })
+    expect(watcher.awareness.getStates().get(victimId)).toEqual({
+      user: { name: 'Ada' },
+      role: 'participant',
+    })
     expect(victim.awareness.getLocalState()).toEqual({ user: { name: 'Ada' } })
   })
 })

@@ -184,7 +184,10 @@ describe('records a peer writes (VAL-1)', () => {
     expect(alice.closed?.code).toBe(CloseCode.invalidRecord)
     const carol = new Peer(registry, board.id, 'participant')
     carol.announce({ name: 'Carol' })
-    expect(bob.awareness.getStates().get(carol.doc.clientID)).toEqual({ name: 'Carol' })
+    expect(bob.awareness.getStates().get(carol.doc.clientID)).toEqual({
+      name: 'Carol',
+      role: 'participant',
+    })
   })
 
   it('refuses the meta map to every client, the facilitator too (4403)', () => {

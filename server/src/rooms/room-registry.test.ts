@@ -182,6 +182,7 @@ describe('RoomRegistry', () => {
     expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({
       name: 'Alice',
       color: '#e03131',
+      role: 'facilitator',
     })
     const carol = new Peer(registry, boardId)
     expect(carol.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ name: 'Alice' })

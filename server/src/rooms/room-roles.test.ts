@@ -65,6 +65,7 @@ describe('roles in a room', () => {
     viewer.announce({ user: { name: 'Watcher' } })
     expect(facilitator.awareness.getStates().get(viewer.doc.clientID)).toEqual({
       user: { name: 'Watcher' },
+      role: 'viewer',
     })
   })
 
@@ -75,12 +76,27 @@ describe('roles in a room', () => {
     participant.announce({ user: { name: 'Pat' }, summon: { id: 'p1' } })
     expect(viewer.awareness.getStates().get(participant.doc.clientID)).toEqual({
       user: { name: 'Pat' },
+      role: 'participant',
     })
     facilitator.announce({ user: { name: 'Fay' }, summon: { id: 'f1' } })
     expect(viewer.awareness.getStates().get(facilitator.doc.clientID)).toEqual({
       user: { name: 'Fay' },
       summon: { id: 'f1' },
+      role: 'facilitator',
     })
+  })
+
+  it("marks everyone's presence with the role of their link, whatever they claim", () => {
+    const facilitator = new Peer(registry, boardId, 'facilitator')
+    const viewer = new Peer(registry, boardId, 'viewer')
+    viewer.announce({ user: { name: 'Vi' }, role: 'facilitator' })
+    expect(facilitator.awareness.getStates().get(viewer.doc.clientID)).toEqual({
+      user: { name: 'Vi' },
+      role: 'viewer',
+    })
+    // Latecomers get the stamped state too: the room keeps it as relayed.
+    const late = new Peer(registry, boardId, 'participant')
+    expect(late.awareness.getStates().get(viewer.doc.clientID)).toMatchObject({ role: 'viewer' })
   })
 
   it('closes a participant that changes facilitator-only state with 4403 and keeps nothing of it', () => {

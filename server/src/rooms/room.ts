@@ -1,4 +1,4 @@
-import { withoutFacilitatorFields } from '@stormline/shared/access/awareness-policy'
+import { relayedAwarenessState } from '@stormline/shared/access/awareness-policy'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
@@ -171,15 +171,20 @@ export class Room {
         case MessageType.awareness: {
           // A socket speaks only for the awareness ids it announced first: no one can rewrite
           // another person's name, colour or cursor.
-          let update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (clientId) => {
+          const update = filterAwarenessUpdate(decoding.readVarUint8Array(decoder), (clientId) => {
             const owner = this.awarenessOwners.get(clientId)
             return owner === undefined || owner === socket
           })
-          // Only the facilitator may summon everyone to their view (ADR 0008).
-          if (this.sockets.get(socket)?.role !== 'facilitator') {
-            update = awarenessProtocol.modifyAwarenessUpdate(update, withoutFacilitatorFields)
-          }
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket)
+          // Only the facilitator may summon everyone to their view (ADR 0008), and everyone's
+          // state carries the role of their link, whatever they claim.
+          const role = this.sockets.get(socket)?.role ?? 'viewer'
+          awarenessProtocol.applyAwarenessUpdate(
+            this.awareness,
+            awarenessProtocol.modifyAwarenessUpdate(update, (state) =>
+              relayedAwarenessState(state, role),
+            ),
+            socket,
+          )
           break
         }
         case MessageType.queryAwareness:

@@ -1,3 +1,5 @@
+import type { BoardRole } from './roles.ts'
+
 /**
  * Presence (y-protocols awareness) is free-form JSON each client sets for itself, relayed by the
  * server. One field in it is a facilitator action: the summon ("bring everyone to me"), which
@@ -5,9 +7,26 @@
  */
 export const summonAwarenessField = 'summon'
 
+/**
+ * The role the server resolved for the socket a state came from. The server writes it into every
+ * state it relays, over whatever the client put there, so the people list can mark viewers and
+ * the facilitator without anyone being able to pass for someone they are not.
+ */
+export const roleAwarenessField = 'role'
+
 /** The awareness state as the server relays it for a peer that is not the facilitator. */
 export function withoutFacilitatorFields(state: unknown): unknown {
   if (typeof state !== 'object' || state === null || !(summonAwarenessField in state)) return state
   const { [summonAwarenessField]: _dropped, ...rest } = state as Record<string, unknown>
   return rest
+}
+
+/**
+ * A peer's awareness state as the server relays and keeps it: facilitator-only fields only from
+ * the facilitator, and the socket's role stamped in. A null state (the peer left) stays null.
+ */
+export function relayedAwarenessState(state: unknown, role: BoardRole): unknown {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return state
+  const allowed = role === 'facilitator' ? state : withoutFacilitatorFields(state)
+  return { ...(allowed as Record<string, unknown>), [roleAwarenessField]: role }
 }

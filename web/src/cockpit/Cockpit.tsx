@@ -11,6 +11,7 @@ import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { useSessionState } from '../facilitation/session-state.ts'
 import { HeatmapToggle } from '../heatmap/HeatmapToggle.tsx'
 import { PeopleSection } from '../presence/PeopleSection.tsx'
+import { usePeopleOnBoard } from '../presence/use-people.ts'
 import { TimelineEditor } from '../timeline/TimelinePanel.tsx'
 import { CockpitSection } from './CockpitSection.tsx'
 import { type CockpitSectionId, toggleSection, useCockpitLayout } from './cockpit-state.ts'
@@ -49,6 +50,10 @@ export function Cockpit() {
           <span aria-hidden="true">»</span>
           <span className="stormline-cockpit__rail-step">
             {step}/{lastStep}
+          </span>
+          {/* With the cockpit folded, the rail still says how many people are here. */}
+          <span className="stormline-cockpit__rail-step" title="People on the board">
+            <PeopleCount />
           </span>
         </button>
       </nav>
@@ -90,16 +95,17 @@ export function Cockpit() {
         >
           <VoteControls doc={connection.doc} facilitator={facilitator} />
         </CockpitSection>
-        <CockpitSection title="People" testId="cockpit-people-toggle" {...section('people')}>
+        <CockpitSection
+          title="People"
+          summary={<PeopleCount />}
+          testId="cockpit-people-toggle"
+          {...section('people')}
+        >
           <PeopleSection />
         </CockpitSection>
         {facilitator && (
           <>
-            <CockpitSection
-              title="Timeline"
-              testId="timeline-edit-toggle"
-              {...section('timeline')}
-            >
+            <CockpitSection title="Timeline" testId="timeline-edit-toggle" {...section('timeline')}>
               <div className="timeline-panel">
                 <TimelineEditor />
               </div>
@@ -127,4 +133,10 @@ export function Cockpit() {
       </div>
     </nav>
   )
+}
+
+/** How many people are on the board, for a folded section or the rail. */
+function PeopleCount() {
+  const { count } = usePeopleOnBoard()
+  return <span data-testid="cockpit-people-count">{count}</span>
 }

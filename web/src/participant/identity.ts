@@ -1,7 +1,10 @@
+import { personPalette } from '../presence/person-palette.ts'
+
 /**
  * Who "I" am on a board: a random id that stays the same across visits (so tldraw can tell my
  * own presence from my collaborators'), a display name I chose, and a colour derived from the
- * id so everyone sees me in the same colour without having to agree on it over the network.
+ * id. On a board that colour is only a starting point: the page picks one nobody present has
+ * (presence/colour-assignment.ts), so two people never share a colour while there are enough.
  */
 
 export interface Participant {
@@ -20,24 +23,8 @@ export interface KeyValueStorage {
 export const participantStorageKey = 'stormline.participant'
 export const maxDisplayNameLength = 40
 
-/**
- * Mid-saturation colours that stay readable as cursor labels (white text) and as selection
- * outlines on both tldraw's light and dark backgrounds.
- */
-export const participantPalette: readonly string[] = [
-  '#e03131', // red
-  '#d9480f', // orange
-  '#e67700', // amber
-  '#2f9e44', // green
-  '#0c8599', // teal
-  '#1971c2', // blue
-  '#4263eb', // indigo
-  '#7048e8', // violet
-  '#ae3ec9', // grape
-  '#c2255c', // pink
-  '#5c940d', // lime
-  '#495057', // graphite
-]
+/** The board's palette: a participant's colour until a board picks a free one (colour-assignment.ts). */
+export const participantPalette: readonly string[] = personPalette
 
 /** FNV-1a: tiny, stable across engines, and spreads short random ids evenly enough. */
 function hashString(value: string): number {

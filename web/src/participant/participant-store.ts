@@ -11,6 +11,7 @@ import {
   UserRecordType,
   useValue,
 } from 'tldraw'
+import { boardColour } from '../presence/own-colour.ts'
 import {
   type KeyValueStorage,
   loadParticipant,
@@ -37,6 +38,7 @@ function browserStorage(): KeyValueStorage | null {
 }
 
 let $participant: Atom<Participant> | null = null
+let $shown: Signal<Participant> | null = null
 
 function participantAtom(): Atom<Participant> {
   if ($participant === null) {
@@ -49,8 +51,23 @@ function participantAtom(): Atom<Participant> {
   return $participant
 }
 
+/** The participant as others see them: in the colour picked on the open board, if any. */
+function shownParticipant(): Signal<Participant> {
+  if ($shown === null) {
+    const $p = participantAtom()
+    $shown = computed('stormline shown participant', () => {
+      const participant = $p.get()
+      const colour = boardColour.get()
+      return colour === null || colour === participant.color
+        ? participant
+        : { ...participant, color: colour }
+    })
+  }
+  return $shown
+}
+
 export function participantSignal(): Signal<Participant> {
-  return participantAtom()
+  return shownParticipant()
 }
 
 export function renameCurrentParticipant(name: string): void {
@@ -59,13 +76,12 @@ export function renameCurrentParticipant(name: string): void {
 }
 
 export function useParticipant(): Participant {
-  const $p = participantAtom()
-  return useValue($p)
+  return useValue(shownParticipant())
 }
 
 /** The participant as a tldraw user record: attribution of edits and the presence label. */
 export function tldrawUserSignal(): Signal<TLUser | null> {
-  const $p = participantAtom()
+  const $p = shownParticipant()
   return computed('stormline tldraw user', () => {
     const { id, name, color } = $p.get()
     return UserRecordType.create({ id: createUserId(id), name: name ?? anonymousName, color })
@@ -87,11 +103,11 @@ function loadPreferences(): StoredPreferences {
 
 /**
  * tldraw's user preferences (dark mode, snapping, ...) with identity fields pinned to the
- * participant: colour comes from the id, and a name typed into tldraw's own UI is treated
+ * participant: colour comes from the board (or the id before one is open), and a name typed into tldraw's own UI is treated
  * like a rename from our badge.
  */
 export function createCurrentUser(): TLCurrentUser {
-  const $p = participantAtom()
+  const $p = shownParticipant()
   const $preferences = atom<StoredPreferences>('tldraw preferences', loadPreferences())
   return createTLCurrentUser({
     userPreferences: computed('stormline user preferences', () => {

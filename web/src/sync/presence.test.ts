@@ -7,7 +7,7 @@ import {
   type TLUser,
   UserRecordType,
 } from 'tldraw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -15,7 +15,13 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { bindPresence, presenceFromAwareness, presenceIdForClient } from './presence.ts'
+import { personPalette } from '../presence/person-palette.ts'
+import {
+  bindPresence,
+  type PresenceBindingOptions,
+  presenceFromAwareness,
+  presenceIdForClient,
+} from './presence.ts'
 import { createBoardStore } from './test-records.ts'
 
 const cleanups: (() => void)[] = []
@@ -49,6 +55,11 @@ function link(from: Awareness, to: Awareness): void {
   cleanups.push(() => from.off('update', forward))
 }
 
+/** Each page has its own colour; the app's default is one shared atom per page. */
+function bind(options: PresenceBindingOptions): () => void {
+  return bindPresence({ colour: atom<string | null>('colour', null), ...options })
+}
+
 function user(id: string, name: string): ReturnType<typeof atom<TLUser | null>> {
   return atom<TLUser | null>(
     'user',
@@ -70,24 +81,32 @@ describe('bindPresence', () => {
     const bob = awareness()
     link(alice, bob)
     link(bob, alice)
-    cleanups.push(
-      bindPresence({ store: aliceStore, awareness: alice, user: user('alice', 'Alice') }),
-    )
-    cleanups.push(bindPresence({ store: bobStore, awareness: bob, user: user('bob', 'Bob') }))
+    cleanups.push(bind({ store: aliceStore, awareness: alice, user: user('alice', 'Alice') }))
+    cleanups.push(bind({ store: bobStore, awareness: bob, user: user('bob', 'Bob') }))
     await settle()
+
+    // Both asked for the same colour; each now shows in one of the board's, and not the same.
+    const colourOf = (peer: Awareness) => (peer.getLocalState()?.user as { color?: string })?.color
+    // The later-ranked of the two re-picks and publishes again, within a throttle interval.
+    await vi.waitFor(() => expect(colourOf(alice)).not.toBe(colourOf(bob)))
+    const aliceColour = colourOf(alice)
+    const bobColour = colourOf(bob)
+    expect(personPalette).toContain(aliceColour)
+    expect(personPalette).toContain(bobColour)
+    await vi.waitFor(() => expect(presences(bobStore)[0]?.color).toBe(aliceColour))
 
     const [seenByBob] = presences(bobStore)
     expect(seenByBob).toMatchObject({
       id: presenceIdForClient(alice.clientID),
       userId: 'user:alice',
       userName: 'Alice',
-      color: '#1971c2',
+      color: aliceColour,
       currentPageId: 'page:page',
       cursor: { x: 0, y: 0 },
     })
     expect(presences(bobStore)).toHaveLength(1)
     expect(alice.getLocalState()).toMatchObject({
-      user: { id: 'user:alice', name: 'Alice', color: '#1971c2' },
+      user: { id: 'user:alice', name: 'Alice', color: aliceColour },
     })
 
     removeAwarenessStates(alice, [alice.clientID], 'left')
@@ -101,10 +120,8 @@ describe('bindPresence', () => {
     const bob = awareness()
     link(alice, bob)
     const aliceUser = user('alice', 'Alice')
-    cleanups.push(
-      bindPresence({ store: aliceStore, awareness: alice, user: aliceUser, throttleMs: 1 }),
-    )
-    cleanups.push(bindPresence({ store: bobStore, awareness: bob, user: user('bob', 'Bob') }))
+    cleanups.push(bind({ store: aliceStore, awareness: alice, user: aliceUser, throttleMs: 1 }))
+    cleanups.push(bind({ store: bobStore, awareness: bob, user: user('bob', 'Bob') }))
 
     aliceStore.update(
       'pointer:pointer' as TLRecord['id'],
@@ -123,7 +140,7 @@ describe('bindPresence', () => {
   it('does not add our own presence to our store', async () => {
     const store = mountedStore()
     const self = awareness()
-    cleanups.push(bindPresence({ store, awareness: self, user: user('me', 'Me') }))
+    cleanups.push(bind({ store, awareness: self, user: user('me', 'Me') }))
     await settle()
     expect(self.getLocalState()?.presence).toBeTruthy()
     expect(presences(store)).toEqual([])
@@ -138,16 +155,14 @@ describe('bindPresence', () => {
     link(bad, self)
     const warnings: string[] = []
     cleanups.push(
-      bindPresence({
+      bind({
         store,
         awareness: self,
         user: user('me', 'Me'),
         warn: (m) => warnings.push(m),
       }),
     )
-    cleanups.push(
-      bindPresence({ store: mountedStore(), awareness: good, user: user('good', 'Good') }),
-    )
+    cleanups.push(bind({ store: mountedStore(), awareness: good, user: user('good', 'Good') }))
     bad.setLocalState({ presence: { userName: 42, cursor: 'everywhere' } })
     bad.setLocalState({ presence: { userName: 43, cursor: 'everywhere' } })
     await settle()
@@ -161,10 +176,8 @@ describe('bindPresence', () => {
     const self = awareness()
     const peer = awareness()
     link(peer, self)
-    cleanups.push(
-      bindPresence({ store: mountedStore(), awareness: peer, user: user('peer', 'Peer') }),
-    )
-    const dispose = bindPresence({ store, awareness: self, user: user('me', 'Me') })
+    cleanups.push(bind({ store: mountedStore(), awareness: peer, user: user('peer', 'Peer') }))
+    const dispose = bind({ store, awareness: self, user: user('me', 'Me') })
     await settle()
     expect(presences(store)).toHaveLength(1)
     dispose()
@@ -172,11 +185,86 @@ describe('bindPresence', () => {
   })
 })
 
+describe('bindPresence keeps people truthfully', () => {
+  it('hands the picked colour to the rest of the page, and takes it back when disposed', async () => {
+    const self = awareness()
+    const peer = awareness()
+    link(peer, self)
+    const peerColour = atom<string | null>('peer colour', null)
+    cleanups.push(
+      bindPresence({
+        store: mountedStore(),
+        awareness: peer,
+        user: user('peer', 'Peer'),
+        colour: peerColour,
+      }),
+    )
+    await settle()
+    const colour = atom<string | null>('colour', null)
+    const dispose = bindPresence({
+      store: mountedStore(),
+      awareness: self,
+      user: user('me', 'Me'),
+      colour,
+    })
+    await settle()
+    // The peer was there first with the board's first colour: this page takes the next one.
+    expect(peerColour.get()).toBe(personPalette[0])
+    expect(colour.get()).toBe(personPalette[1])
+    expect(self.getLocalState()?.presence).toMatchObject({ color: personPalette[1] })
+    dispose()
+    expect(colour.get()).toBeNull()
+  })
+
+  it("renews its own state when a peer's update arrives and its own is 15 s old", async () => {
+    const self = awareness()
+    const peer = awareness()
+    link(peer, self)
+    let skew = 0
+    cleanups.push(
+      bind({
+        store: mountedStore(),
+        awareness: self,
+        user: user('me', 'Me'),
+        now: () => Date.now() + skew,
+      }),
+    )
+    await settle()
+    const clock = () => self.meta.get(self.clientID)?.clock
+    const before = clock()
+    peer.setLocalState({ user: { id: 'user:peer', name: 'Peer', color: '#d02b2b' } })
+    expect(clock()).toBe(before)
+    // A tab hidden for minutes: its 15 s timer is late, but the peer's renewal still arrives.
+    skew = 16_000
+    peer.setLocalState(peer.getLocalState())
+    expect(clock()).toBe((before ?? 0) + 1)
+  })
+
+  it('shows a peer who drops out and comes back as idle as they were', async () => {
+    const store = mountedStore()
+    const self = awareness()
+    const peer = awareness()
+    link(peer, self)
+    let now = 1_000
+    cleanups.push(bind({ store, awareness: self, user: user('me', 'Me'), now: () => now }))
+    cleanups.push(bind({ store: mountedStore(), awareness: peer, user: user('peer', 'Peer') }))
+    await settle()
+    expect(presences(store)[0]?.lastActivityTimestamp).toBe(1_000)
+
+    // Our connection blips: awareness forgets the peer, then hears their unchanged state again.
+    removeAwarenessStates(self, [peer.clientID], 'connection lost')
+    expect(presences(store)).toEqual([])
+    now = 95_000
+    peer.setLocalState(peer.getLocalState())
+    expect(presences(store)[0]?.lastActivityTimestamp).toBe(1_000)
+  })
+})
+
 describe('presenceFromAwareness', () => {
   const store = createBoardStore()
   const base = async (lastActivityTimestamp: number | null) => {
     const aware = awareness()
-    const dispose = bindPresence({ store: mountedStore(), awareness: aware, user: user('a', 'A') })
+    const dispose = bind({ store: mountedStore(), awareness: aware, user: user('a', 'A') })
     await settle()
     const presence = aware.getLocalState()?.presence as TLInstancePresence
     dispose()

@@ -1,4 +1,6 @@
 import {
+  type Atom,
+  computed,
   createPresenceStateDerivation,
   InstancePresenceRecordType,
   react,
@@ -7,7 +9,10 @@ import {
   type TLStore,
   type TLUser,
 } from 'tldraw'
-import type { Awareness } from 'y-protocols/awareness'
+import { type Awareness, outdatedTimeout } from 'y-protocols/awareness'
+import { type ColourHolder, chooseColour } from '../presence/colour-assignment.ts'
+import { boardColour } from '../presence/own-colour.ts'
+import { personPalette, readableColour } from '../presence/person-palette.ts'
 import { throttle } from './throttle.ts'
 
 /**
@@ -15,8 +20,15 @@ import { throttle } from './throttle.ts'
  * doc: it is ephemeral, and awareness drops a peer's state when they leave or go silent.
  *
  * Our awareness state carries `user` ({ id, name, color }) and `presence`, a tldraw
- * instance_presence record. Each peer's record is put into the store under an id derived from
- * its awareness client id, which is what tldraw renders as collaborator cursors.
+ * instance_presence record; the server adds `role` (awareness-policy.ts). Each peer's record is
+ * put into the store under an id derived from its awareness client id, which is what tldraw
+ * renders as collaborator cursors.
+ *
+ * Someone who sits still is still here. Awareness forgets a peer whose state was not renewed
+ * for 30 s, and y-protocols renews every 15 s from a timer, which browsers slow to once a
+ * minute in a tab that has been hidden for five: so this page also renews whenever a peer's
+ * update comes in, which background tabs do handle at once. Which colour a person shows is
+ * chosen here too, against everyone present (colour-assignment.ts).
  */
 
 export interface AwarenessUser {
@@ -40,6 +52,10 @@ export interface PresenceBindingOptions {
   throttleMs?: number
   now?: () => number
   warn?: (message: string) => void
+  /** The colours handed out on the board. */
+  palette?: readonly string[]
+  /** Where the colour this page picked is kept for the rest of its UI (own-colour.ts). */
+  colour?: Atom<string | null>
 }
 
 export function presenceIdForClient(clientId: number): TLInstancePresence['id'] {
@@ -98,16 +114,48 @@ export function bindPresence({
   throttleMs = 40,
   now = Date.now,
   warn = (message) => console.warn(message),
+  palette = personPalette,
+  colour = boardColour,
 }: PresenceBindingOptions): () => void {
   const ownClientId = awareness.clientID
+  // Kept after a peer leaves: when they come back (a reconnect keeps the client id) with the
+  // same activity stamp, they are still as idle as before rather than suddenly active.
   const clocks = new Map<number, ActivityClock>()
   const shown = new Set<TLInstancePresence['id']>()
   const complained = new Set<number>()
 
-  // Local -> awareness.
-  const $presence = createPresenceStateDerivation(user)(store)
-  const publish = throttle(() => {
+  // The user as everyone sees them: in the colour picked on this board.
+  const $user = computed('stormline: presence user', () => {
     const current = user.get()
+    const picked = colour.get()
+    return current && picked !== null && picked !== current.color
+      ? { ...current, color: picked }
+      : current
+  })
+
+  function reconsiderColour(): void {
+    const current = user.get()
+    if (current === null) return
+    const others: ColourHolder[] = []
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === ownClientId) continue
+      const peer = (state as StormlineAwarenessState).user
+      if (typeof peer !== 'object' || peer === null || typeof peer.id !== 'string') continue
+      others.push({ clientId, userId: peer.id, colour: readableColour(peer.color) })
+    }
+    const next = chooseColour({
+      self: { clientId: ownClientId, userId: current.id },
+      current: colour.get(),
+      others,
+      palette,
+    })
+    if (next !== colour.get()) colour.set(next)
+  }
+
+  // Local -> awareness.
+  const $presence = createPresenceStateDerivation($user)(store)
+  const publish = throttle(() => {
+    const current = $user.get()
     const state: StormlineAwarenessState = {
       user: current && { id: current.id, name: current.name, color: current.color },
       presence: $presence.get(),
@@ -120,7 +168,7 @@ export function bindPresence({
   let publishQueued = false
   let disposed = false
   const stopPublishing = react('stormline: publish presence', () => {
-    user.get()
+    $user.get()
     $presence.get()
     if (publishQueued) return
     publishQueued = true
@@ -161,7 +209,6 @@ export function bindPresence({
     }
     for (const clientId of removed) {
       if (clientId === ownClientId) continue
-      clocks.delete(clientId)
       complained.delete(clientId)
       const id = presenceIdForClient(clientId)
       if (shown.delete(id)) removals.add(id)
@@ -174,14 +221,28 @@ export function bindPresence({
     })
   }
 
-  const onChange = (changes: { added: number[]; updated: number[]; removed: number[] }): void =>
+  const onChange = (changes: { added: number[]; updated: number[]; removed: number[] }): void => {
+    reconsiderColour()
     applyAwareness([...changes.added, ...changes.updated], changes.removed)
+  }
+  // Every update from the server counts, renewals included: they arrive every 15 s per peer.
+  const onUpdate = (_changes: unknown, origin: unknown): void => {
+    if (origin === 'local' || origin === 'timeout' || awareness.getLocalState() === null) return
+    const renewed = awareness.meta.get(ownClientId)?.lastUpdated
+    if (renewed !== undefined && now() - renewed >= outdatedTimeout / 2) {
+      awareness.setLocalState(awareness.getLocalState())
+    }
+  }
   awareness.on('change', onChange)
+  awareness.on('update', onUpdate)
+  reconsiderColour()
   applyAwareness(awareness.getStates().keys(), [])
 
   return () => {
     disposed = true
     awareness.off('change', onChange)
+    awareness.off('update', onUpdate)
+    colour.set(null)
     stopPublishing()
     publish.cancel()
     const ids = [...shown].filter((id) => store.has(id))
