@@ -45,6 +45,13 @@ test('the home page and a board with each panel open pass axe-core', async ({ st
   await fay.getByTestId('backlog-toggle').click()
   await expect(fay.getByTestId('backlog-panel')).toBeVisible()
   await expectNoSeriousViolations(fay, 'the backlog')
+
+  // A vote open (dots on the board's pain points, dots left by the name) and the heat-map on.
+  await fay.getByTestId('vote-open').click()
+  await expect(fay.getByTestId('canvas-vote-target').first()).toBeVisible()
+  await fay.getByTestId('heatmap-toggle').click()
+  await expect(fay.getByTestId('heatmap-phase').first()).toBeVisible()
+  await expectNoSeriousViolations(fay, 'a vote open on the board with the heat-map on')
 })
 
 test('every cockpit control is reached with the keyboard and shows its focus', async ({
