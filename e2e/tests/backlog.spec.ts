@@ -114,15 +114,18 @@ test('the group clusters and votes, and the product owner takes the backlog away
   expect(markdown).toMatch(/^## 1\. .*Security/m)
   expect(markdown).toMatch(/^## 2\. .*VM/m)
   expect(markdown).toContain('> Security review approval takes a month — Pat')
-  expect(markdown).not.toContain('Coffee machine')
+  // Nobody clustered or voted for the coffee machine: it is listed, unranked, not dropped.
+  expect(markdown).not.toMatch(/^## \d+\. .*Coffee machine/m)
+  expect(markdown).toMatch(/^## Not voted yet$[\s\S]*^- Coffee machine is broken — Pat/m)
   const csv = await download(fay, 'csv')
   const rows = csv
     .replace(/^\uFEFF/, '')
     .trimEnd()
     .split('\r\n')
   expect(rows[0]).toMatch(/^rank,item_id,title,score,/)
-  expect(rows).toHaveLength(3)
+  expect(rows).toHaveLength(4)
   expect(rows[1]).toMatch(/^1,SL-[0-9A-Z]+,.*Security/)
+  expect(rows[3]).toMatch(/^,SL-[0-9A-Z]+,Coffee machine is broken,.*,unranked$/)
 
   // The product owner follows the workshop with the viewer link; the export's link of the
   // second item opens the board focused on the VM cluster.

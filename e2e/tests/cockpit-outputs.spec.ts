@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import {
   addStickyWithShortcut,
@@ -68,6 +68,8 @@ const selectedCount = (page: Page): Promise<number> =>
 test('the facilitator shares the backlog and a picture of the board with people outside the workshop', async ({
   stormline,
 }) => {
+  // A whole workshop, three browsers and six downloads.
+  test.setTimeout(360_000)
   // Fay runs "Release discovery"; Pia maps pain points.
   const fay = await stormline.person()
   const board = await createBoardAs(fay, stormline.url, 'Fay')
@@ -83,11 +85,14 @@ test('the facilitator shares the backlog and a picture of the board with people 
   const beside = (dx: number) => ({ x: environments.x + dx, y: environments.y })
   await addStickyWithShortcut(pia, '2', beside(-45), 'VM takes two weeks')
   await addStickyWithShortcut(pia, '2', beside(45), 'VM needs a cost centre')
-  await addStickyWithShortcut(pia, '2', await pointInPhase(pia, 4, 250), 'Staging data is stale')
-  // The two-week wait needs a closer look.
+  // The two-week wait needs a closer look (the sticky just typed is let go of first, so the
+  // details shown are those of the one clicked).
+  await pia.keyboard.press('Escape')
+  await expect(pia.getByTestId('sticky-details')).toHaveCount(0)
   await selectSticky(pia, 'VM takes two weeks')
   await pia.getByTestId('details-deep-dive').check()
   await pia.keyboard.press('Escape')
+  await addStickyWithShortcut(pia, '2', await pointInPhase(pia, 4, 250), 'Staging data is stale')
   await expect(sticky(fay, 'Staging data is stale')).toBeVisible()
 
   // Fay groups the VM pain points; the staging one stays on its own and gets no votes.
@@ -155,6 +160,8 @@ test('the facilitator shares the backlog and a picture of the board with people 
 
   // The same product owner opens it: the board, read-only, framed on the VM cluster.
   await olu.goto(sharedLink ?? '')
+  await olu.getByTestId('display-name-input').fill('Olu')
+  await olu.getByTestId('display-name-submit').click()
   await expectLive(olu)
   await expect(olu.getByTestId('view-only-badge')).toBeVisible()
   await expect(sticky(olu, 'VM takes two weeks')).toBeInViewport()
@@ -164,12 +171,16 @@ test('the facilitator shares the backlog and a picture of the board with people 
   expect(new URL(olu.url()).searchParams.has('token')).toBe(false)
   // Pia, already on the board, follows the same link and stays a participant.
   await pia.goto(sharedLink ?? '')
-  await expectLive(pia)
+  // Opening a board takes a while on a busy machine (the name dialog step of joinBoard usually
+  // covers that time); this waits as long as the other openings in this story did.
+  await expect(pia.getByTestId('connection-status')).toHaveAttribute('data-status', 'live', {
+    timeout: 45_000,
+  })
   await expect(sticky(pia, 'VM takes two weeks')).toBeInViewport()
   await expect(pia.getByTestId('view-only-badge')).toHaveCount(0)
 
   // The picture of the board: named after it, with the cluster, its votes and the flag.
-  await fay.getByTestId('backlog-toggle').click()
+  await fay.getByRole('button', { name: 'Close the backlog' }).click()
   await openCockpitSection(fay, 'cockpit-view-toggle')
   await expect(fay.getByTestId('export-image-scope')).toHaveValue('board')
   const svg = await download(fay, fay.getByTestId('export-image-svg'))
@@ -191,17 +202,21 @@ test('the facilitator shares the backlog and a picture of the board with people 
 
   const png = await download(fay, fay.getByTestId('export-image-png'))
   expect(png.name).toBe('Release-discovery.png')
+  // Kept for a look by eye, as other stories keep their screenshots.
+  await writeFile('../.tmp/e2e-board-export.png', png.bytes)
   expect(png.bytes.subarray(0, 8)).toEqual(
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   )
 
-  // Only the selection: the staging pain point, without the cluster around the others.
-  await selectSticky(fay, 'Staging data is stale')
+  // Only the selection: one VM pain point, in its cluster, without the rest of the board.
+  await selectSticky(fay, 'VM needs a cost centre')
   await fay.getByTestId('export-image-scope').selectOption('selection')
   const selection = await download(fay, fay.getByTestId('export-image-svg'))
   expect(selection.name).toBe('Release-discovery.svg')
-  expect(selection.text).toContain('Staging data is stale')
-  expect(selection.text).not.toContain('VM requests')
+  expect(selection.text).toContain('VM needs a cost centre')
+  expect(selection.text).toContain('VM requests')
+  expect(selection.text).not.toContain('Staging data is stale')
+  expect(selection.text).not.toContain('VM takes two weeks')
 
   // tldraw's own "Export as → SVG" in the context menu gives the same kind of file.
   const at = await centreOf(fay, await stickyId(fay, 'VM takes two weeks'))

@@ -38,7 +38,7 @@ beforeAll(async () => {
     const model = (await (await fetch(boardUrl(server, board, '/model', 'viewer'))).json()) as {
       stickies: unknown[]
     }
-    if (model.stickies.length === 13) break
+    if (model.stickies.length === 14) break
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   provider.destroy()
@@ -48,8 +48,10 @@ afterAll(async () => {
   await server.dispose()
 })
 
-async function download(format: string): Promise<Response> {
-  return fetch(boardUrl(server, board, `/backlog?format=${format}`, 'viewer'))
+async function download(format: string, viewerToken?: string): Promise<Response> {
+  return fetch(boardUrl(server, board, `/backlog?format=${format}`, 'viewer'), {
+    headers: viewerToken === undefined ? {} : { 'x-stormline-viewer-token': viewerToken },
+  })
 }
 
 /** The body exactly as sent (Response.text() would drop the CSV's byte-order mark). */
@@ -95,6 +97,65 @@ describe('backlog export from the server', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")`)
   })
 
+  it('keeps the pain point nobody voted for, unranked, in every format', async () => {
+    const backlog = (await (await download('json')).json()) as ReturnType<typeof buildBacklog>
+    expect(backlog.unranked.map((p) => p.title)).toEqual(['Staging data is months old'])
+    expect(backlog.unranked[0]?.link).toBe(
+      `${server.httpUrl}/b/${board.id}?focus=shape%3Apain-staging`,
+    )
+    const md = await (await download('md')).text()
+    expect(md).toMatch(/## Not voted yet[\s\S]*- Staging data is months old — Dan/)
+    const csv = await (await download('csv')).text()
+    expect(csv).toMatch(/\r\n,SL-[0-9A-Z]+,Staging data is months old,.*,unranked\r\n$/)
+  })
+
+  it('puts the viewer token in every link when given the current viewer link', async () => {
+    const token = board.tokens.viewer
+    const md = await bytes(await download('md', token))
+    const links = md.match(/\]\((http[^)]+)\)/g) ?? []
+    expect(links.length).toBeGreaterThan(3)
+    for (const link of links) expect(link).toContain(`token=${token}`)
+    expect(md).toBe(
+      exportBacklog(
+        buildBacklog(
+          { id: board.id, name: board.name },
+          { ...workshopMaps, suggestionDecisions: {} },
+        ),
+        'md',
+        server.httpUrl,
+        { viewerToken: token },
+      ),
+    )
+    // A link from the file opens the board for someone who has nothing else: as a viewer.
+    const link = new URL(links[0]?.slice(2, -1) ?? '')
+    const claimed = await fetch(`${server.httpUrl}/api/boards/${board.id}/access`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: link.searchParams.get('token') }),
+    })
+    expect(((await claimed.json()) as { role: string }).role).toBe('viewer')
+  })
+
+  it('refuses any other token for the links, and never logs it', async () => {
+    for (const token of [
+      board.tokens.participant,
+      board.tokens.facilitator,
+      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      'not a token',
+    ]) {
+      const refused = await download('md', token)
+      expect(refused.status).toBe(400)
+      const body = (await refused.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('invalid_viewer_token')
+      expect(body.error.message).toMatch(/current viewer link/)
+      expect(body.error.message).not.toContain(token)
+    }
+    // Plain links without the header: no token in the file at all.
+    expect(await (await download('md')).text()).not.toContain('token=')
+    expect(server.log()).not.toContain(board.tokens.viewer)
+    expect(server.log()).not.toContain(board.tokens.participant)
+  })
+
   it('gives the CLI the very same bytes as the API', async () => {
     for (const format of ['md', 'csv', 'json']) {
       const { stdout } = await run(process.execPath, [cli, board.id, '--format', format], {
@@ -102,6 +163,21 @@ describe('backlog export from the server', () => {
       })
       expect(stdout).toBe(await bytes(await download(format)))
     }
+    // Sharing read-only access: the viewer link as Share shows it.
+    const { stdout } = await run(
+      process.execPath,
+      [cli, board.id, '--format', 'md', '--viewer-link', board.links.viewer],
+      { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.httpUrl } },
+    )
+    expect(stdout).toBe(await bytes(await download('md', board.tokens.viewer)))
+    await expect(
+      run(process.execPath, [cli, board.id, '--viewer-link', board.links.participant], {
+        env: { ...process.env, DATA_DIR: server.dataDir },
+      }),
+    ).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('not the current viewer link'),
+    })
   })
 
   it('suggests the same clusters as the shared function computes for the stored board', async () => {

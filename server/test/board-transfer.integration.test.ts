@@ -42,7 +42,7 @@ async function writeWorkshop(board: CreatedBoard): Promise<void> {
     const model = (await (await fetch(boardUrl(server, board, '/model'))).json()) as {
       stickies?: unknown[]
     }
-    if (model.stickies?.length === 13) break
+    if (model.stickies?.length === 14) break
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   provider.destroy()

@@ -1,12 +1,15 @@
 /**
- * `pnpm export <boardId> [--format md|csv|json] [--data-dir DIR] [--public-url URL]`
+ * `pnpm export <boardId> [--format md|csv|json] [--data-dir DIR] [--public-url URL] [--viewer-link LINK]`
  *
  * Prints a board's prioritised backlog from the database, without a server or
  * a browser. Reads the same stored document and runs the same code as
  * `GET /api/boards/:id/backlog`, so the output is identical for the same
- * public URL (PUBLIC_URL, default http://localhost:PORT).
+ * public URL (PUBLIC_URL, default http://localhost:PORT). With the board's
+ * current viewer link (or its token), the links in the file open the board
+ * read-only for anyone who has it, as the API's X-Stormline-Viewer-Token does.
  */
 import { parseArgs } from 'node:util'
+import { tokenQueryParam } from '@stormline/shared/access/roles'
 import {
   backlogFormats,
   exportBacklog,
@@ -18,6 +21,7 @@ import { loadBoardDocument } from '../boards/stored-document.ts'
 import { loadConfig } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
 import { SqliteBoardStore } from '../db/sqlite-board-store.ts'
+import { isCurrentViewerToken } from '../http/viewer-link-token.ts'
 import { silentLogger } from '../logging/logger.ts'
 
 function fail(message: string): never {
@@ -54,11 +58,23 @@ const { values, positionals } = parseArgs({
     format: { type: 'string', default: 'md' },
     'data-dir': { type: 'string' },
     'public-url': { type: 'string' },
+    'viewer-link': { type: 'string' },
   },
 })
 
+/** The token of a viewer link as Share shows it, or the token itself. */
+function viewerTokenOf(link: string): string {
+  if (!link.includes('?')) return link
+  try {
+    return new URL(link, 'http://stormline.invalid').searchParams.get(tokenQueryParam) ?? ''
+  } catch {
+    return ''
+  }
+}
+
 const [boardId] = positionals
-if (!boardId || positionals.length > 1) fail('usage: pnpm export <boardId> [--format md|csv|json]')
+if (!boardId || positionals.length > 1)
+  fail('usage: pnpm export <boardId> [--format md|csv|json] [--viewer-link LINK]')
 if (!isBoardId(boardId)) fail(`"${boardId}" is not a board id`)
 if (!isBacklogFormat(values.format)) fail(`--format must be one of: ${backlogFormats.join(', ')}`)
 
@@ -69,8 +85,14 @@ const config = loadConfig({
 })
 const store = new SqliteBoardStore(openDatabase({ dataDir: config.dataDir }))
 const board = store.getBoard(boardId) ?? fail(`no board ${boardId} in ${config.dataDir}`)
+const viewerLink = values['viewer-link']
+const viewerToken = viewerLink === undefined ? null : viewerTokenOf(viewerLink)
+if (viewerToken !== null && !isCurrentViewerToken(store, boardId, viewerToken)) {
+  // The token itself is not echoed: the terminal's scrollback is no place for it.
+  fail('--viewer-link is not the current viewer link of this board (renewed?)')
+}
 // Migrated in memory only (MIG-1): a server may hold this board in a live room, and a migration
 // appended behind its back would race the one it made when it loaded the board.
 const { doc } = loadBoardDocument(store, boardId, { logger: silentLogger, persist: false })
 const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
-process.stdout.write(exportBacklog(backlogOf(board, doc), values.format, baseUrl))
+process.stdout.write(exportBacklog(backlogOf(board, doc), values.format, baseUrl, { viewerToken }))

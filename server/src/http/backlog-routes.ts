@@ -1,3 +1,4 @@
+import { viewerTokenHeader } from '@stormline/shared/backlog/backlog-links'
 import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import {
@@ -13,6 +14,7 @@ import { backlogOf } from '../boards/board-backlog.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
+import { isCurrentViewerToken } from './viewer-link-token.ts'
 
 const backlogQuery = z.object({ format: z.enum(backlogFormats).default('json') })
 
@@ -21,6 +23,11 @@ const backlogQuery = z.object({ format: z.enum(backlogFormats).default('json') }
  * computed from the board as stored (or as live, when people are on it). The
  * UI's download buttons use this too, so the browser, the API and the CLI
  * give byte-identical files for the same board and public URL.
+ *
+ * With the board's current viewer token in the `X-Stormline-Viewer-Token`
+ * header, every link in the file carries it, so anyone who has the file can
+ * open the board read-only; any other token is refused (400), never put in a
+ * file. The token is read from the header only and never logged.
  */
 export function backlogRoutes(
   store: BoardStore,
@@ -37,9 +44,20 @@ export function backlogRoutes(
       return apiError(c, 400, 'invalid_format', 'format must be one of: md, csv, json.')
     }
     const { format } = query.data
+    const viewerToken = c.req.header(viewerTokenHeader) || null
+    if (viewerToken !== null && !isCurrentViewerToken(store, id, viewerToken)) {
+      return apiError(
+        c,
+        400,
+        'invalid_viewer_token',
+        'This is not the board’s current viewer link, so the export cannot open the board for ' +
+          'others: the viewer link may have been renewed. Copy the current viewer link from ' +
+          'Share, or export without sharing access.',
+      )
+    }
     const baseUrl = publicUrl ?? new URL(c.req.url).origin
     const body = registry.readDocument(id, (doc) =>
-      exportBacklog(backlogOf(board, doc), format, baseUrl),
+      exportBacklog(backlogOf(board, doc), format, baseUrl, { viewerToken }),
     )
     c.header('Content-Type', backlogMediaTypes[format])
     c.header('Content-Disposition', `attachment; filename="${backlogFileName(board.name, format)}"`)

@@ -60,8 +60,38 @@ export interface BacklogItem {
   link: string
 }
 
+/**
+ * A pain point in no cluster, without votes (of a closed vote) and without an assessment: it is
+ * not ranked, but it stays in the backlog and its exports ("Not voted yet") so nothing the group
+ * wrote silently disappears. Once it gets a vote or an assessment it becomes a ranked item with
+ * the same itemId.
+ */
+export interface UnrankedPainPoint {
+  /** The id it keeps when it becomes a ranked item. */
+  itemId: string
+  /** The pain point's sticky id. */
+  targetId: string
+  kind: 'pain-point'
+  title: string
+  /** The pain point itself, as it would be quoted as evidence. */
+  evidence: Evidence
+  phases: string[]
+  steps: string[]
+  systems: string[]
+  teams: string[]
+  /** `/b/:boardId?focus=<targetId>` */
+  link: string
+}
+
 export interface Backlog {
+  /**
+   * 1 since the first export. `unranked` was added later without a bump: it is a new field
+   * beside `items`, whose meaning did not change; a file without it has no unranked pain points.
+   */
   schemaVersion: 1
   board: { id: string; name: string }
+  /** Ranked, best first. */
   items: BacklogItem[]
+  /** Not ranked ("Not voted yet"), in timeline order. */
+  unranked: UnrankedPainPoint[]
 }

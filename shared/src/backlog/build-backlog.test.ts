@@ -102,6 +102,61 @@ describe('buildBacklog on a finished workshop', () => {
     )
   })
 
+  it('keeps the pain point nobody clustered or voted for, unranked, with its context', () => {
+    expect(backlog.unranked).toEqual([
+      {
+        itemId: backlogItemId('shape:pain-staging'),
+        targetId: 'shape:pain-staging',
+        kind: 'pain-point',
+        title: 'Staging data is months old',
+        evidence: {
+          stickyId: 'shape:pain-staging',
+          text: 'Staging data is months old',
+          authorName: 'Dan',
+          phaseName: 'Release',
+          context: 'Refreshed by hand, when someone remembers.',
+          needsDeepDive: true,
+        },
+        phases: ['Release'],
+        steps: ['Change advisory board'],
+        systems: [],
+        teams: [],
+        link: `/b/${workshopBoard.id}?focus=shape%3Apain-staging`,
+      },
+    ])
+  })
+
+  it('ranks an unranked pain point as soon as it gets a vote or an assessment, keeping its id', () => {
+    const assessed = buildBacklog(workshopBoard, {
+      ...workshopMaps,
+      assessments: { ...workshopMaps.assessments, 'shape:pain-staging': { mode: 'facilitator' } },
+    })
+    expect(assessed.unranked).toEqual([])
+    expect(assessed.items.find((i) => i.targetId === 'shape:pain-staging')?.itemId).toBe(
+      backlogItemId('shape:pain-staging'),
+    )
+    const voted = buildBacklog(workshopBoard, {
+      ...workshopMaps,
+      votes: {
+        ...workshopMaps.votes,
+        'p-eve': { participantName: 'Eve', round: 2, dots: { 'shape:pain-staging': 1 } },
+      },
+    })
+    expect(voted.unranked).toEqual([])
+    expect(voted.items.map((i) => i.targetId)).toContain('shape:pain-staging')
+  })
+
+  it('lists every pain point exactly once: in a cluster, as an item, or unranked', () => {
+    const listed = [
+      ...backlog.items.flatMap((i) => i.evidence.map((e) => e.stickyId)),
+      ...backlog.unranked.map((p) => p.targetId),
+    ]
+    const pain = Object.values(workshopMaps.records).filter(
+      (r) => (r as { meta?: { stormline?: { kind?: string } } }).meta?.stormline?.kind === 'pain',
+    )
+    expect([...listed].sort()).toEqual(pain.map((r) => (r as { id: string }).id).sort())
+  })
+
   it('is deterministic whatever order the maps list things in', () => {
     const reversed = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse())
     const shuffled = buildBacklog(workshopBoard, {
@@ -122,10 +177,16 @@ describe('buildBacklog while voting and on empty boards', () => {
       session: { vote: { status: 'open', budget: 5, round: 2 } },
     })
     expect(open.items.every((i) => i.score.votes === 0)).toBe(true)
+    // Single pain points stay listed while their dots are secret: unranked, not dropped.
+    expect(open.unranked.map((p) => p.targetId)).toEqual([
+      'shape:pain-markdown',
+      'shape:pain-staging',
+      'shape:pain-formula',
+    ])
   })
 
   it('gives an empty backlog for an empty board', () => {
-    expect(buildBacklog(workshopBoard, emptyBoardMaps).items).toEqual([])
+    expect(buildBacklog(workshopBoard, emptyBoardMaps)).toMatchObject({ items: [], unranked: [] })
   })
 
   it('drops clusters whose members are gone, and claims a sticky for one cluster only', () => {

@@ -1,6 +1,12 @@
 import { type BoardModel, readBoard, type StickyModel } from '../board/read-board.ts'
 import type { Ballot } from './assessment.ts'
-import type { Backlog, BacklogItem, Evidence, ScoreParts } from './backlog-types.ts'
+import type {
+  Backlog,
+  BacklogItem,
+  Evidence,
+  ScoreParts,
+  UnrankedPainPoint,
+} from './backlog-types.ts'
 import type { BoardMapsJson } from './board-maps.ts'
 import { visibleClusters } from './clusters.ts'
 import { readAssessment, readBallot, summariseBallots } from './estimates.ts'
@@ -11,7 +17,9 @@ import { readVoteSession, voteSessionKey, voteTotals } from './voting.ts'
 /**
  * Turns a board into its prioritised discovery backlog: one item per cluster
  * of pain points, plus single pain points that received votes or an
- * assessment. Pure and deterministic, so the browser's live panel, the API and
+ * assessment. Every other pain point (in no cluster, no votes, no assessment)
+ * is listed unranked, so no pain point silently drops out of the backlog and
+ * its exports. Pure and deterministic, so the browser's live panel, the API and
  * the CLI produce the same backlog from the same board.
  *
  * Votes count once the vote is closed: while it is open they are secret, and a
@@ -31,6 +39,9 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
 
   const index = stickyIndex(model)
   const clustered = new Set(clusters.flatMap((c) => c.memberIds))
+  const singles = [...pain.values()].filter((s) => !clustered.has(s.id))
+  const ranksAlone = (s: StickyModel): boolean =>
+    (votes.get(s.id) ?? 0) > 0 || maps.assessments[s.id] !== undefined
   const targets: {
     targetId: string
     kind: BacklogItem['kind']
@@ -43,18 +54,12 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
       title: c.name,
       members: c.memberIds.flatMap((id) => pain.get(id) ?? []),
     })),
-    ...[...pain.values()]
-      .filter(
-        (s) =>
-          !clustered.has(s.id) &&
-          ((votes.get(s.id) ?? 0) > 0 || maps.assessments[s.id] !== undefined),
-      )
-      .map((s) => ({
-        targetId: s.id,
-        kind: 'pain-point' as const,
-        title: truncate(s.text || 'Untitled pain point', 80),
-        members: [s],
-      })),
+    ...singles.filter(ranksAlone).map((s) => ({
+      targetId: s.id,
+      kind: 'pain-point' as const,
+      title: painPointTitle(s),
+      members: [s],
+    })),
   ]
 
   const items = targets.map((target): BacklogItem => {
@@ -109,7 +114,7 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
       phases: unique(members.flatMap((m) => (m.phaseName ? [m.phaseName] : []))),
       estimate,
       classification: assessment?.classification ?? { urgency: null, horizon: null },
-      link: `/b/${board.id}?focus=${encodeURIComponent(target.targetId)}`,
+      link: focusLink(board.id, target.targetId),
     }
   })
 
@@ -117,7 +122,35 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
   items.forEach((item, index) => {
     item.rank = index + 1
   })
-  return { schemaVersion: 1, board: { id: board.id, name: board.name }, items }
+
+  const unranked = singles
+    .filter((s) => !ranksAlone(s))
+    .sort(byTimeline(phaseOrder))
+    .map((s): UnrankedPainPoint => {
+      const related = relatedStickies(index, s.stepId ? [s.stepId] : [], byTimeline(phaseOrder))
+      return {
+        itemId: backlogItemId(s.id),
+        targetId: s.id,
+        kind: 'pain-point',
+        title: painPointTitle(s),
+        evidence: toEvidence(s),
+        phases: s.phaseName ? [s.phaseName] : [],
+        steps: related.steps,
+        systems: related.systems,
+        teams: related.teams,
+        link: focusLink(board.id, s.id),
+      }
+    })
+  return { schemaVersion: 1, board: { id: board.id, name: board.name }, items, unranked }
+}
+
+/** The board page opened on one cluster or sticky (relative; exports make it absolute). */
+function focusLink(boardId: string, targetId: string): string {
+  return `/b/${boardId}?focus=${encodeURIComponent(targetId)}`
+}
+
+function painPointTitle(sticky: StickyModel): string {
+  return truncate(sticky.text || 'Untitled pain point', 80)
 }
 
 /** Ballots by target. On an anonymous board their participant names are dropped at the source. */

@@ -3,6 +3,7 @@ import { buildBacklog } from './build-backlog.ts'
 import { backlogFileName, exportBacklog } from './export-backlog.ts'
 import { csvCell } from './export-csv.ts'
 import { escapeMarkdown } from './export-markdown.ts'
+import { backlogItemId } from './stable-id.ts'
 import { workshopBoard, workshopMaps } from './workshop-fixture.ts'
 
 const baseUrl = 'https://stormline.example.org'
@@ -38,7 +39,7 @@ describe('CSV cells', () => {
   it('starts with a BOM, uses CRLF rows and neutralises sticky text that looks like a formula', () => {
     const csv = exportBacklog(backlog, 'csv', baseUrl)
     expect(csv.startsWith('\uFEFFrank,item_id,title,')).toBe(true)
-    expect(csv.split('\r\n')).toHaveLength(backlog.items.length + 2)
+    expect(csv.split('\r\n')).toHaveLength(backlog.items.length + backlog.unranked.length + 2)
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")`)
     expect(csv).not.toMatch(/,=HYPERLINK/)
   })
@@ -65,6 +66,85 @@ describe('Markdown', () => {
       '> VM requests take two weeks — Ada, Environments & infrastructure · needs deep-dive',
     )
     expect(md).toContain('Tickets wait in the network team queue')
+  })
+})
+
+describe('unranked pain points ("Not voted yet")', () => {
+  it('Markdown lists them after the ranked items, unnumbered, with their note and link', () => {
+    const md = exportBacklog(backlog, 'md', baseUrl)
+    const unranked = md.slice(md.indexOf('## Not voted yet'))
+    expect(md.indexOf('## Not voted yet')).toBeGreaterThan(md.indexOf('## 4. '))
+    expect(unranked).toContain(
+      `- Staging data is months old — Dan, Release · needs deep-dive · [open pain point](${baseUrl}/b/${workshopBoard.id}?focus=shape%3Apain-staging)`,
+    )
+    expect(unranked).toContain('  - **Deep-dive note:** Refreshed by hand, when someone remembers.')
+    expect(md.match(/^## \d+\. /gm)).toHaveLength(backlog.items.length)
+  })
+
+  it('CSV gives them rows with an empty rank and score and the status "unranked"', () => {
+    const rows = exportBacklog(backlog, 'csv', baseUrl)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+    expect(rows[0]).toMatch(/,link,status$/)
+    expect(rows.filter((r) => r.endsWith(',ranked'))).toHaveLength(backlog.items.length)
+    const staging = rows.find((r) => r.includes('Staging data'))
+    expect(staging).toMatch(/^,SL-[0-9A-Z]+,Staging data is months old,,,,0,1,1,Release,/)
+    expect(staging).toMatch(/focus=shape%3Apain-staging,unranked$/)
+  })
+
+  it('JSON keeps them in their own array, beside the ranked items', () => {
+    const json = JSON.parse(exportBacklog(backlog, 'json', baseUrl)) as typeof backlog
+    expect(json.items.map((i) => i.targetId)).not.toContain('shape:pain-staging')
+    expect(json.unranked).toEqual([
+      expect.objectContaining({
+        targetId: 'shape:pain-staging',
+        itemId: backlogItemId('shape:pain-staging'),
+        link: `${baseUrl}/b/${workshopBoard.id}?focus=shape%3Apain-staging`,
+      }),
+    ])
+  })
+
+  it('leaves out the section when every pain point is ranked', () => {
+    const md = exportBacklog({ ...backlog, unranked: [] }, 'md', baseUrl)
+    expect(md).not.toContain('Not voted yet')
+  })
+})
+
+describe('links that share read-only access', () => {
+  const token = 'V1ewerTokenV1ewerTokenV1ewerTok_'
+
+  it.each(['md', 'csv'] as const)('%s: every board link carries the viewer token', (format) => {
+    const file = exportBacklog(backlog, format, baseUrl, { viewerToken: token })
+    const links = file.match(/https:\/\/stormline\.example\.org\/b\/[^\s)",]+/g) ?? []
+    // Every item, every unranked pain point, and in Markdown the board itself.
+    expect(links.length).toBeGreaterThanOrEqual(backlog.items.length + backlog.unranked.length)
+    for (const link of links) expect(link).toMatch(new RegExp(`[?&]token=${token}$`))
+    expect(file).toContain(`?focus=cluster%3Avm&token=${token}`)
+  })
+
+  it('json: every link carries the viewer token (its & written HTML-safe)', () => {
+    const file = exportBacklog(backlog, 'json', baseUrl, { viewerToken: token })
+    const json = JSON.parse(file) as typeof backlog
+    for (const { link } of [...json.items, ...json.unranked]) {
+      expect(link).toMatch(
+        new RegExp(`^${baseUrl}/b/${workshopBoard.id}\\?focus=[^&]+&token=${token}$`),
+      )
+    }
+    expect(file).not.toMatch(/[<>&]/)
+  })
+
+  it('Markdown opens the board itself read-only too', () => {
+    const md = exportBacklog(backlog, 'md', baseUrl, { viewerToken: token })
+    expect(md).toContain(`[Open the board](${baseUrl}/b/${workshopBoard.id}?token=${token})`)
+  })
+
+  it('are plain without a token: nobody gets access from the file', () => {
+    for (const format of ['md', 'csv', 'json'] as const) {
+      expect(exportBacklog(backlog, format, baseUrl, { viewerToken: null })).not.toContain('token=')
+      expect(exportBacklog(backlog, format, baseUrl)).toBe(
+        exportBacklog(backlog, format, baseUrl, { viewerToken: null }),
+      )
+    }
   })
 })
 

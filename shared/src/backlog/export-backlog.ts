@@ -1,3 +1,4 @@
+import { boardPagePath, withViewerLinks } from './backlog-links.ts'
 import type { Backlog } from './backlog-types.ts'
 import { backlogToCsv } from './export-csv.ts'
 import { backlogToJson } from './export-json.ts'
@@ -16,12 +17,29 @@ export function isBacklogFormat(value: unknown): value is BacklogFormat {
   return typeof value === 'string' && (backlogFormats as readonly string[]).includes(value)
 }
 
+export interface BacklogExportOptions {
+  /**
+   * The board's current viewer token, to put in every link so that anyone who has the file can
+   * open the board read-only (backlog-links.ts). The caller must have checked that it is this
+   * board's viewer token; without one, links are plain.
+   */
+  viewerToken?: string | null
+}
+
 /** The one entry point the API, the CLI and the UI's downloads share. */
-export function exportBacklog(backlog: Backlog, format: BacklogFormat, baseUrl: string): string {
+export function exportBacklog(
+  backlog: Backlog,
+  format: BacklogFormat,
+  baseUrl: string,
+  options: BacklogExportOptions = {},
+): string {
   const base = baseUrl.replace(/\/+$/, '')
-  if (format === 'md') return backlogToMarkdown(backlog, base)
-  if (format === 'csv') return backlogToCsv(backlog, base)
-  return backlogToJson(backlog, base)
+  const token = options.viewerToken ?? null
+  const linked = withViewerLinks(backlog, token)
+  if (format === 'md')
+    return backlogToMarkdown(linked, base, boardPagePath(backlog.board.id, token))
+  if (format === 'csv') return backlogToCsv(linked, base)
+  return backlogToJson(linked, base)
 }
 
 /**

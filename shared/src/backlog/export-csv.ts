@@ -1,4 +1,4 @@
-import type { Backlog, BacklogItem } from './backlog-types.ts'
+import type { Backlog, BacklogItem, Evidence, UnrankedPainPoint } from './backlog-types.ts'
 
 /**
  * CSV for Excel and Google Sheets: UTF-8 with a byte-order mark (Excel needs
@@ -37,7 +37,12 @@ export const csvColumns = [
   'estimate',
   'evidence',
   'link',
+  // Last, so a sheet that reads columns by position keeps working: `ranked`, or `unranked` for
+  // a pain point in no cluster without votes ("Not voted yet"), whose rank and score are empty.
+  'status',
 ] as const
+
+export type CsvStatus = 'ranked' | 'unranked'
 
 function row(item: BacklogItem, baseUrl: string): (string | number)[] {
   const s = item.score
@@ -61,11 +66,39 @@ function row(item: BacklogItem, baseUrl: string): (string | number)[] {
     item.classification.urgency ?? '',
     item.classification.horizon ?? '',
     estimate,
-    item.evidence
-      .map((e) => `${e.text} (${e.authorName ?? 'unknown'}, ${e.phaseName ?? 'off the timeline'})`)
-      .join(' | '),
+    item.evidence.map(evidenceText).join(' | '),
     `${baseUrl}${item.link}`,
+    'ranked' satisfies CsvStatus,
   ]
+}
+
+/** An unranked pain point: no rank, score, value, effort, classification or estimate yet. */
+function unrankedRow(point: UnrankedPainPoint, baseUrl: string): (string | number)[] {
+  return [
+    '',
+    point.itemId,
+    point.title,
+    '',
+    '',
+    '',
+    0,
+    1,
+    1,
+    point.phases.join('; '),
+    point.steps.join('; '),
+    point.systems.join('; '),
+    point.teams.join('; '),
+    '',
+    '',
+    '',
+    evidenceText(point.evidence),
+    `${baseUrl}${point.link}`,
+    'unranked' satisfies CsvStatus,
+  ]
+}
+
+function evidenceText(e: Evidence): string {
+  return `${e.text} (${e.authorName ?? 'unknown'}, ${e.phaseName ?? 'off the timeline'})`
 }
 
 function estimateText(ballots: number, revealed: boolean, disagreement: boolean): string {
@@ -77,6 +110,7 @@ export function backlogToCsv(backlog: Backlog, baseUrl: string): string {
   const lines = [
     csvColumns.join(','),
     ...backlog.items.map((item) => row(item, baseUrl).map(csvCell).join(',')),
+    ...backlog.unranked.map((point) => unrankedRow(point, baseUrl).map(csvCell).join(',')),
   ]
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

@@ -42,6 +42,10 @@ const hostileMaps: BoardMapsJson = {
       pain('shape:formula', 400, formula, formula, formula),
       pain('shape:lonely', 800, ` ${formula}`, 'Eve', ''),
       pain('shape:odd', 1200, 'Odd one', 'Eve', ''),
+      // Nobody voted for these: they are exported unranked, and must be as inert there.
+      pain('shape:unvoted-html', 1600, html, html, `${html}\n# heading`),
+      pain('shape:unvoted-formula', 2000, formula, formula, formula),
+      pain('shape:unvoted-list', 2400, '- [x](javascript:alert(1))', 'Eve', ''),
     ].map((r) => [r.id, r]),
   ),
   session: { vote: { status: 'closed', budget: 5, round: 1 } },
@@ -66,6 +70,23 @@ const backlog = buildBacklog({ id: 'HostileBoard0000000000', name: html }, hosti
 describe('hostile text in exports', () => {
   it('reaches the backlog verbatim (it is data, neutralised only when written out)', () => {
     expect(backlog.items.map((i) => i.title)).toEqual(expect.arrayContaining([html, formula]))
+    expect(backlog.unranked.map((p) => p.title)).toEqual([
+      html,
+      formula,
+      '- [x](javascript:alert(1))',
+    ])
+  })
+
+  it('Markdown: unranked pain points cannot add HTML, links, list items or headings', () => {
+    const md = exportBacklog(backlog, 'md', baseUrl)
+    const unranked = md.slice(md.indexOf('## Not voted yet'))
+    expect(unranked).toContain(`- &lt;img src=x onerror=alert(1)&gt; — &lt;img`)
+    expect(unranked).toContain(
+      '  - **Deep-dive note:** &lt;img src=x onerror=alert(1)&gt; \\# heading',
+    )
+    expect(unranked).toContain('- \\- \\[x\\](javascript:alert(1)) — Eve')
+    expect(unranked.match(/^## /gm)).toHaveLength(1)
+    expect(unranked.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(3)
   })
 
   it('Markdown: no HTML tag, no live link, and each text stays on its own line', () => {

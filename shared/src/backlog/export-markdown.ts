@@ -1,15 +1,16 @@
-import type { Backlog, BacklogItem } from './backlog-types.ts'
+import type { Backlog, BacklogItem, UnrankedPainPoint } from './backlog-types.ts'
 import { scoringWeights } from './score.ts'
 
 /**
  * Markdown export: one section per backlog item, quoting its pain points as
- * evidence. Sticky text is user input and must stay inert text in any
- * Markdown viewer:
+ * evidence, then the unranked pain points under "Not voted yet". Sticky text
+ * is user input and must stay inert text in any Markdown viewer:
  * - line breaks (including U+2028/U+2029) become spaces, so text cannot end
  *   its quote, heading or list item and start a block of its own;
  * - Markdown punctuation that starts emphasis, code, links, tables or
  *   headings is backslash-escaped, and a leading list marker (`-`, `+`, `1.`)
- *   too, since the text opens the paragraph inside an evidence quote;
+ *   too, since the text opens the paragraph inside an evidence quote or a
+ *   list item;
  * - `<` and `>` become `&lt;` and `&gt;` rather than `\<`: the original
  *   Markdown.pl and some of its descendants do not honour a backslash before
  *   `<` and would pass `<img onerror=…>` through as HTML, while an entity
@@ -95,12 +96,38 @@ function section(item: BacklogItem, baseUrl: string): string {
   return lines.join('\n')
 }
 
-export function backlogToMarkdown(backlog: Backlog, baseUrl: string): string {
+/** The pain points nobody ranked yet: one line each, with its deep-dive note under it. */
+function unrankedSection(points: UnrankedPainPoint[], baseUrl: string): string {
+  const lines = [
+    '## Not voted yet\n',
+    'Pain points in no cluster, without votes or an assessment: not ranked yet. ' +
+      'Put them in a cluster or vote for them to rank them.\n',
+  ]
+  for (const point of points) {
+    const e = point.evidence
+    const who = `${escapeMarkdown(e.authorName ?? 'unknown')}, ${escapeMarkdown(e.phaseName ?? 'off the timeline')}`
+    lines.push(
+      `- ${escapeMarkdown(e.text) || '_(empty sticky)_'} — ${who}${e.needsDeepDive ? ' · needs deep-dive' : ''} · ` +
+        `[open pain point](${markdownUrl(`${baseUrl}${point.link}`)}) · \`${point.itemId}\``,
+    )
+    if (e.context.trim() !== '') lines.push(`  - **Deep-dive note:** ${escapeMarkdown(e.context)}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** `boardPath`: the board page, with the viewer token when the export shares read-only access. */
+export function backlogToMarkdown(
+  backlog: Backlog,
+  baseUrl: string,
+  boardPath = `/b/${backlog.board.id}`,
+): string {
   const header = [
     `# Discovery backlog — ${escapeMarkdown(backlog.board.name)}\n`,
     `Ranked by value for effort: score = value × (1 + ${scoringWeights.votes}·ln(1+votes) + ${scoringWeights.evidence}·ln(1+pain points) + ${scoringWeights.authors}·(authors−1) + ${scoringWeights.phases}·(phases−1)) ÷ effort. ` +
-      `Value and effort are 1–5 (3 until assessed). [Open the board](${markdownUrl(`${baseUrl}/b/${backlog.board.id}`)}).\n`,
+      `Value and effort are 1–5 (3 until assessed). [Open the board](${markdownUrl(`${baseUrl}${boardPath}`)}).\n`,
   ]
   if (backlog.items.length === 0) header.push('_No clusters or voted pain points yet._\n')
-  return `${[...header, ...backlog.items.map((item) => section(item, baseUrl))].join('\n').trimEnd()}\n`
+  const sections = backlog.items.map((item) => section(item, baseUrl))
+  if (backlog.unranked.length > 0) sections.push(unrankedSection(backlog.unranked, baseUrl))
+  return `${[...header, ...sections].join('\n').trimEnd()}\n`
 }

@@ -3,7 +3,8 @@ import type { BoardMapsJson } from './board-maps.ts'
 
 /**
  * A finished workshop as it sits in the Y.Doc: a three-phase timeline, steps
- * with overlays, pain points in two clusters, a closed vote and assessments.
+ * with overlays, pain points in two clusters, a closed vote and assessments,
+ * and one pain point nobody clustered or voted for.
  * Used by the backlog and export tests (and their golden files); the odd
  * sticky texts are deliberate.
  */
@@ -112,6 +113,11 @@ const records = [
     '# Not a heading [link](javascript:alert(1)) <b>bold</b> 🔥',
     'Ben',
   ),
+  // In no cluster, no votes, no assessment: unranked ("Not voted yet").
+  note('shape:pain-staging', 'pain', 2560, -580, 'Staging data is months old', 'Dan', {
+    context: 'Refreshed by hand, when someone remembers.',
+    needsDeepDive: true,
+  }),
 ]
 
 export const workshopBoard = { id: 'FixtureBoardId00000000', name: 'Path to production: payments' }

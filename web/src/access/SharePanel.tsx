@@ -52,11 +52,7 @@ export function SharePanel({ onClose }: { onClose(): void }) {
 
   const unknown = shared.some(({ role }) => links[role] === undefined)
   return (
-    <section
-      className="stormline-share"
-      aria-label="Share and settings"
-      data-testid="share-panel"
-    >
+    <section className="stormline-share" aria-label="Share and settings" data-testid="share-panel">
       <header className="stormline-share__header">
         <h2>Share this board</h2>
         <button

@@ -54,8 +54,13 @@ describe('resolveAccess', () => {
         claimed,
       ),
     ).toEqual({ state: 'link-invalid' })
+    // No token at all (no link in the address, no cookie): the page asks for a board link.
     expect(
       await resolveAccess(board.id, null, failing(new ApiError(401, 'token_required', ''))),
+    ).toEqual({ state: 'link-needed' })
+    // A cookie whose token was renewed away is an invalid link, not a missing one.
+    expect(
+      await resolveAccess(board.id, null, failing(new ApiError(401, 'invalid_token', ''))),
     ).toEqual({ state: 'link-invalid' })
     expect(
       await resolveAccess(board.id, 't', failing(new ApiError(404, 'board_not_found', ''))),
@@ -91,5 +96,86 @@ describe('resolveAccess', () => {
     const server = api(async () => board)
     await resolveAccessWithSavedLink(board.id, null, 'saved', server)
     expect(server.claimAccess).not.toHaveBeenCalled()
+  })
+
+  it('gives up with "link needed" when neither the cookie nor a saved link exists', async () => {
+    const refusing = api(async () => {
+      throw new ApiError(401, 'token_required', '')
+    })
+    expect(await resolveAccessWithSavedLink(board.id, null, null, refusing)).toEqual({
+      state: 'link-needed',
+    })
+  })
+})
+
+describe('links from an export (preferCookie)', () => {
+  const viewer: BoardAccess = { ...board, role: 'viewer' }
+
+  it('keeps the role this browser already has instead of claiming the link’s viewer token', async () => {
+    const server = api(async () => board)
+    const claimed = vi.fn()
+    const result = await resolveAccessWithSavedLink(
+      board.id,
+      'viewer-token',
+      null,
+      server,
+      claimed,
+      {
+        preferCookie: true,
+      },
+    )
+    expect(result).toEqual({ state: 'granted', board })
+    expect(server.claimAccess).not.toHaveBeenCalled()
+    // The token leaves the address bar all the same.
+    expect(claimed).toHaveBeenCalledOnce()
+  })
+
+  it('claims the viewer token for a stranger, who then sees the board read-only', async () => {
+    const server = api(async () => viewer)
+    server.getBoardAccess.mockRejectedValueOnce(new ApiError(401, 'token_required', ''))
+    const claimed = vi.fn()
+    const result = await resolveAccessWithSavedLink(
+      board.id,
+      'viewer-token',
+      null,
+      server,
+      claimed,
+      {
+        preferCookie: true,
+      },
+    )
+    expect(result).toEqual({ state: 'granted', board: viewer })
+    expect(server.claimAccess).toHaveBeenCalledWith(board.id, 'viewer-token')
+    expect(claimed).toHaveBeenCalledOnce()
+  })
+
+  it('tries the facilitator’s saved link before the viewer token', async () => {
+    const server = api(async () => board)
+    server.getBoardAccess.mockRejectedValueOnce(new ApiError(401, 'token_required', ''))
+    const result = await resolveAccessWithSavedLink(
+      board.id,
+      'viewer-token',
+      'saved',
+      server,
+      vi.fn(),
+      {
+        preferCookie: true,
+      },
+    )
+    expect(result).toEqual({ state: 'granted', board })
+    expect(server.claimAccess).toHaveBeenCalledTimes(1)
+    expect(server.claimAccess).toHaveBeenCalledWith(board.id, 'saved')
+  })
+
+  it('says the link no longer works when its token was renewed away', async () => {
+    const server = api(async () => {
+      throw new ApiError(401, 'invalid_token', '')
+    })
+    server.getBoardAccess.mockRejectedValueOnce(new ApiError(401, 'token_required', ''))
+    expect(
+      await resolveAccessWithSavedLink(board.id, 'old-viewer-token', null, server, vi.fn(), {
+        preferCookie: true,
+      }),
+    ).toEqual({ state: 'link-invalid' })
   })
 })

@@ -1,6 +1,7 @@
 import { boardLinkPath } from '@stormline/shared/access/roles'
 import { useEffect, useState } from 'react'
 import { claimAccess, getBoardAccess } from '../api/client.ts'
+import { readFocusParam } from '../clusters/deep-link.ts'
 import { addressWithoutToken, tokenInSearch, tokenOfLink } from './link-token.ts'
 import { type AccessResult, resolveAccessWithSavedLink } from './resolve-access.ts'
 import { readLinks, rememberLinks } from './use-saved-links.ts'
@@ -27,6 +28,7 @@ function rememberOwnLink(boardId: string, token: string): void {
  * Finds out this page's role on the board before anything else happens: the role decides
  * whether the board may be laid out, edited or run. The link's token is read once, on mount;
  * once it is in the cookie it leaves the address bar (other parameters, like ?focus=, stay).
+ * A link from an export asks with the cookie first, so it never lowers someone's role.
  * While the server cannot be reached the check is retried.
  */
 export function useBoardAccess(boardId: string): BoardAccessState {
@@ -35,6 +37,8 @@ export function useBoardAccess(boardId: string): BoardAccessState {
     let current = true
     let timer: ReturnType<typeof setTimeout> | undefined
     const token = tokenInSearch(window.location.search)
+    // A link from an exported backlog: it may carry the viewer token (shared read-only access).
+    const fromExport = readFocusParam(window.location.search) !== null
     const dropToken = (): void => {
       if (current) window.history.replaceState(null, '', addressWithoutToken(window.location))
     }
@@ -45,6 +49,7 @@ export function useBoardAccess(boardId: string): BoardAccessState {
         tokenOfLink(readLinks(boardId).facilitator),
         { claimAccess, getBoardAccess },
         dropToken,
+        { preferCookie: fromExport },
       )
       if (!current) return
       if (result.state === 'unreachable') {
@@ -52,7 +57,10 @@ export function useBoardAccess(boardId: string): BoardAccessState {
         timer = setTimeout(() => void attempt(failedAttempts + 1), retryDelayMs)
         return
       }
-      if (result.state === 'granted' && result.board.role === 'facilitator' && token !== null) {
+      // Not from an export's link: the facilitator's cookie may have let them in, and its token
+      // (a viewer's) is not their link.
+      const ownLink = token !== null && !fromExport
+      if (result.state === 'granted' && result.board.role === 'facilitator' && ownLink) {
         rememberOwnLink(boardId, token)
       }
       setAccess(result)

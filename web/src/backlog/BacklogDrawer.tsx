@@ -9,7 +9,7 @@ import { useDrawerOpen } from './drawer-open-state.ts'
 import { focusOnStickies, leftColumnWidth } from './focus-board.ts'
 import { pokerView } from './poker-view.ts'
 import { SinglePainPointList } from './SinglePainPointList.tsx'
-import { singlePainPoints } from './single-pain-points.ts'
+import { unrankedPainPoints } from './single-pain-points.ts'
 import { useBacklogState } from './use-backlog-state.ts'
 import { useSessionMapValue } from './use-session-value.ts'
 import { castMyVote } from './vote-store.ts'
@@ -53,13 +53,9 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
   const [message, setMessage] = useState<string | null>(null)
   const panelRef = useRef<HTMLElement>(null)
 
-  const singles = useMemo(
-    () =>
-      votes.status === 'open'
-        ? singlePainPoints(maps, new Set(backlog.items.map((i) => i.targetId)))
-        : [],
-    [votes.status, maps, backlog],
-  )
+  // The backlog's unranked pain points: votable while a vote is open, "Not voted yet" otherwise,
+  // and exactly what the exports list.
+  const singles = useMemo(() => unrankedPainPoints(backlog), [backlog])
 
   const vote = useCallback(
     (targetId: string, delta: 1 | -1) => {

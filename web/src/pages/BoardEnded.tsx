@@ -9,8 +9,17 @@ import {
 } from '../sync/unsent-download.ts'
 import { Link } from '../ui/Link.tsx'
 
-/** Why a board page cannot show (or go on showing) its board, other than "not found". */
-export type BoardEndReason = Exclude<EndedPhase, 'not-found'>
+/**
+ * Why a board page cannot show (or go on showing) its board, other than "not found";
+ * `link-needed`: the page was opened without any board link (no token, no cookie), as a plain
+ * link from an exported backlog is for someone who never joined the board.
+ */
+export type BoardEndReason = Exclude<EndedPhase, 'not-found'> | 'link-needed'
+
+/** As far as unsaved changes go, having no link is like having one that stopped working. */
+function endedPhaseOf(reason: BoardEndReason): EndedPhase {
+  return reason === 'link-needed' ? 'link-invalid' : reason
+}
 
 interface Unsent {
   count: number
@@ -27,7 +36,7 @@ function useUnsentChanges(
   connection: BoardConnection | null,
   boardId: string | null,
 ): Unsent | null {
-  const offered = offersUnsentDownload(reason)
+  const offered = offersUnsentDownload(endedPhaseOf(reason))
   const live = useValue('unsaved changes', () => connection?.unsaved.get() ?? 0, [connection])
   const [stored, setStored] = useState<UnsentChangesFile | null>(null)
   useEffect(() => {
@@ -104,13 +113,35 @@ export function BoardEnded({
 
   let body: ReactNode
   switch (reason) {
+    case 'link-needed':
+      body = (
+        <>
+          <h1>You need a board link to open this board</h1>
+          <p>
+            Boards in Stormline open only with a link from their facilitator, and this browser has
+            none for this board. Ask the facilitator for a board link: the viewer link lets you look
+            at the board without changing anything.
+          </p>
+          <p>
+            Links in an exported backlog open the board only for people who joined it already,
+            unless the facilitator chose to share read-only access with the export.
+          </p>
+          {unsent && (
+            <p data-testid="board-unsaved-kept">
+              {changes(unsent.count)} you made did not reach the board. This browser keeps them and
+              sends them when you open the board with its link; download them to keep a copy.
+            </p>
+          )}
+        </>
+      )
+      break
     case 'link-invalid':
       body = (
         <>
-          <h1>This link is not valid (anymore)</h1>
+          <h1>This link no longer works</h1>
           <p>
-            Ask the facilitator for a new one: they may have renewed the board’s links, and the old
-            ones stopped working.
+            The facilitator renewed the board’s links, and the old ones stopped working (or the link
+            was not copied completely). Ask the facilitator for a new one.
           </p>
           {unsent && (
             <p data-testid="board-unsaved-kept">
@@ -192,7 +223,7 @@ export function BoardEnded({
       break
   }
 
-  const reloads = reason !== 'link-invalid' && reason !== 'deleted'
+  const reloads = reason !== 'link-invalid' && reason !== 'link-needed' && reason !== 'deleted'
   return (
     <main className="message-page">
       <div className="message-page__card" data-testid={`board-${reason}`} role="alert">

@@ -33,10 +33,11 @@ function CheckedBoard({ boardId }: { boardId: string }) {
   switch (access.state) {
     case 'not-found':
       return <BoardNotFound />
+    case 'link-needed':
     case 'link-invalid':
       // No connection to take them from, but an earlier visit may have left unsaved changes in
       // this browser: the page offers them as a download (OFF-3).
-      return <BoardEnded reason="link-invalid" boardId={boardId} />
+      return <BoardEnded reason={access.state} boardId={boardId} />
     case 'checking':
       return (
         <main className="board-page">
