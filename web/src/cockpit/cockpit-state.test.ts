@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defaultCockpitLayout, parseCockpitLayout, toggleSection } from './cockpit-state.ts'
+import {
+  defaultCockpitLayout,
+  parseCockpitLayout,
+  restoredLayout,
+  toggleSection,
+} from './cockpit-state.ts'
 
 describe('cockpit layout', () => {
   it('starts with the session, the vote and the people open', () => {
@@ -19,5 +24,12 @@ describe('cockpit layout', () => {
     const opened = toggleSection({ folded: false, open: ['session'] }, 'vote')
     expect(opened.open).toEqual(['session', 'vote'])
     expect(toggleSection(opened, 'session').open).toEqual(['vote'])
+  })
+
+  it('never reopens the share section (secret links, delete) on its own', () => {
+    expect(restoredLayout({ folded: true, open: ['share', 'vote'] })).toEqual({
+      folded: true,
+      open: ['vote'],
+    })
   })
 })

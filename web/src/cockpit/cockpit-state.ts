@@ -60,9 +60,17 @@ export function toggleSection(layout: CockpitLayout, id: CockpitSectionId): Cock
   return { ...layout, open }
 }
 
+/**
+ * Share and board holds the secret links and the delete button: it opens when asked, never by
+ * itself on the next board someone opens.
+ */
+export function restoredLayout(stored: CockpitLayout): CockpitLayout {
+  return { ...stored, open: stored.open.filter((id) => id !== 'share') }
+}
+
 function read(): CockpitLayout {
   try {
-    return parseCockpitLayout(window.localStorage.getItem(storageKey))
+    return restoredLayout(parseCockpitLayout(window.localStorage.getItem(storageKey)))
   } catch {
     return defaultCockpitLayout
   }
