@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { seriousViolations } from '../fixtures/accessibility.ts'
 import { addStickyWithShortcut, pointInPhase } from '../fixtures/board-actions.ts'
 import { createBoardAs } from '../fixtures/stormline.ts'
@@ -54,42 +54,90 @@ test('the home page and a board with each panel open pass axe-core', async ({ st
   await expectNoSeriousViolations(fay, 'a vote open on the board with the heat-map on')
 })
 
-test('every cockpit control is reached with the keyboard and shows its focus', async ({
-  stormline,
-}) => {
-  const fay = await stormline.person()
-  await createBoardAs(fay, stormline.url, 'Fay')
-  await open(fay, 'cockpit-vote-toggle')
-
-  // Tab from the cockpit's fold button through the cockpit: each control takes the focus in
-  // turn, and each draws a visible focus ring (an outline or a box shadow).
-  // Reached by keyboard (Tab, then back), as a keyboard user would: browsers draw focus rings
-  // for keyboard focus, not for clicks.
-  await fay.getByTestId('cockpit-fold').focus()
-  await fay.keyboard.press('Tab')
-  await fay.keyboard.press('Shift+Tab')
+/**
+ * Tabs from `start` for as long as the focus stays inside `container`, checking that each control
+ * that takes the focus draws a visible ring (an outline or a box shadow). Reached by keyboard
+ * (Tab, then back) as a keyboard user would: browsers draw focus rings for keyboard focus only.
+ */
+async function tabThrough(page: Page, start: Locator, container: string): Promise<Set<string>> {
+  await start.focus()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Shift+Tab')
   const reached = new Set<string>()
-  for (let i = 0; i < 40; i++) {
-    const focused = await fay.evaluate(() => {
+  for (let i = 0; i < 150; i++) {
+    const focused = await page.evaluate((container) => {
       const element = document.activeElement as HTMLElement | null
-      if (element === null || element.closest('.stormline-cockpit') === null) return null
+      if (element === null || element.closest(container) === null) {
+        return { left: element?.outerHTML.slice(0, 300) ?? 'nothing' }
+      }
       const style = getComputedStyle(element)
       const ring =
         (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) ||
         style.boxShadow !== 'none'
-      return { id: element.dataset.testid ?? element.textContent?.trim() ?? '', ring }
-    })
-    if (focused === null) break
+      return {
+        id:
+          element.dataset.testid ??
+          element.getAttribute('aria-label') ??
+          element.textContent?.trim() ??
+          '',
+        ring,
+      }
+    }, container)
+    if ('left' in focused) {
+      reached.add(`(left for ${focused.left})`)
+      break
+    }
     expect(focused.ring, `focus ring on ${focused.id}`).toBe(true)
     reached.add(focused.id)
-    await fay.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
   }
-  for (const control of ['cockpit-session-toggle', 'step-next', 'timer-start', 'vote-open']) {
-    expect(reached, `Tab reaches ${control}`).toContain(control)
+  return reached
+}
+
+test('every control of the cockpit, the backlog and the board’s votes works from the keyboard', async ({
+  stormline,
+}) => {
+  const fay = await stormline.person()
+  await createBoardAs(fay, stormline.url, 'Fay')
+  await addStickyWithShortcut(fay, '2', await pointInPhase(fay, 1), 'VM takes two weeks')
+  for (const section of ['timeline-edit-toggle', 'cockpit-view-toggle', 'share-toggle']) {
+    await open(fay, section)
   }
 
-  // And they work from the keyboard: Enter on "next step" moves the workshop on.
+  const cockpit = await tabThrough(fay, fay.getByTestId('cockpit-fold'), '.stormline-cockpit')
+  for (const control of [
+    'cockpit-session-toggle',
+    'step-next',
+    'timer-start',
+    'vote-open',
+    'timeline-lock',
+    'heatmap-toggle',
+    'export-image-png',
+    'share-link-participant',
+  ]) {
+    expect(cockpit, `Tab reaches ${control}`).toContain(control)
+  }
+
+  // They work from the keyboard: Enter on "next step" moves the workshop on, Space opens the vote.
   await fay.getByTestId('step-next').focus()
   await fay.keyboard.press('Enter')
   await expect(fay.getByTestId('current-step')).toHaveAttribute('data-step', '2')
+  await fay.getByTestId('vote-open').focus()
+  await fay.keyboard.press('Space')
+  await expect(fay.getByTestId('vote-status')).toHaveAttribute('data-state', 'open')
+
+  // A dot on the board's pain point from the keyboard: Enter gives one, Delete takes it back.
+  const target = fay.getByTestId('canvas-vote-target').first()
+  await target.getByRole('button').first().focus()
+  await fay.keyboard.press('Enter')
+  await expect(target).toHaveAttribute('data-my-dots', '1')
+  await fay.keyboard.press('Delete')
+  await expect(target).toHaveAttribute('data-my-dots', '0')
+
+  // The backlog drawer opens from the keyboard, and its controls show the focus too.
+  await fay.getByTestId('backlog-toggle').focus()
+  await fay.keyboard.press('Enter')
+  await expect(fay.getByTestId('backlog-panel')).toBeVisible()
+  const backlog = await tabThrough(fay, fay.getByTestId('download-md'), '.stormline-backlog')
+  expect(backlog).toContain('download-md')
 })
