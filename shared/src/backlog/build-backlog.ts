@@ -123,11 +123,13 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
     item.rank = index + 1
   })
 
+  // One comparator for the sort and every item's related stickies (it is built per call).
+  const timelineOrder = byTimeline(phaseOrder)
   const unranked = singles
     .filter((s) => !ranksAlone(s))
-    .sort(byTimeline(phaseOrder))
+    .sort(timelineOrder)
     .map((s): UnrankedPainPoint => {
-      const related = relatedStickies(index, s.stepId ? [s.stepId] : [], byTimeline(phaseOrder))
+      const related = relatedStickies(index, s.stepId ? [s.stepId] : [], timelineOrder)
       return {
         itemId: backlogItemId(s.id),
         targetId: s.id,
