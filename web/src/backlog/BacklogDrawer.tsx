@@ -2,6 +2,7 @@ import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/votin
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardUi } from '../board/board-context.ts'
+import { useKeysStayInPanel } from '../cockpit/keys-stay-in-panel.ts'
 import { updateAssessment, updateMyBallot } from './assessment-store.ts'
 import { BacklogDownloads } from './BacklogDownloads.tsx'
 import { BacklogItemRow } from './BacklogItemRow.tsx'
@@ -24,8 +25,10 @@ export function BacklogDrawer() {
   const { doc } = useBoardUi().connection
   // Participants vote in the drawer, so an open vote shows on the closed tab too.
   const voting = readVoteSession(useSessionMapValue(doc, voteSessionKey)).status === 'open'
+  const ref = useRef<HTMLDivElement>(null)
+  useKeysStayInPanel(ref)
   return (
-    <div className="stormline-backlog-drawer" data-open={open}>
+    <div ref={ref} className="stormline-backlog-drawer" data-open={open}>
       <button
         type="button"
         className="stormline-backlog-toggle"

@@ -1,5 +1,6 @@
 import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
 import { lastStep } from '@stormline/shared/board/session'
+import { useRef } from 'react'
 import { SharePanel } from '../access/SharePanel.tsx'
 import { useSessionMapValue } from '../backlog/use-session-value.ts'
 import { VoteControls } from '../backlog/VoteControls.tsx'
@@ -15,6 +16,7 @@ import { usePeopleOnBoard } from '../presence/use-people.ts'
 import { TimelineEditor } from '../timeline/TimelinePanel.tsx'
 import { CockpitSection } from './CockpitSection.tsx'
 import { type CockpitSectionId, toggleSection, useCockpitLayout } from './cockpit-state.ts'
+import { useKeysStayInPanel } from './keys-stay-in-panel.ts'
 import './cockpit.css'
 
 /**
@@ -25,6 +27,9 @@ import './cockpit.css'
  */
 export function Cockpit() {
   const [layout, setLayout] = useCockpitLayout()
+  const ref = useRef<HTMLElement>(null)
+  // Keyed on the fold: folding swaps the nav element the listener sits on.
+  useKeysStayInPanel(ref, layout.folded)
   const role = useBoardRole()
   const facilitator = role === 'facilitator'
   const { connection } = useBoardUi()
@@ -37,7 +42,7 @@ export function Cockpit() {
 
   if (layout.folded) {
     return (
-      <nav className="stormline-cockpit" data-folded="true" aria-label="Workshop cockpit">
+      <nav ref={ref} className="stormline-cockpit" data-folded="true" aria-label="Workshop cockpit">
         <button
           type="button"
           className="stormline-cockpit__fold"
@@ -61,7 +66,7 @@ export function Cockpit() {
   }
 
   return (
-    <nav className="stormline-cockpit" data-folded="false" aria-label="Workshop cockpit">
+    <nav ref={ref} className="stormline-cockpit" data-folded="false" aria-label="Workshop cockpit">
       <header className="stormline-cockpit__header">
         <h2 className="stormline-cockpit__title">
           {facilitator ? 'Facilitator cockpit' : 'Workshop'}
