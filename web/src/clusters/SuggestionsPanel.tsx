@@ -1,7 +1,7 @@
 import { suggestClusters } from '@stormline/shared/backlog/suggest-clusters'
 import type { ClusterSuggestion } from '@stormline/shared/backlog/suggestion-types'
 import { readBoard } from '@stormline/shared/board/read-board'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardMaps } from '../backlog/use-board-maps.ts'
 import { useBoardUi } from '../board/board-context.ts'

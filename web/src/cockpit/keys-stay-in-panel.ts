@@ -12,6 +12,7 @@ export function useKeysStayInPanel(
   /** Changes whenever the element behind `ref` may have been replaced. */
   key: unknown = null,
 ): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` says when ref.current changed
   useEffect(() => {
     const element = ref.current
     if (element === null) return
