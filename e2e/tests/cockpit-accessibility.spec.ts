@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { seriousViolations } from '../fixtures/accessibility.ts'
 import { addStickyWithShortcut, pointInPhase } from '../fixtures/board-actions.ts'
+import { openSection } from '../fixtures/cockpit.ts'
 import { createBoardAs } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
@@ -13,12 +14,6 @@ test.use({ viewport: { width: 1280, height: 720 } })
 
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
   expect(await seriousViolations(page), `axe-core on ${where}`).toEqual([])
-}
-
-async function open(page: Page, testId: string): Promise<void> {
-  const toggle = page.getByTestId(testId)
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
 }
 
 test('the home page and a board with each panel open pass axe-core', async ({ stormline }) => {
@@ -39,7 +34,7 @@ test('the home page and a board with each panel open pass axe-core', async ({ st
     'cockpit-view-toggle',
     'share-toggle',
   ]) {
-    await open(fay, section)
+    await openSection(fay, section)
     await expectNoSeriousViolations(fay, `the board with ${section} open`)
   }
   await fay.getByTestId('backlog-toggle').click()
@@ -98,7 +93,7 @@ test('every control of the cockpit, the backlog and the board’s votes works fr
   await createBoardAs(fay, stormline.url, 'Fay')
   await addStickyWithShortcut(fay, '2', await pointInPhase(fay, 1), 'VM takes two weeks')
   for (const section of ['timeline-edit-toggle', 'cockpit-view-toggle', 'share-toggle']) {
-    await open(fay, section)
+    await openSection(fay, section)
   }
 
   const cockpit = await tabThrough(fay, fay.getByTestId('cockpit-fold'), '.stormline-cockpit')

@@ -10,6 +10,7 @@ import {
   stickyFill,
   stickyId,
 } from '../fixtures/board-actions.ts'
+import { laptopAndDesktop } from '../fixtures/cockpit.ts'
 import { createBoardAs } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
@@ -18,12 +19,6 @@ import { expect, test } from '../fixtures/workshop.ts'
  * panel offers its kind, not a colour that would mean nothing; the timeline lock says what it
  * protects and protects it; effort sizes are listed once each.
  */
-
-/** The same story on a laptop and on a desktop screen. */
-const screens = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]
 
 /** The fill of a kind's swatch in the legend, as #RRGGBB. */
 async function legendFill(page: Page, kind: StickyKind): Promise<string> {
@@ -48,7 +43,7 @@ async function phaseNames(page: Page): Promise<string[]> {
   })
 }
 
-for (const screen of screens) {
+for (const screen of laptopAndDesktop) {
   test.describe(`on a ${screen.width}×${screen.height} screen`, () => {
     test.use({ viewport: screen })
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { addStickyWithShortcut, pointInPhase, selectSticky } from '../fixtures/board-actions.ts'
+import { closeSection, laptopAndDesktop, openSection } from '../fixtures/cockpit.ts'
 import { unreachableControls } from '../fixtures/reachability.ts'
 import { createBoardAs } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
@@ -9,28 +10,11 @@ import { expect, test } from '../fixtures/workshop.ts'
  * open, one at a time and together, every control is on screen and not covered by another.
  */
 
-const screens = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]
-
 /** Fails with the list of controls a person could not reach, so the report says which. */
 async function expectEverythingReachable(page: Page, situation: string): Promise<void> {
   await expect
     .poll(async () => unreachableControls(page), { message: `reachable with ${situation}` })
     .toEqual([])
-}
-
-async function openSection(page: Page, testId: string): Promise<void> {
-  const toggle = page.getByTestId(testId)
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
-}
-
-async function closeSection(page: Page, testId: string): Promise<void> {
-  const toggle = page.getByTestId(testId)
-  if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click()
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
 }
 
 /** Notes and the timeline whose box is not wholly between the cockpit and the backlog drawer, on screen. */
@@ -65,7 +49,7 @@ const sections = [
   'share-toggle',
 ]
 
-for (const screen of screens) {
+for (const screen of laptopAndDesktop) {
   test.describe(`on a ${screen.width}×${screen.height} screen`, () => {
     test.use({ viewport: screen })
 

@@ -8,6 +8,7 @@ import {
   sticky,
   stickyId,
 } from '../fixtures/board-actions.ts'
+import { laptopAndDesktop } from '../fixtures/cockpit.ts'
 import { createBoardAs, expectLive, joinBoard } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
@@ -17,12 +18,6 @@ import { expect, test } from '../fixtures/workshop.ts'
  * facilitator chooses to share that access (and otherwise say plainly that a board link is
  * needed), and the board's picture is named after the board and shows its clusters.
  */
-
-/** The same story on a laptop and on a desktop screen. */
-const screens = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]
 
 interface Downloaded {
   name: string
@@ -69,7 +64,7 @@ const selectedCount = (page: Page): Promise<number> =>
     return editor.getSelectedShapeIds().length
   })
 
-for (const screen of screens) {
+for (const screen of laptopAndDesktop) {
   test.describe(`on a ${screen.width}×${screen.height} screen`, () => {
     test.use({ viewport: screen })
 

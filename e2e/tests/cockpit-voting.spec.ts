@@ -6,6 +6,7 @@ import {
   sticky,
   stickyId,
 } from '../fixtures/board-actions.ts'
+import { laptopAndDesktop } from '../fixtures/cockpit.ts'
 import { createBoardAs, joinBoard, tokenOf } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
@@ -15,12 +16,6 @@ import { expect, test } from '../fixtures/workshop.ts'
  * vote the backlog and its exports count the dots given on the board. The pain heat-map then
  * shows where it hurts, phase by phase.
  */
-
-/** The same story on a laptop and on a desktop screen. */
-const screens = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-]
 
 /** The canvas target of a cluster or pain point (its dots and buttons). */
 const target = (page: Page, targetId: string): Locator =>
@@ -49,7 +44,7 @@ async function clusterTwo(page: Page, first: string, second: string, name: strin
   await page.getByTestId('cluster-name-input').press('Enter')
 }
 
-for (const screen of screens) {
+for (const screen of laptopAndDesktop) {
   test.describe(`on a ${screen.width}×${screen.height} screen`, () => {
     test.use({ viewport: screen })
 
