@@ -3,11 +3,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardUi } from '../board/board-context.ts'
 import { useKeysStayInPanel } from '../cockpit/keys-stay-in-panel.ts'
+import { coveredEdges } from '../cockpit/panel-insets.ts'
 import { updateAssessment, updateMyBallot } from './assessment-store.ts'
 import { BacklogDownloads } from './BacklogDownloads.tsx'
 import { BacklogItemRow } from './BacklogItemRow.tsx'
 import { useDrawerOpen } from './drawer-open-state.ts'
-import { focusOnStickies, leftColumnWidth } from './focus-board.ts'
+import { focusOnStickies } from './focus-board.ts'
 import { pokerView } from './poker-view.ts'
 import { SinglePainPointList } from './SinglePainPointList.tsx'
 import { unrankedPainPoints } from './single-pain-points.ts'
@@ -54,7 +55,6 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
   const { maps, backlog, votes, facilitator, canEdit, anonymous, me } = useBacklogState(doc, board)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const [message, setMessage] = useState<string | null>(null)
-  const panelRef = useRef<HTMLElement>(null)
 
   // The backlog's unranked pain points: votable while a vote is open, "Not voted yet" otherwise,
   // and exactly what the exports list.
@@ -69,8 +69,7 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
   )
   const focus = useCallback(
     (stickyIds: readonly string[]) => {
-      const covered = { left: leftColumnWidth(editor), right: panelRef.current?.offsetWidth ?? 0 }
-      if (!focusOnStickies(editor, stickyIds, covered)) {
+      if (!focusOnStickies(editor, stickyIds, coveredEdges(editor))) {
         setMessage('Those pain points are no longer on the board.')
       }
     },
@@ -94,7 +93,6 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
 
   return (
     <section
-      ref={panelRef}
       id="stormline-backlog-panel"
       className="stormline-backlog"
       aria-label="Backlog"

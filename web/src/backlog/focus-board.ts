@@ -1,5 +1,4 @@
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw'
-import { coveredEdges } from '../cockpit/panel-insets.ts'
 import { focusCamera } from './focus-camera.ts'
 
 /**
@@ -32,9 +31,4 @@ export function focusOnStickies(
   editor.setCamera(camera, { animation: { duration: 320 } })
   editor.select(...onPage.map((s) => s.id))
   return true
-}
-
-/** How far the cockpit reaches into the canvas from the left. */
-export function leftColumnWidth(editor: Editor): number {
-  return coveredEdges(editor).left
 }
