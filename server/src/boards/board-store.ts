@@ -7,6 +7,7 @@
  * put an ordered async queue in front of this interface.
  */
 
+import type { MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import type { BoardTemplateId } from '@stormline/shared/board/templates'
 
@@ -29,6 +30,23 @@ export interface StoredDocument {
 export interface UpdateLogStats {
   count: number
   bytes: number
+}
+
+/**
+ * A person on a board (ADR 0013): a server-issued id, the SHA-256 (hex) of their credential's
+ * secret, and what the facilitator granted them.
+ */
+export interface MemberRecord {
+  memberId: string
+  secretHash: string
+  grant: MemberGrant | null
+  createdAt: Date
+}
+
+/** A member's private document (their dots, ballots and silent-writing drafts) as one Yjs update. */
+export interface PrivateDocument {
+  memberId: string
+  state: Uint8Array
 }
 
 /** SHA-256 (hex) of an access token, per role. */
@@ -61,6 +79,18 @@ export interface BoardStore {
    */
   compact(boardId: string, state: Uint8Array, throughSeq: number): void
   updateLogStats(boardId: string): UpdateLogStats
+  /** Adds a member; throws BoardNotFoundError for an unknown board. */
+  addMember(boardId: string, member: MemberRecord): void
+  getMember(boardId: string, memberId: string): MemberRecord | undefined
+  /** Throws if there is no such member. */
+  setMemberGrant(boardId: string, memberId: string, grant: MemberGrant | null): void
+  listMembers(boardId: string): MemberRecord[]
+  /** The member's private document state, or null if they never wrote one. */
+  loadPrivateDocument(boardId: string, memberId: string): Uint8Array | null
+  /** Durably replaces the member's private document state (small: written whole). */
+  savePrivateDocument(boardId: string, memberId: string, state: Uint8Array): void
+  /** Every private document of the board (the server counts votes and publishes drafts from them). */
+  listPrivateDocuments(boardId: string): PrivateDocument[]
 }
 
 export class BoardNotFoundError extends Error {

@@ -48,3 +48,27 @@ export interface ClientConfig {
 
 export const maxBoardNameLength = 200
 export const defaultBoardName = 'Untitled discovery session'
+
+/**
+ * `GET /api/boards/:id/tally` (facilitator only): the live counts of what is still secret, so the
+ * facilitator can pace the session. Nobody else can read it (ADR 0013).
+ */
+export interface Tally {
+  vote: {
+    round: number
+    status: 'idle' | 'open' | 'closed'
+    /** People who gave at least one dot this round. */
+    voters: number
+    /** Dots per target this round (each person capped at the budget). */
+    dots: Record<string, number>
+  }
+  /** Planning-poker ballots in per target; names only on a board that is not anonymous. */
+  ballots: Record<string, { count: number; names: string[] }>
+  silentWriting: {
+    /** People with at least one draft in the current round, and how many drafts in all. */
+    writers: number
+    drafts: number
+  }
+  /** People connected now (by member) who have not added a sticky yet. */
+  presentWithoutStickies: number
+}

@@ -12,7 +12,8 @@ import { visibleClusters } from './clusters.ts'
 import { readAssessment, readBallot, summariseBallots } from './estimates.ts'
 import { compareRank, neutralRating, scoreParts, scoreReason } from './score.ts'
 import { backlogItemId } from './stable-id.ts'
-import { readVoteSession, voteSessionKey, voteTotals } from './voting.ts'
+import { closedVoteTotals, readVoteResult, voteResultKey } from './vote-result.ts'
+import { readVoteSession, type VoteSession, voteSessionKey, voteTotals } from './voting.ts'
 
 /**
  * Turns a board into its prioritised discovery backlog: one item per cluster
@@ -30,10 +31,7 @@ export function buildBacklog(board: { id: string; name: string }, maps: BoardMap
   const pain = new Map(model.stickies.filter((s) => s.kind === 'pain').map((s) => [s.id, s]))
   const clusters = visibleClusters(maps.clusters, (id) => pain.has(id))
   const session = readVoteSession(maps.session[voteSessionKey])
-  const votes =
-    session.status === 'closed'
-      ? voteTotals(session, Object.values(maps.votes))
-      : new Map<string, number>()
+  const votes = closedVotes(session, maps)
   const ballots = groupBallots(maps.ballots, model.session.anonymous)
   const phaseOrder = new Map(model.timeline?.phases.map((p) => [p.id, p.index]) ?? [])
 
@@ -153,6 +151,17 @@ function focusLink(boardId: string, targetId: string): string {
 
 function painPointTitle(sticky: StickyModel): string {
   return truncate(sticky.text || 'Untitled pain point', 80)
+}
+
+/**
+ * Dots of the closed vote: the totals the server published when the facilitator closed it
+ * (session.voteResult, ADR 0013). A board closed before per-person identity has no published
+ * result; its dots are still in the legacy `votes` map, one entry per browser.
+ */
+function closedVotes(session: VoteSession, maps: BoardMapsJson): Map<string, number> {
+  if (session.status !== 'closed') return new Map()
+  const published = closedVoteTotals(session, readVoteResult(maps.session[voteResultKey]))
+  return published ?? voteTotals(session, Object.values(maps.votes))
 }
 
 /** Ballots by target. On an anonymous board their participant names are dropped at the source. */
