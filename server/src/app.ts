@@ -12,6 +12,7 @@ import { boardModelRoutes } from './http/board-model-routes.ts'
 import { exportBoardRoute, importBoardRoute } from './http/board-transfer-routes.ts'
 import { boardsRoutes, createBoardWithLinks } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
+import { memberRoutes } from './http/member-routes.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { webAppRoutes } from './http/web-app.ts'
 import type { Logger } from './logging/logger.ts'
@@ -83,6 +84,14 @@ export function createApp(deps: AppDependencies): StormlineApp {
   app.route(
     '/api/boards',
     boardsRoutes({
+      store: deps.store,
+      registry: deps.registry,
+      publicUrl: deps.config.publicUrl,
+    }),
+  )
+  app.route(
+    '/api/boards',
+    memberRoutes({
       store: deps.store,
       registry: deps.registry,
       publicUrl: deps.config.publicUrl,

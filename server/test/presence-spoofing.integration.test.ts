@@ -1,3 +1,4 @@
+import { memberIdPattern } from '@stormline/shared/access/identity'
 import * as encoding from 'lib0/encoding'
 import { afterAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -64,6 +65,7 @@ describe('presence', () => {
     expect(watcher.awareness.getStates().get(victimId)).toEqual({
       user: { name: 'Ada' },
       role: 'participant',
+      memberId: expect.stringMatching(memberIdPattern),
     })
     expect(victim.awareness.getLocalState()).toEqual({ user: { name: 'Ada' } })
   })

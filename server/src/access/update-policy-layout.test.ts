@@ -2,7 +2,11 @@ import { docLayout, schemaMetaKey } from '@stormline/shared/sync/doc-layout'
 import { recordMap, stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { checkUpdate } from './update-policy.ts'
+import { checkUpdate, type UpdateAuthor } from './update-policy.ts'
+
+/** Sockets without identity: the role rules alone (the author rules have their own tests). */
+const asParticipant: UpdateAuthor = { role: 'participant', memberId: null }
+const asFacilitator: UpdateAuthor = { role: 'facilitator', memberId: null }
 
 /** The board as the server holds it (stamped meta, one sticky), and a client's synced copy. */
 function board(): { server: Y.Doc; client: Y.Doc } {
@@ -31,7 +35,10 @@ describe('the update policy on record layout v2', () => {
     ]) {
       for (const author of ['facilitator', 'participant'] as const) {
         const { server, client } = board()
-        const verdict = checkUpdate(server, updateOf(client, change), author)
+        const verdict = checkUpdate(server, updateOf(client, change), {
+          role: author,
+          memberId: null,
+        })
         expect(verdict).toEqual({ kind: 'forbidden', reason: 'meta is written by the server only' })
       }
     }
@@ -40,19 +47,19 @@ describe('the update policy on record layout v2', () => {
   it("refuses a participant's record type written as a shared type (it could spell timeline later)", () => {
     const { server, client } = board()
     const update = updateOf(client, (d) => recordMap(d, 'shape:a').set('type', new Y.Text('note')))
-    expect(checkUpdate(server, update, 'participant')).toMatchObject({ kind: 'forbidden' })
-    expect(checkUpdate(server, update, 'facilitator')).toEqual({ kind: 'allowed' })
+    expect(checkUpdate(server, update, asParticipant)).toMatchObject({ kind: 'forbidden' })
+    expect(checkUpdate(server, update, asFacilitator)).toEqual({ kind: 'allowed' })
   })
 
   it('lets a participant retype a record to anything but a timeline', () => {
     const { server, client } = board()
     const toGeo = updateOf(client, (d) => recordMap(d, 'shape:a').set('type', 'geo'))
-    expect(checkUpdate(server, toGeo, 'participant')).toEqual({ kind: 'allowed' })
+    expect(checkUpdate(server, toGeo, asParticipant)).toEqual({ kind: 'allowed' })
     const other = board()
     const toTimeline = updateOf(other.client, (d) =>
       recordMap(d, 'shape:a').set('type', 'timeline'),
     )
-    expect(checkUpdate(other.server, toTimeline, 'participant')).toMatchObject({
+    expect(checkUpdate(other.server, toTimeline, asParticipant)).toMatchObject({
       kind: 'forbidden',
     })
   })
@@ -66,7 +73,7 @@ describe('the update policy on record layout v2', () => {
     })
     Y.applyUpdate(server, sneaky)
     const move = updateOf(client, (d) => recordMap(d, 'shape:a').set('x', 5))
-    expect(checkUpdate(server, move, 'participant')).toEqual({
+    expect(checkUpdate(server, move, asParticipant)).toEqual({
       kind: 'forbidden',
       reason: 'the timeline is facilitator-only',
     })

@@ -10,10 +10,14 @@ import {
 } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { checkUpdate, type UpdateVerdict } from './update-policy.ts'
+import { checkUpdate, type UpdateAuthor, type UpdateVerdict } from './update-policy.ts'
+
+/** Sockets without identity: the role rules alone (the author rules have their own tests). */
+const asParticipant: UpdateAuthor = { role: 'participant', memberId: null }
+const asFacilitator: UpdateAuthor = { role: 'facilitator', memberId: null }
 
 const checkParticipantUpdate = (doc: Y.Doc, update: Uint8Array): UpdateVerdict =>
-  checkUpdate(doc, update, 'participant')
+  checkUpdate(doc, update, asParticipant)
 
 /** The board as the server holds it, and a participant's copy synced from it. */
 function board(setup: (doc: Y.Doc) => void = () => {}): { server: Y.Doc; participant: Y.Doc } {
@@ -68,7 +72,7 @@ function richText(doc: Y.Doc, id: string): Y.Text {
 }
 
 describe('what a participant may change', () => {
-  it('may add, move, retype, restyle and delete stickies, cluster, vote and write their ballots', () => {
+  it('may add, move, retype, restyle and delete stickies and cluster', () => {
     const { server, participant } = board((d) => writeRecord(d, sticky('shape:a', 'x')))
     const cases: ((doc: Y.Doc) => void)[] = [
       (d) => writeRecord(d, sticky('shape:b', 'new')),
@@ -79,8 +83,6 @@ describe('what a participant may change', () => {
       (d) => writeRecord(d, { ...sticky('shape:a', 'rewritten'), x: 30 }),
       (d) => records(d).delete('shape:a'),
       (d) => d.getMap(docLayout.clusters).set('cluster:1', { memberIds: ['shape:a'] }),
-      (d) => d.getMap(docLayout.votes).set('p1', { dots: {} }),
-      (d) => d.getMap(docLayout.ballots).set('cluster:1|p1', { value: 3 }),
     ]
     for (const change of cases) {
       const update = updateOf(participant, change)
@@ -236,10 +238,12 @@ describe('what a participant may change', () => {
     writeRecord(offline, sticky('shape:y', 'new'))
     const early = Y.encodeStateAsUpdate(offline, before)
     for (const author of ['participant', 'facilitator'] as const) {
-      expect(checkUpdate(server, early, author)).toEqual({ kind: 'incomplete' })
+      expect(checkUpdate(server, early, { role: author, memberId: null })).toEqual({
+        kind: 'incomplete',
+      })
     }
     // Once the rest is there the whole reads as complete.
-    expect(checkUpdate(server, Y.encodeStateAsUpdate(offline), 'participant')).toEqual({
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(offline), asParticipant)).toEqual({
       kind: 'allowed',
     })
   })
@@ -251,7 +255,7 @@ describe('what a participant may change', () => {
     const created = Y.encodeStateVector(elsewhere)
     records(elsewhere).delete('shape:x')
     const deletion = Y.encodeStateAsUpdate(elsewhere, created)
-    expect(checkUpdate(server, deletion, 'facilitator')).toEqual({ kind: 'incomplete' })
+    expect(checkUpdate(server, deletion, asFacilitator)).toEqual({ kind: 'incomplete' })
   })
 
   it('still refuses a facilitator-only change that is also incomplete', () => {
@@ -271,14 +275,14 @@ describe('what a participant may change', () => {
       nested(d, templateTimelineId, 'props').set('startLabel', 'Renamed')
       recordMap(d, templateTimelineId).set('isLocked', true)
     })
-    expect(checkUpdate(server, relabel, 'facilitator')).toEqual({ kind: 'allowed' })
+    expect(checkUpdate(server, relabel, asFacilitator)).toEqual({ kind: 'allowed' })
     Y.applyUpdate(server, relabel)
     const update = updateOf(participant, (d) => {
       session(d).set('step', 6)
       writeRecord(d, timeline('Second', 'shape:second'))
       records(d).delete(templateTimelineId)
     })
-    expect(checkUpdate(server, update, 'facilitator')).toEqual({ kind: 'allowed' })
+    expect(checkUpdate(server, update, asFacilitator)).toEqual({ kind: 'allowed' })
   })
 
   it('ignores content the board already has, as Yjs does', () => {

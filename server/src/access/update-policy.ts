@@ -1,7 +1,9 @@
+import { voteResultKey } from '@stormline/shared/backlog/vote-result'
 import { templateTimelineId, timelineShapeType } from '@stormline/shared/board/timeline'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { decodeValue } from '@stormline/shared/sync/record-layout'
 import * as Y from 'yjs'
+import { AuthorWatch, type RecordPath } from './author-policy.ts'
 
 /**
  * Which parts of a board's Y.Doc a participant may change (ADR 0008).
@@ -14,8 +16,14 @@ import * as Y from 'yjs'
  * facilitator-only. A CRDT update cannot be applied in part without forking the sender's
  * history, so refusing it whole — and having the sender reload — is the only consistent choice.
  *
- * Whoever wrote it, an update may not touch the `meta` map: the server alone writes the board's
- * layout version and schema there (when it migrates a board on load, MIG-1).
+ * Whoever wrote it, an update may not touch what only the server writes (ADR 0013): the `meta`
+ * map (the board's layout version and schema, MIG-1), the `votes` and `ballots` maps (votes and
+ * ballots live in each member's private document; the server publishes revealed ballots here)
+ * and the `voteResult` key of `session` (the count the server publishes when a vote closes).
+ *
+ * Whoever wrote it, a sticky's author is the member who writes it (author-policy.ts): a new
+ * record may name only that member, or nobody on an anonymous board, and an existing record's
+ * author never changes.
  *
  * Records are laid out as maps (record layout v2, shared/src/sync/record-layout.ts): an edit to
  * a sticky's colour is an item two levels below its entry in `records`. Every item is traced to
@@ -43,19 +51,35 @@ const facilitatorOnlyMaps: ReadonlySet<string> = new Set([
 const knownMaps: ReadonlySet<string> = new Set(Object.values(docLayout))
 
 /** Only the server writes here (a client's update touching it is refused, whoever sent it). */
-const serverOnlyMaps: ReadonlySet<string> = new Set([docLayout.meta])
+const serverOnlyMaps: ReadonlySet<string> = new Set([
+  docLayout.meta,
+  docLayout.votes,
+  docLayout.ballots,
+])
+
+/** Keys of the session map only the server writes. */
+const serverOnlySessionKeys: ReadonlySet<string> = new Set([voteResultKey])
 
 /**
  * Where an item lives: the top-level map, the key of the entry it is in (null for list content),
- * how deep below that entry (0: the entry itself; 1: a field of a record map; 2: a prop…) and
- * the key it has in its own parent map.
+ * how deep below that entry (0: the entry itself; 1: a field of a record map; 2: a prop…), the
+ * key it has in its own parent map, the keys from the entry down to it, and the item of the
+ * type it is stored in (null: the top-level type itself).
  */
 interface Target {
   root: string
   key: string | null
   depth: number
   sub: string | null
+  path: RecordPath
+  parent: Y.Item | null
 }
+
+/**
+ * How many keys below a record entry a path keeps: enough to tell a field of `meta.stormline`
+ * from content inside one (author-policy.ts); deeper items keep the first keys only.
+ */
+const maxTrackedPath = 4
 
 /** Content under a deleted (garbage-collected) type: it can never become visible again. */
 const underDeletedType = 'under-deleted-type'
@@ -67,8 +91,15 @@ type Resolved = Target | typeof underDeletedType | typeof unresolvable
 const allowed: UpdateVerdict = { kind: 'allowed' }
 const incomplete: UpdateVerdict = { kind: 'incomplete' }
 
-/** Who wrote the update: the facilitator may change anything, a participant not facilitator state. */
-export type UpdateAuthor = 'facilitator' | 'participant'
+/**
+ * Who wrote the update: the role of the socket (the facilitator may change facilitator state, a
+ * participant not) and the member it belongs to (null: a peer without identity, as in tests of
+ * the roles alone; the author rules are then skipped).
+ */
+export interface UpdateAuthor {
+  role: 'facilitator' | 'participant'
+  memberId: string | null
+}
 
 /**
  * Reads an update against the live document before it is applied: whether it is complete (all
@@ -77,10 +108,11 @@ export type UpdateAuthor = 'facilitator' | 'participant'
  */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor): UpdateVerdict {
   const { structs, ds } = Y.decodeUpdate(update)
-  const restricted = author === 'participant'
+  const restricted = author.role === 'participant'
   let missing = hasClockGaps(doc, structs)
   const incoming = indexIncoming(doc, structs)
   const records = doc.getMap<unknown>(docLayout.records)
+  const authors = author.memberId === null ? null : new AuthorWatch(doc, ds, author.memberId)
   const memo = new Map<Y.Item, Resolved>()
 
   const resolveIncoming = (item: Y.Item, depth: number): Resolved => {
@@ -91,13 +123,30 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
     let result: Resolved
     const parent = item.parent as unknown
     if (typeof parent === 'string') {
-      result = { root: parent, key: item.parentSub, depth: 0, sub: item.parentSub }
+      result = {
+        root: parent,
+        key: item.parentSub,
+        depth: 0,
+        sub: item.parentSub,
+        path: [],
+        parent: null,
+      }
     } else if (parent instanceof Y.ID) {
       const container = resolveId(parent, depth + 1)
       result =
         typeof container === 'string'
           ? container
-          : { ...container, depth: container.depth + 1, sub: item.parentSub }
+          : {
+              ...container,
+              depth: container.depth + 1,
+              sub: item.parentSub,
+              // Bounded, so a forged chain of nested types costs no more than a short one.
+              path:
+                container.path.length >= maxTrackedPath
+                  ? container.path
+                  : [...container.path, item.parentSub],
+              parent: itemAt(parent) ?? null,
+            }
     } else {
       // Parent and key are inherited from the left (or right) neighbour.
       const neighbour = item.origin ?? item.rightOrigin
@@ -105,6 +154,11 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
     }
     memo.set(item, result)
     return result
+  }
+
+  const itemAt = (id: Y.ID): Y.Item | undefined => {
+    const found = findIncoming(incoming, id) ?? findInDoc(doc, id)
+    return found instanceof Y.Item ? found : undefined
   }
 
   const resolveId = (id: Y.ID, depth: number): Resolved => {
@@ -125,7 +179,11 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
       continue
     }
     const reason =
-      judgeServerOnly(target) ?? (restricted ? judgeInsert(records, target, struct) : null)
+      judgeServerOnly(target) ??
+      (restricted ? judgeInsert(records, target, struct) : null) ??
+      (authors && isRecordEntry(target)
+        ? authors.noteInsert(struct, target.key, target.path, target.parent, target.sub)
+        : null)
     if (reason) return refuse(reason)
   }
 
@@ -143,12 +201,24 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
         if (!(struct instanceof Y.Item) || struct.deleted) continue
         const target = targetInDoc(struct)
         const reason =
-          judgeServerOnly(target) ?? (restricted ? judgeDelete(records, target, struct) : null)
+          judgeServerOnly(target) ??
+          (restricted ? judgeDelete(records, target, struct) : null) ??
+          (authors && isRecordEntry(target)
+            ? authors.noteDelete(struct, target.key, target.path)
+            : null)
         if (reason) return refuse(reason)
       }
     }
   }
-  return missing ? incomplete : allowed
+  if (missing) return incomplete
+  // Judged on the whole update only: with part of it missing, a record's new state is unknown.
+  const reason = authors?.judge()
+  return reason ? refuse(reason) : allowed
+}
+
+/** Whether the item is inside an entry of the records map. */
+function isRecordEntry(target: Target): target is Target & { key: string } {
+  return target.root === docLayout.records && target.key !== null
 }
 
 /** Whether some client's new structs start past what the board has of that client (or skip). */
@@ -175,7 +245,15 @@ function refuse(reason: string): UpdateVerdict {
 }
 
 function judgeServerOnly(target: Target): string | null {
-  return serverOnlyMaps.has(target.root) ? `${target.root} is written by the server only` : null
+  if (serverOnlyMaps.has(target.root)) return `${target.root} is written by the server only`
+  if (
+    target.root === docLayout.session &&
+    target.key !== null &&
+    serverOnlySessionKeys.has(target.key)
+  ) {
+    return `${target.root}.${target.key} is written by the server only`
+  }
+  return null
 }
 
 function judgeInsert(records: Y.Map<unknown>, target: Target, item: Y.Item): string | null {
@@ -247,14 +325,23 @@ function firstValue(item: Y.Item): unknown {
 /** The top-level map, entry key and depth of an item already in the document. */
 function targetInDoc(item: Y.Item): Target {
   let entry = item
-  let depth = 0
+  const path: (string | null)[] = []
   // Walk up through nested types to the entry of the top-level type.
   while (entry.parent instanceof Y.AbstractType && entry.parent._item !== null) {
+    path.push(entry.parentSub)
     entry = entry.parent._item
-    depth++
   }
+  path.reverse()
   const root = entry.parent instanceof Y.AbstractType ? Y.findRootTypeKey(entry.parent) : ''
-  return { root, key: entry.parentSub, depth, sub: item.parentSub }
+  const parent = item.parent instanceof Y.AbstractType ? item.parent._item : null
+  return {
+    root,
+    key: entry.parentSub,
+    depth: path.length,
+    sub: item.parentSub,
+    path: path.slice(0, maxTrackedPath),
+    parent,
+  }
 }
 
 function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newBoardId } from './board-id.ts'
-import { BoardNotFoundError, type BoardStore, type StoredDocument } from './board-store.ts'
+import {
+  BoardNotFoundError,
+  type BoardStore,
+  type MemberRecord,
+  type StoredDocument,
+} from './board-store.ts'
 
 /**
  * One behavioural contract for every BoardStore implementation. Each
@@ -194,6 +199,84 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
       expect(() => store.setTokenHashes(newBoardId(), { viewer: 'x'.repeat(64) })).toThrow(
         BoardNotFoundError,
       )
+    })
+
+    function member(memberId: string, at = 1_700_000_000_000): MemberRecord {
+      return { memberId, secretHash: 'a'.repeat(64), grant: null, createdAt: new Date(at) }
+    }
+    const alice = 'AAAAAAAAAAAAAAAAAAAAAA'
+    const bob = 'BBBBBBBBBBBBBBBBBBBBBB'
+
+    it('stores members per board and returns copies', () => {
+      store.addMember(boardId, member(alice))
+      expect(store.getMember(boardId, alice)).toEqual(member(alice))
+      expect(store.getMember(boardId, bob)).toBeUndefined()
+      const other = newBoardId()
+      store.createBoard({ id: other, name: 'Other', template: 'blank', createdAt: new Date() })
+      // A member of one board is nobody on another.
+      expect(store.getMember(other, alice)).toBeUndefined()
+      expect(store.listMembers(other)).toEqual([])
+      const copy = store.getMember(boardId, alice)
+      if (copy) copy.grant = 'co-facilitator'
+      expect(store.getMember(boardId, alice)?.grant).toBeNull()
+    })
+
+    it('lists members oldest first', () => {
+      store.addMember(boardId, member(bob, 1_700_000_000_000))
+      store.addMember(boardId, member(alice, 1_700_000_000_500))
+      expect(store.listMembers(boardId).map((m) => m.memberId)).toEqual([bob, alice])
+    })
+
+    it('refuses a member for an unknown board and a second member with the same id', () => {
+      expect(() => store.addMember(newBoardId(), member(alice))).toThrow(BoardNotFoundError)
+      store.addMember(boardId, { ...member(alice), secretHash: 'b'.repeat(64) })
+      expect(() => store.addMember(boardId, member(alice))).toThrow()
+      // The first member keeps their secret: a second mint cannot take over an id.
+      expect(store.getMember(boardId, alice)?.secretHash).toBe('b'.repeat(64))
+    })
+
+    it('grants and revokes co-facilitation, and refuses unknown members', () => {
+      store.addMember(boardId, member(alice))
+      store.setMemberGrant(boardId, alice, 'co-facilitator')
+      expect(store.getMember(boardId, alice)?.grant).toBe('co-facilitator')
+      store.setMemberGrant(boardId, alice, null)
+      expect(store.getMember(boardId, alice)?.grant).toBeNull()
+      expect(() => store.setMemberGrant(boardId, bob, 'co-facilitator')).toThrow()
+      expect(() => store.setMemberGrant(newBoardId(), alice, null)).toThrow(BoardNotFoundError)
+    })
+
+    it('keeps one private document per member and overwrites it on save', () => {
+      store.addMember(boardId, member(alice))
+      store.addMember(boardId, member(bob))
+      expect(store.loadPrivateDocument(boardId, alice)).toBeNull()
+      expect(store.listPrivateDocuments(boardId)).toEqual([])
+      const first = new Uint8Array([1, 2, 3])
+      store.savePrivateDocument(boardId, alice, first)
+      first.fill(0)
+      expect(store.loadPrivateDocument(boardId, alice)).toEqual(new Uint8Array([1, 2, 3]))
+      store.savePrivateDocument(boardId, alice, new Uint8Array([4, 5]))
+      store.savePrivateDocument(boardId, bob, new Uint8Array([6]))
+      expect(store.loadPrivateDocument(boardId, alice)).toEqual(new Uint8Array([4, 5]))
+      expect(store.listPrivateDocuments(boardId)).toEqual([
+        { memberId: alice, state: new Uint8Array([4, 5]) },
+        { memberId: bob, state: new Uint8Array([6]) },
+      ])
+      expect(() => store.savePrivateDocument(newBoardId(), alice, new Uint8Array([1]))).toThrow(
+        BoardNotFoundError,
+      )
+    })
+
+    it('deletes a board with its members and private documents', () => {
+      store.addMember(boardId, member(alice))
+      store.savePrivateDocument(boardId, alice, new Uint8Array([1]))
+      store.deleteBoard(boardId)
+      expect(store.getMember(boardId, alice)).toBeUndefined()
+      expect(store.listMembers(boardId)).toEqual([])
+      expect(store.loadPrivateDocument(boardId, alice)).toBeNull()
+      expect(store.listPrivateDocuments(boardId)).toEqual([])
+      // The same id on a new board starts with nobody.
+      store.createBoard({ id: boardId, name: 'Again', template: 'blank', createdAt: new Date() })
+      expect(store.listMembers(boardId)).toEqual([])
     })
   })
 }

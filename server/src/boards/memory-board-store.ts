@@ -1,8 +1,11 @@
+import type { MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import {
   BoardNotFoundError,
   type BoardRecord,
   type BoardStore,
+  type MemberRecord,
+  type PrivateDocument,
   type StoredDocument,
   type TokenHashes,
   type UpdateLogStats,
@@ -14,6 +17,8 @@ interface MemoryBoard {
   log: { seq: number; update: Uint8Array }[]
   lastSeq: number
   tokens: Partial<TokenHashes>
+  members: Map<string, MemberRecord>
+  privateDocuments: Map<string, Uint8Array>
 }
 
 /** In-memory board store for tests and throwaway servers; loses everything on exit. */
@@ -29,6 +34,8 @@ export class MemoryBoardStore implements BoardStore {
       log: [],
       lastSeq: 0,
       tokens: { ...tokenHashes },
+      members: new Map(),
+      privateDocuments: new Map(),
     })
     if (initialUpdate) this.appendUpdate(board.id, initialUpdate)
   }
@@ -89,9 +96,65 @@ export class MemoryBoardStore implements BoardStore {
     }
   }
 
+  addMember(boardId: string, member: MemberRecord): void {
+    const board = this.require(boardId)
+    if (board.members.has(member.memberId)) {
+      throw new Error(`Member ${member.memberId} already exists on board ${boardId}`)
+    }
+    board.members.set(member.memberId, copyMember(member))
+  }
+
+  getMember(boardId: string, memberId: string): MemberRecord | undefined {
+    const member = this.boards.get(boardId)?.members.get(memberId)
+    return member ? copyMember(member) : undefined
+  }
+
+  setMemberGrant(boardId: string, memberId: string, grant: MemberGrant | null): void {
+    const member = this.require(boardId).members.get(memberId)
+    if (!member) throw new Error(`No member ${memberId} on board ${boardId}`)
+    member.grant = grant
+  }
+
+  listMembers(boardId: string): MemberRecord[] {
+    const board = this.boards.get(boardId)
+    if (!board) return []
+    return [...board.members.values()]
+      .sort(
+        (a, b) =>
+          a.createdAt.getTime() - b.createdAt.getTime() || compareStrings(a.memberId, b.memberId),
+      )
+      .map(copyMember)
+  }
+
+  loadPrivateDocument(boardId: string, memberId: string): Uint8Array | null {
+    return this.boards.get(boardId)?.privateDocuments.get(memberId)?.slice() ?? null
+  }
+
+  savePrivateDocument(boardId: string, memberId: string, state: Uint8Array): void {
+    // Copy: callers may reuse the buffer they hand us.
+    this.require(boardId).privateDocuments.set(memberId, state.slice())
+  }
+
+  listPrivateDocuments(boardId: string): PrivateDocument[] {
+    const board = this.boards.get(boardId)
+    if (!board) return []
+    return [...board.privateDocuments]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([memberId, state]) => ({ memberId, state: state.slice() }))
+  }
+
   private require(boardId: string): MemoryBoard {
     const board = this.boards.get(boardId)
     if (!board) throw new BoardNotFoundError(boardId)
     return board
   }
+}
+
+function copyMember(member: MemberRecord): MemberRecord {
+  return { ...member, createdAt: new Date(member.createdAt) }
+}
+
+/** Code-unit order, as SQLite's BINARY collation sorts the same ids. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

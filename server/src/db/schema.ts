@@ -49,3 +49,35 @@ export const boardTokens = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.boardId, table.role] })],
 )
+
+/**
+ * The people of a board (ADR 0013): a server-issued id per browser and the SHA-256 (hex) of the
+ * secret in its credential, plus what the facilitator granted them ('co-facilitator' or null).
+ */
+export const boardMembers = sqliteTable(
+  'board_members',
+  {
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    memberId: text('member_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    grant: text('grant'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.boardId, table.memberId] })],
+)
+
+/** Each member's private Yjs document (their dots, ballots and drafts), stored whole. */
+export const memberPrivateDocuments = sqliteTable(
+  'member_private_documents',
+  {
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    memberId: text('member_id').notNull(),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.boardId, table.memberId] })],
+)

@@ -1,16 +1,26 @@
+import type { MemberGrant } from '@stormline/shared/access/identity'
 import { type BoardRole, isBoardRole } from '@stormline/shared/access/roles'
 import { isBoardTemplateId } from '@stormline/shared/board/templates'
 import {
   BoardNotFoundError,
   type BoardRecord,
   type BoardStore,
+  type MemberRecord,
+  type PrivateDocument,
   type StoredDocument,
   type TokenHashes,
   type UpdateLogStats,
 } from '../boards/board-store.ts'
 import type { StormlineDatabase } from './database.ts'
 import { orm } from './drizzle-modules.ts'
-import { boardSnapshots, boards, boardTokens, boardUpdates } from './schema.ts'
+import {
+  boardMembers,
+  boardSnapshots,
+  boards,
+  boardTokens,
+  boardUpdates,
+  memberPrivateDocuments,
+} from './schema.ts'
 
 const { and, asc, eq, gt, lte, sql } = orm
 
@@ -63,7 +73,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   deleteBoard(id: string): boolean {
-    // Snapshots, updates and tokens go with it (ON DELETE CASCADE).
+    // Snapshots, updates, tokens, members and private documents go with it (ON DELETE CASCADE).
     return this.db.delete(boards).where(eq(boards.id, id)).run().changes > 0
   }
 
@@ -171,6 +181,106 @@ export class SqliteBoardStore implements BoardStore {
       .where(eq(boardUpdates.boardId, boardId))
       .get()
     return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
+  }
+
+  addMember(boardId: string, member: MemberRecord): void {
+    try {
+      this.db
+        .insert(boardMembers)
+        .values({
+          boardId,
+          memberId: member.memberId,
+          secretHash: member.secretHash,
+          grant: member.grant,
+          createdAt: member.createdAt,
+        })
+        .run()
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new BoardNotFoundError(boardId)
+      throw error
+    }
+  }
+
+  getMember(boardId: string, memberId: string): MemberRecord | undefined {
+    const row = this.db
+      .select()
+      .from(boardMembers)
+      .where(and(eq(boardMembers.boardId, boardId), eq(boardMembers.memberId, memberId)))
+      .get()
+    return row ? toMemberRecord(row) : undefined
+  }
+
+  setMemberGrant(boardId: string, memberId: string, grant: MemberGrant | null): void {
+    const result = this.db
+      .update(boardMembers)
+      .set({ grant })
+      .where(and(eq(boardMembers.boardId, boardId), eq(boardMembers.memberId, memberId)))
+      .run()
+    if (result.changes === 0) {
+      if (!this.getBoard(boardId)) throw new BoardNotFoundError(boardId)
+      throw new Error(`No member ${memberId} on board ${boardId}`)
+    }
+  }
+
+  listMembers(boardId: string): MemberRecord[] {
+    return this.db
+      .select()
+      .from(boardMembers)
+      .where(eq(boardMembers.boardId, boardId))
+      .orderBy(asc(boardMembers.createdAt), asc(boardMembers.memberId))
+      .all()
+      .map(toMemberRecord)
+  }
+
+  loadPrivateDocument(boardId: string, memberId: string): Uint8Array | null {
+    const row = this.db
+      .select({ state: memberPrivateDocuments.state })
+      .from(memberPrivateDocuments)
+      .where(
+        and(
+          eq(memberPrivateDocuments.boardId, boardId),
+          eq(memberPrivateDocuments.memberId, memberId),
+        ),
+      )
+      .get()
+    return row ? new Uint8Array(row.state) : null
+  }
+
+  savePrivateDocument(boardId: string, memberId: string, state: Uint8Array): void {
+    const now = new Date()
+    try {
+      this.db
+        .insert(memberPrivateDocuments)
+        .values({ boardId, memberId, state: Buffer.from(state), updatedAt: now })
+        .onConflictDoUpdate({
+          target: [memberPrivateDocuments.boardId, memberPrivateDocuments.memberId],
+          set: { state: Buffer.from(state), updatedAt: now },
+        })
+        .run()
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new BoardNotFoundError(boardId)
+      throw error
+    }
+  }
+
+  listPrivateDocuments(boardId: string): PrivateDocument[] {
+    return this.db
+      .select({ memberId: memberPrivateDocuments.memberId, state: memberPrivateDocuments.state })
+      .from(memberPrivateDocuments)
+      .where(eq(memberPrivateDocuments.boardId, boardId))
+      .orderBy(asc(memberPrivateDocuments.memberId))
+      .all()
+      .map((row) => ({ memberId: row.memberId, state: new Uint8Array(row.state) }))
+  }
+}
+
+function toMemberRecord(row: typeof boardMembers.$inferSelect): MemberRecord {
+  return {
+    memberId: row.memberId,
+    secretHash: row.secretHash,
+    // A grant this version does not know (written by a newer one) grants nothing.
+    grant: row.grant === 'co-facilitator' ? 'co-facilitator' : null,
+    createdAt: row.createdAt,
   }
 }
 

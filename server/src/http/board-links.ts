@@ -1,3 +1,4 @@
+import { memberCookieName } from '@stormline/shared/access/identity'
 import { type BoardRole, boardLinkPath, tokenCookieName } from '@stormline/shared/access/roles'
 import type { BoardLinks } from '@stormline/shared/api/types'
 import type { Context } from 'hono'
@@ -43,6 +44,30 @@ export function setTokenCookie(
   })
 }
 
+/**
+ * Keeps a browser's member credential for a board (ADR 0013), with the token cookie's
+ * protections. It outlives the token cookie: the same person coming back through a renewed link
+ * is still the same person, with their dots, ballots and drafts.
+ */
+export function setMemberCookie(
+  c: Context,
+  boardId: string,
+  credential: string,
+  publicUrl: string | null,
+): void {
+  setCookie(c, memberCookieName(boardId), credential, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isSecure(c, publicUrl),
+    maxAge: 60 * 60 * 24 * 365,
+  })
+}
+
 export function clearTokenCookie(c: Context, boardId: string): void {
   deleteCookie(c, tokenCookieName(boardId), { path: '/' })
+}
+
+export function clearMemberCookie(c: Context, boardId: string): void {
+  deleteCookie(c, memberCookieName(boardId), { path: '/' })
 }

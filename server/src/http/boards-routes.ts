@@ -1,3 +1,4 @@
+import { effectiveRole } from '@stormline/shared/access/identity'
 import { boardRoles } from '@stormline/shared/access/roles'
 import {
   type BoardAccess,
@@ -16,10 +17,19 @@ import { issueTokens } from '../access/tokens.ts'
 import { newBoardId } from '../boards/board-id.ts'
 import type { BoardRecord, BoardStore } from '../boards/board-store.ts'
 import { initialDocumentUpdate } from '../boards/initial-document.ts'
+import { ensureMember } from '../identity/ensure-member.ts'
+import { requestMemberCredential } from '../identity/socket-member.ts'
 import type { RoomRegistry } from '../rooms/room-registry.ts'
 import { apiError } from './api-error.ts'
 import { type BoardGuardEnv, boardGuard } from './board-guard.ts'
-import { boardLinks, clearTokenCookie, linkOrigin, setTokenCookie } from './board-links.ts'
+import {
+  boardLinks,
+  clearMemberCookie,
+  clearTokenCookie,
+  linkOrigin,
+  setMemberCookie,
+  setTokenCookie,
+} from './board-links.ts'
 import { toBoardMeta } from './board-meta.ts'
 import { readJsonBody } from './json-body.ts'
 
@@ -104,6 +114,8 @@ export function boardsRoutes({
   })
 
   // Turns the token of a link into the board's cookie, so the page can drop it from the URL.
+  // The answer's role is the one the browser acts with (a co-facilitator's participant link
+  // acts as the facilitator's).
   app.post('/:id/access', async (c) => {
     const body = await readJsonBody(c, accessBody)
     if (!body.ok) return body.response
@@ -116,7 +128,18 @@ export function boardsRoutes({
       return apiError(c, 401, 'invalid_token', 'This link is not valid (anymore) for this board.')
     }
     setTokenCookie(c, boardId, body.data.token, publicUrl)
-    const answer: BoardAccess = { ...toBoardMeta(access.board), role: access.role }
+    // The browser's person on this board comes with its link: kept if it has one, else new.
+    const { member, credential } = ensureMember(
+      store,
+      boardId,
+      requestMemberCredential(c, boardId),
+      new Date(),
+    )
+    setMemberCookie(c, boardId, credential, publicUrl)
+    const answer: BoardAccess = {
+      ...toBoardMeta(access.board),
+      role: effectiveRole(access.role, member.grant),
+    }
     return c.json(answer)
   })
 
@@ -137,6 +160,7 @@ export function boardsRoutes({
     registry.closeBoard(boardId)
     store.deleteBoard(boardId)
     clearTokenCookie(c, boardId)
+    clearMemberCookie(c, boardId)
     return c.body(null, 204)
   })
 
@@ -145,6 +169,11 @@ export function boardsRoutes({
     if (!body.ok) return body.response
     const boardId = c.var.board.id
     const roles = [...new Set(body.data.roles ?? (['participant', 'viewer'] as const))]
+    // A co-facilitator runs the workshop, but may not take the board from whoever holds the
+    // facilitator link by renewing it (ADR 0013).
+    if (roles.includes('facilitator') && c.var.linkRole !== 'facilitator') {
+      return apiError(c, 403, 'forbidden', 'Only the holder of the facilitator link may renew it.')
+    }
     const { tokens, hashes } = issueTokens(roles)
     store.setTokenHashes(boardId, hashes)
     // Sockets opened with the old tokens of these roles lose access now, not at their next reconnect.

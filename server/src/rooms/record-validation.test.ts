@@ -187,6 +187,7 @@ describe('records a peer writes (VAL-1)', () => {
     expect(bob.awareness.getStates().get(carol.doc.clientID)).toEqual({
       name: 'Carol',
       role: 'participant',
+      memberId: expect.stringMatching(/^test-/),
     })
   })
 

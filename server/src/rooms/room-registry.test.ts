@@ -183,6 +183,7 @@ describe('RoomRegistry', () => {
       name: 'Alice',
       color: '#e03131',
       role: 'facilitator',
+      memberId: expect.stringMatching(/^test-/),
     })
     const carol = new Peer(registry, boardId)
     expect(carol.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ name: 'Alice' })

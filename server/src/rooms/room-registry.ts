@@ -1,17 +1,25 @@
+import type { MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
+import type { Tally } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { encodeStoredAck } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import { loadBoardDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
+import { computeTally } from '../sealed/board-tally.ts'
+import { isAnonymousBoard } from '../sealed/note-authors.ts'
+import { reconcileBoard, recordAuthoredNotes } from '../sealed/sealed-room-reactions.ts'
 import { type AckSchedule, createAckSchedule, defaultAckIntervalMs } from './ack-schedule.ts'
+import { BoardPrivates } from './board-privates.ts'
 import {
   type CompactionPolicy,
   defaultCompactionPolicy,
   defaultQuietCheckIntervalMs,
 } from './compaction-policy.ts'
+import { defaultMaxPrivateBytes, type PrivateRoom } from './private-room.ts'
 import {
   createInboundQueue,
   defaultRateLimit,
@@ -19,8 +27,11 @@ import {
   type RateLimit,
 } from './rate-limit.ts'
 import { Room } from './room.ts'
+import { type SocketIdentity, toSocketIdentity } from './socket-identity.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 import { realTimers, type Timers } from './timers.ts'
+
+export type { SocketIdentity } from './socket-identity.ts'
 
 export const defaultMaxBoardBytes = 50 * 1024 * 1024
 
@@ -37,6 +48,8 @@ export interface RoomRegistryOptions {
   compactIntervalMs?: number
   /** Largest stored board in bytes (default 50 MiB). */
   maxBoardBytes?: number
+  /** Largest private document of a member in bytes (default 1 MiB). */
+  maxPrivateBytes?: number
   /** Messages per second, burst and queue bound per connection (BAD-2). */
   rateLimit?: RateLimit
   /** Least time between two storage acknowledgements to one socket, in ms (ACK-1; default 200). */
@@ -47,19 +60,44 @@ export interface RoomRegistryOptions {
   timers?: Timers
 }
 
+/**
+ * Whether a facilitator's update changed what decides the sealed state: the session (a vote
+ * closed, a silent-writing round ended, anonymity switched on) or the assessments (an estimate
+ * revealed or hidden). Anything else — moving stickies, typing — leaves the reconcile with
+ * nothing to do, and it is not run for each of those updates.
+ */
+function touchesSealedState(touchedMaps: ReadonlySet<string>): boolean {
+  return touchedMaps.has(docLayout.session) || touchedMaps.has(docLayout.assessments)
+}
+
+/** A board with peers: its shared room and its members' private documents (ADR 0013). */
+interface LiveBoard {
+  room: Room
+  privates: BoardPrivates
+}
+
 /** What the registry keeps per accepted socket besides the room's own bookkeeping. */
 interface Link {
-  room: Room
+  board: LiveBoard
   inbound: InboundQueue
   ack: AckSchedule
 }
 
+/** Where one socket's frames go: the board's shared room or the member's private one. */
+interface SocketTarget {
+  deliver: (message: Uint8Array) => void
+  leave: () => void
+  /** State vector of the document the socket syncs (ACK-1). */
+  stateVector: () => Uint8Array
+}
+
 /**
- * Keeps one live Room per board that has peers, loading it on the first
- * connection and compacting and unloading it when the last peer leaves.
+ * Keeps one live board per board id that has peers — its shared Room and its members' private
+ * documents — loading it on the first connection and compacting and unloading it when the last
+ * peer (shared or private) leaves.
  */
 export class RoomRegistry {
-  private readonly rooms = new Map<string, Room>()
+  private readonly boards = new Map<string, LiveBoard>()
   private readonly links = new Map<SyncSocket, Link>()
   private readonly timer: NodeJS.Timeout | undefined
   private readonly compaction: CompactionPolicy
@@ -83,33 +121,130 @@ export class RoomRegistry {
 
   /**
    * Attaches a socket to its board's room. Unknown or malformed board ids are
-   * refused with CloseCode.boardNotFound and null is returned.
+   * refused with CloseCode.boardNotFound and null is returned. A bare role stands for a socket
+   * with a member of its own and no sticky-author rules (the sync core's tests).
    */
-  connect(boardId: string, socket: SyncSocket, role: BoardRole): RoomConnection | null {
+  connect(
+    boardId: string,
+    socket: SyncSocket,
+    identity: SocketIdentity | BoardRole,
+  ): RoomConnection | null {
+    const board = this.open(boardId, socket)
+    if (!board) return null
+    const { room } = board
+    room.join(socket, toSocketIdentity(identity), typeof identity !== 'string')
+    return this.link(board, socket, {
+      deliver: (message) => room.receive(socket, message),
+      leave: () => room.leave(socket),
+      stateVector: () => Y.encodeStateVector(room.doc),
+    })
+  }
+
+  /**
+   * Attaches a socket to the private document of its member on this board (ADR 0013): the
+   * member decides which document, never anything the client names. Null when refused (the
+   * socket is closed: unknown board 4404, store failure 1011).
+   */
+  connectPrivate(
+    boardId: string,
+    socket: SyncSocket,
+    identity: SocketIdentity,
+  ): RoomConnection | null {
+    const board = this.open(boardId, socket)
+    if (!board) return null
+    let room: PrivateRoom
+    try {
+      room = board.privates.get(identity.memberId)
+    } catch (error) {
+      this.options.logger.error('sync.private_load_failed', { boardId, error })
+      socket.close(CloseCode.internalError, 'private document could not be loaded')
+      this.unloadIfIdle(board)
+      return null
+    }
+    if (!room.join(socket, identity)) {
+      socket.close(CloseCode.internalError, 'private document could not be stored')
+      this.unloadIfIdle(board)
+      return null
+    }
+    return this.link(board, socket, {
+      deliver: (message) => room.receive(socket, message),
+      leave: () => room.leave(socket),
+      stateVector: () => Y.encodeStateVector(room.doc),
+    })
+  }
+
+  /**
+   * The facilitator granted (or revoked) co-facilitation to a member (ADR 0013): the member's
+   * sockets on a participant link act with the new role at once (update policy, presence stamp),
+   * and their private `member` entry is rewritten so their page follows. The grant itself is
+   * already stored; a board without peers reads it on its next connection.
+   */
+  setMemberGrant(boardId: string, memberId: string, grant: MemberGrant | null): void {
+    const board = this.boards.get(boardId)
+    if (!board) return
+    board.room.setMemberGrant(memberId, grant)
+    try {
+      board.privates.get(memberId).setGrant(grant)
+    } catch (error) {
+      // The sockets switched; the page learns its new role on its next connection.
+      this.options.logger.error('sync.private_load_failed', { boardId, error })
+    }
+  }
+
+  /**
+   * Live counts of what is still secret on a board (ADR 0013), for the facilitator; null for an
+   * unknown board. A board without peers is counted from a copy of what is stored (nobody is
+   * present then).
+   */
+  tally(boardId: string): Tally | null {
+    const live = this.boards.get(boardId)
+    if (live) return computeTally(live.room.doc, live.privates.docs(), live.room.presentMembers())
+    if (!isBoardId(boardId) || !this.options.store.getBoard(boardId)) return null
+    const { store, logger } = this.options
+    const { doc } = loadBoardDocument(store, boardId, { logger, persist: false })
+    const privates = new Map<string, Y.Doc>()
+    try {
+      for (const { memberId, state } of store.listPrivateDocuments(boardId)) {
+        const own = new Y.Doc()
+        Y.applyUpdate(own, state)
+        privates.set(memberId, own)
+      }
+      return computeTally(doc, privates, new Set())
+    } finally {
+      doc.destroy()
+      for (const own of privates.values()) own.destroy()
+    }
+  }
+
+  /** The board's live room, loaded first if needed; null (socket closed) when refused. */
+  private open(boardId: string, socket: SyncSocket): LiveBoard | null {
     if (this.closed) {
       // Shutting down: a room opened now would miss the final compaction.
       socket.close(CloseCode.goingAway, 'server shutting down')
       return null
     }
-    const room = this.roomFor(boardId, socket)
-    if (!room) return null
-    room.join(socket, role)
+    return this.boardFor(boardId, socket) ?? null
+  }
+
+  /** Registers an accepted socket: its inbound queue (BAD-2), acknowledgements (ACK-1) and leaving. */
+  private link(board: LiveBoard, socket: SyncSocket, target: SocketTarget): RoomConnection {
+    const boardId = board.room.boardId
     const timers = this.options.timers ?? realTimers
     const { logger } = this.options
     const leave = (): boolean => {
       if (this.links.get(socket) !== link) return false
       this.unlink(socket)
-      room.leave(socket)
-      if (room.connectionCount === 0 && this.rooms.get(boardId) === room) this.unload(room)
+      target.leave()
+      this.unloadIfIdle(board)
       return true
     }
     const link: Link = {
-      room,
+      board,
       // BAD-2: messages past the rate wait, in order, while the socket is paused.
       inbound: createInboundQueue({
         limit: this.options.rateLimit ?? defaultRateLimit,
         timers,
-        deliver: (message) => room.receive(socket, message),
+        deliver: target.deliver,
         pause: () => socket.pause?.(),
         resume: () => socket.resume?.(),
         overflow: (queuedBytes) => {
@@ -119,14 +254,14 @@ export class RoomRegistry {
         },
         drained: (episode) => logger.info('sync.throttled', { boardId, ...episode }),
       }),
-      // ACK-1: once what the socket sent is stored, it gets the room's state vector, as an auth
-      // message a stock client ignores (access-messages.ts).
+      // ACK-1: once what the socket sent is stored, it gets the document's state vector, as an
+      // auth message a stock client ignores (access-messages.ts).
       ack: createAckSchedule({
         intervalMs: this.options.ackIntervalMs ?? defaultAckIntervalMs,
         timers,
         send: () => {
           try {
-            socket.send(encodeStoredAck(Y.encodeStateVector(room.doc)))
+            socket.send(encodeStoredAck(target.stateVector()))
           } catch {
             // The socket is going away; its close event ends the connection.
           }
@@ -146,25 +281,37 @@ export class RoomRegistry {
 
   /** Closes the board's sockets of these roles with 4401: their link was rotated. */
   disconnectRoles(boardId: string, roles: readonly BoardRole[]): void {
-    const room = this.rooms.get(boardId)
-    if (!room) return
-    const closed = room.closeRoles(roles, CloseCode.unauthorized, 'link rotated')
-    this.options.logger.info('sync.roles_disconnected', { boardId, roles, closed })
-    if (room.connectionCount === 0) this.unload(room)
+    const board = this.boards.get(boardId)
+    if (!board) return
+    const closed = board.room.closeRoles(roles, CloseCode.unauthorized, 'link rotated')
+    const privateSockets = board.privates.closeRoles(roles, CloseCode.unauthorized, 'link rotated')
+    for (const socket of privateSockets) this.unlink(socket)
+    this.options.logger.info('sync.roles_disconnected', {
+      boardId,
+      roles,
+      closed: closed + privateSockets.length,
+    })
+    this.unloadIfIdle(board)
   }
 
   /** Drops the board's room without compacting (it is being deleted) and closes its sockets with 4410. */
   closeBoard(boardId: string): void {
-    const room = this.rooms.get(boardId)
-    if (!room) return
-    this.rooms.delete(boardId)
-    this.unlinkRoom(room)
-    room.close(CloseCode.boardDeleted, 'board deleted')
+    const board = this.boards.get(boardId)
+    if (!board) return
+    this.boards.delete(boardId)
+    this.unlinkBoard(board)
+    board.privates.close(CloseCode.boardDeleted, 'board deleted')
+    board.room.close(CloseCode.boardDeleted, 'board deleted')
   }
 
   /** Live room for a board, if one is loaded (for tests and diagnostics). */
   room(boardId: string): Room | undefined {
-    return this.rooms.get(boardId)
+    return this.boards.get(boardId)?.room
+  }
+
+  /** A member's private room on a live board, if loaded (for tests and diagnostics). */
+  privateRoom(boardId: string, memberId: string): PrivateRoom | undefined {
+    return this.boards.get(boardId)?.privates.peek(memberId)
   }
 
   /**
@@ -173,7 +320,7 @@ export class RoomRegistry {
    * first if it is stored in an older layout or schema: MIG-1, appended to the store).
    */
   readDocument<T>(boardId: string, read: (doc: Y.Doc) => T): T {
-    const live = this.rooms.get(boardId)
+    const live = this.boards.get(boardId)?.room
     if (live) return read(live.doc)
     const { doc } = loadBoardDocument(this.options.store, boardId, { logger: this.options.logger })
     try {
@@ -189,9 +336,9 @@ export class RoomRegistry {
    * otherwise it is appended to the stored log.
    */
   writeDocument(boardId: string, change: (doc: Y.Doc) => void): void {
-    const live = this.rooms.get(boardId)
+    const live = this.boards.get(boardId)?.room
     if (live) {
-      live.doc.transact(() => change(live.doc))
+      live.serverWrite(change)
       return
     }
     const { doc } = loadBoardDocument(this.options.store, boardId, { logger: this.options.logger })
@@ -207,7 +354,7 @@ export class RoomRegistry {
   }
 
   get size(): number {
-    return this.rooms.size
+    return this.boards.size
   }
 
   /**
@@ -216,52 +363,105 @@ export class RoomRegistry {
    * peer's edits for as long as it takes.
    */
   compactQuiet(): void {
-    for (const room of this.rooms.values()) room.compactIfQuiet()
+    for (const { room } of this.boards.values()) room.compactIfQuiet()
   }
 
   /** Compacts and closes every room; peers are told the server is going away. */
   close(): void {
     this.closed = true
     if (this.timer) clearInterval(this.timer)
-    for (const room of [...this.rooms.values()]) {
-      room.tryCompact()
-      this.rooms.delete(room.boardId)
-      this.unlinkRoom(room)
-      room.close(CloseCode.goingAway, 'server shutting down')
+    for (const board of [...this.boards.values()]) {
+      board.room.tryCompact()
+      this.boards.delete(board.room.boardId)
+      this.unlinkBoard(board)
+      board.privates.close(CloseCode.goingAway, 'server shutting down')
+      board.room.close(CloseCode.goingAway, 'server shutting down')
     }
   }
 
-  private roomFor(boardId: string, socket: SyncSocket): Room | undefined {
-    const live = this.rooms.get(boardId)
+  private boardFor(boardId: string, socket: SyncSocket): LiveBoard | undefined {
+    const live = this.boards.get(boardId)
     if (live) return live
     if (!isBoardId(boardId) || !this.options.store.getBoard(boardId)) {
       this.options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
       socket.close(CloseCode.boardNotFound, 'board not found')
       return undefined
     }
+    let board: LiveBoard
     try {
-      const room = Room.load(boardId, this.options.store, {
-        compaction: this.compaction,
-        now: this.options.now ?? (() => (this.options.timers ?? realTimers).now()),
-        maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
-        logger: this.options.logger,
-        onFailure: (failed) => this.fail(failed),
-        onStored: (socket) => this.links.get(socket)?.ack.stored(),
-      })
-      this.rooms.set(boardId, room)
-      return room
+      board = this.loadBoard(boardId)
     } catch (error) {
       this.options.logger.error('sync.load_failed', { boardId, error })
       socket.close(CloseCode.internalError, 'board could not be loaded')
       return undefined
     }
+    this.boards.set(boardId, board)
+    // Whatever the sealed state calls for and was not done before the last unload (a crash
+    // between publishing drafts and removing them, a board written by an older server).
+    this.react(board)
+    if (this.boards.get(boardId) !== board) {
+      // Storing the reconciled state failed and the board was dropped.
+      socket.close(CloseCode.internalError, 'board could not be loaded')
+      return undefined
+    }
+    return board
   }
 
-  private unload(room: Room): void {
-    room.tryCompact()
-    this.rooms.delete(room.boardId)
-    this.unlinkRoom(room)
-    room.close(CloseCode.goingAway, 'room unloaded')
+  private loadBoard(boardId: string): LiveBoard {
+    const { logger } = this.options
+    // The room's callbacks need the board they belong to, which needs the room.
+    let board: LiveBoard | null = null
+    const room = Room.load(boardId, this.options.store, {
+      compaction: this.compaction,
+      now: this.options.now ?? (() => (this.options.timers ?? realTimers).now()),
+      maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
+      logger,
+      onFailure: (failed) => this.fail(failed),
+      onStored: (socket) => this.links.get(socket)?.ack.stored(),
+      onAccepted: ({ identity, createdNotes, touchedMaps }) => {
+        if (!board) return
+        recordAuthoredNotes(board, identity.memberId, createdNotes)
+        if (identity.role === 'facilitator' && touchesSealedState(touchedMaps)) this.react(board)
+      },
+    })
+    const privates = new BoardPrivates(boardId, this.options.store, {
+      maxBytes: this.options.maxPrivateBytes ?? defaultMaxPrivateBytes,
+      logger,
+      anonymous: () => isAnonymousBoard(room.doc),
+      onFailure: (failed) => {
+        if (board) this.failPrivate(board, failed)
+      },
+      onStored: (socket) => this.links.get(socket)?.ack.stored(),
+      onAccepted: () => {
+        if (board) this.react(board)
+      },
+    })
+    board = { room, privates }
+    return board
+  }
+
+  /** Reconciles the board's sealed state, logging instead of throwing: the edit that led here is stored. */
+  private react(board: LiveBoard): void {
+    try {
+      reconcileBoard(board, this.options.logger)
+    } catch (error) {
+      this.options.logger.error('sealed.reconcile_failed', { boardId: board.room.boardId, error })
+    }
+  }
+
+  /** Unloads the board once neither its room nor any private document has a peer. */
+  private unloadIfIdle(board: LiveBoard): void {
+    if (this.boards.get(board.room.boardId) !== board) return
+    if (board.room.connectionCount + board.privates.connectionCount > 0) return
+    this.unload(board)
+  }
+
+  private unload(board: LiveBoard): void {
+    board.room.tryCompact()
+    this.boards.delete(board.room.boardId)
+    this.unlinkBoard(board)
+    board.privates.close(CloseCode.goingAway, 'room unloaded')
+    board.room.close(CloseCode.goingAway, 'room unloaded')
   }
 
   /** Stops a socket's queue and acknowledgement timers; what still waits is dropped. */
@@ -273,16 +473,32 @@ export class RoomRegistry {
     link.ack.dispose()
   }
 
-  /** Unlinks every socket of a room that is closing. */
-  private unlinkRoom(room: Room): void {
-    for (const [socket, link] of [...this.links]) if (link.room === room) this.unlink(socket)
+  /** Unlinks every socket of a board that is closing. */
+  private unlinkBoard(board: LiveBoard): void {
+    for (const [socket, link] of [...this.links]) if (link.board === board) this.unlink(socket)
+  }
+
+  /**
+   * A private document could not be saved: its sockets are closed (they reconnect and resync
+   * against what the store holds) and it is loaded again when next needed. The board stays.
+   */
+  private failPrivate(board: LiveBoard, room: PrivateRoom): void {
+    board.privates.remove(room)
+    for (const socket of room.close(CloseCode.internalError, 'update could not be stored')) {
+      this.unlink(socket)
+    }
+    // Not now: the failure surfaces inside a write that may belong to a reconcile in progress.
+    setImmediate(() => this.unloadIfIdle(board))
   }
 
   private fail(room: Room): void {
-    this.rooms.delete(room.boardId)
-    this.unlinkRoom(room)
+    const board = this.boards.get(room.boardId)
+    if (!board || board.room !== room) return
+    this.boards.delete(room.boardId)
+    this.unlinkBoard(board)
     // Peers reconnect, the room reloads from what is stored, and their sync
     // step 2 sends back whatever the failed write did not keep.
+    board.privates.close(CloseCode.internalError, 'update could not be stored')
     room.close(CloseCode.internalError, 'update could not be stored')
   }
 }

@@ -66,6 +66,7 @@ describe('roles in a room', () => {
     expect(facilitator.awareness.getStates().get(viewer.doc.clientID)).toEqual({
       user: { name: 'Watcher' },
       role: 'viewer',
+      memberId: expect.stringMatching(/^test-/),
     })
   })
 
@@ -77,12 +78,14 @@ describe('roles in a room', () => {
     expect(viewer.awareness.getStates().get(participant.doc.clientID)).toEqual({
       user: { name: 'Pat' },
       role: 'participant',
+      memberId: expect.stringMatching(/^test-/),
     })
     facilitator.announce({ user: { name: 'Fay' }, summon: { id: 'f1' } })
     expect(viewer.awareness.getStates().get(facilitator.doc.clientID)).toEqual({
       user: { name: 'Fay' },
       summon: { id: 'f1' },
       role: 'facilitator',
+      memberId: expect.stringMatching(/^test-/),
     })
   })
 
@@ -93,6 +96,7 @@ describe('roles in a room', () => {
     expect(facilitator.awareness.getStates().get(viewer.doc.clientID)).toEqual({
       user: { name: 'Vi' },
       role: 'viewer',
+      memberId: expect.stringMatching(/^test-/),
     })
     // Latecomers get the stamped state too: the room keeps it as relayed.
     const late = new Peer(registry, boardId, 'participant')

@@ -1,4 +1,5 @@
 import { relayedAwarenessState } from '@stormline/shared/access/awareness-policy'
+import { effectiveRole, type MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
@@ -12,7 +13,7 @@ import { checkUpdate } from '../access/update-policy.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { loadBoardDocument, replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
-import { filterAwarenessUpdate } from './awareness-entries.ts'
+import { filterAwarenessUpdate, shiftAwarenessClocks } from './awareness-entries.ts'
 import {
   type CompactionPolicy,
   dueAfterUpdate,
@@ -21,7 +22,9 @@ import {
 } from './compaction-policy.ts'
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import { findInvalidRecord, type InvalidRecord } from './record-validation.ts'
+import type { SocketIdentity } from './socket-identity.ts'
 import type { SyncSocket } from './sync-socket.ts'
+import { createdNoteIds, touchedRootMaps } from './transaction-changes.ts'
 
 export interface RoomOptions {
   /** When the update log is folded into a snapshot. */
@@ -35,10 +38,29 @@ export interface RoomOptions {
   onFailure: (room: Room) => void
   /** An update from this socket was stored (ACK-1: the owner acknowledges it). */
   onStored?: (socket: SyncSocket) => void
+  /**
+   * A socket's update was applied, stored and relayed (the owner reacts to it: sealed state,
+   * ADR 0013). Called outside the document's transaction, so it may write to the document.
+   */
+  onAccepted?: (accepted: AcceptedUpdate) => void
+}
+
+/** What the room tells its owner about an update it accepted from a socket. */
+export interface AcceptedUpdate {
+  socket: SyncSocket
+  /** The socket's identity when it sent the update. */
+  identity: SocketIdentity
+  /** Notes (stickies) the update created. */
+  createdNotes: string[]
+  /** Top-level maps of the document it changed (docLayout names). */
+  touchedMaps: Set<string>
 }
 
 /** Marks the transaction that replays stored state, so it is not persisted again. */
 const loadOrigin = Symbol('load')
+
+/** Marks changes the server itself makes (serverWrite): stored and relayed to every peer. */
+const serverOrigin = Symbol('server')
 
 /**
  * One board's live document and the sockets editing it.
@@ -65,6 +87,8 @@ export class Room {
   private failed = false
   /** Set by handleDocUpdate when the update being applied wrote an invalid record (VAL-1). */
   private refused: InvalidRecord | null = null
+  /** What the socket update handleDocUpdate just stored changed (for onAccepted). */
+  private changes: Pick<AcceptedUpdate, 'createdNotes' | 'touchedMaps'> | null = null
 
   readonly boardId: string
   private readonly store: BoardStore
@@ -131,6 +155,18 @@ export class Room {
     return this.updatesSinceSnapshot
   }
 
+  /** False once the room could not store an update (its owner drops it). */
+  get live(): boolean {
+    return !this.failed
+  }
+
+  /** Members with a socket here that may edit (viewers watch; they are not in the workshop). */
+  presentMembers(): Set<string> {
+    const members = new Set<string>()
+    for (const peer of this.sockets.values()) if (peer.role !== 'viewer') members.add(peer.memberId)
+    return members
+  }
+
   private get log(): LogState {
     return {
       updates: this.updatesSinceSnapshot,
@@ -139,9 +175,19 @@ export class Room {
     }
   }
 
-  join(socket: SyncSocket, role: BoardRole): void {
+  /**
+   * Adds a socket. `authorRules` false skips the sticky-author rules (author-policy.ts) for a
+   * socket connected with a bare role, which stands for nobody in particular (the sync core's
+   * own tests).
+   */
+  join(socket: SyncSocket, identity: SocketIdentity, authorRules = true): void {
+    const { role } = identity
     this.sockets.set(socket, {
       role,
+      linkRole: identity.linkRole,
+      memberId: identity.memberId,
+      authorRules,
+      clockShift: new Map(),
       awarenessIds: new Set(),
       held: null,
       catchingUp: true,
@@ -176,12 +222,14 @@ export class Room {
             return owner === undefined || owner === socket
           })
           // Only the facilitator may summon everyone to their view (ADR 0008), and everyone's
-          // state carries the role of their link, whatever they claim.
-          const role = this.sockets.get(socket)?.role ?? 'viewer'
+          // state carries the role and member of their socket, whatever they claim (ADR 0013).
+          const peer = this.sockets.get(socket)
+          if (!peer) break
           awarenessProtocol.applyAwarenessUpdate(
             this.awareness,
-            awarenessProtocol.modifyAwarenessUpdate(update, (state) =>
-              relayedAwarenessState(state, role),
+            awarenessProtocol.modifyAwarenessUpdate(
+              shiftAwarenessClocks(update, (clientId) => peer.clockShift.get(clientId) ?? 0),
+              (state) => relayedAwarenessState(state, peer.role, peer.memberId),
             ),
             socket,
           )
@@ -283,7 +331,10 @@ export class Room {
     }
     const update = peer.held ? Y.mergeUpdates([peer.held, received]) : received
     peer.held = null
-    const verdict = checkUpdate(this.doc, update, peer.role)
+    const verdict = checkUpdate(this.doc, update, {
+      role: peer.role,
+      memberId: peer.authorRules ? peer.memberId : null,
+    })
     if (verdict.kind === 'forbidden') throw new ForbiddenEditError(verdict.reason)
     if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
       // Much of a long log is often history a snapshot drops: fold before refusing.
@@ -298,6 +349,13 @@ export class Room {
       return
     }
     this.refused = null
+    this.changes = null
+    // The identity as it was when the update was checked (a grant could change it later).
+    const identity: SocketIdentity = {
+      role: peer.role,
+      linkRole: peer.linkRole,
+      memberId: peer.memberId,
+    }
     Y.applyUpdate(this.doc, update, socket)
     const refused = this.refused
     if (refused) {
@@ -311,6 +369,63 @@ export class Room {
       this.doc.store.pendingDs = null
       throw new Error('update depends on content the board does not have')
     }
+    // Set by handleDocUpdate during applyUpdate, which TypeScript's narrowing cannot see.
+    const changes = this.changes as Pick<AcceptedUpdate, 'createdNotes' | 'touchedMaps'> | null
+    this.changes = null
+    if (this.failed || !this.sockets.has(socket) || !changes) return
+    try {
+      this.options.onAccepted?.({ socket, identity, ...changes })
+    } catch (error) {
+      // The update is stored and relayed; a failed reaction must not close its sender.
+      this.options.logger.error('sync.reaction_failed', { boardId: this.boardId, error })
+    }
+  }
+
+  /**
+   * A change the server makes itself (a published vote result, drafts, a rename): stored, then
+   * relayed to every peer, like any edit. Returns false if it could not be stored (the room has
+   * failed and is being dropped; nothing was relayed).
+   */
+  serverWrite(change: (doc: Y.Doc, origin: unknown) => void): boolean {
+    if (this.failed) return false
+    // A change that opens its own transaction with `origin` joins this one.
+    this.doc.transact(() => change(this.doc, serverOrigin), serverOrigin)
+    return !this.failed
+  }
+
+  /**
+   * The facilitator granted or revoked co-facilitation (ADR 0013): the member's sockets on a
+   * participant link switch role at once (update policy, presence stamp). Their presence is
+   * stamped again and relayed, with a clock raised past the client's (clockShift).
+   */
+  setMemberGrant(memberId: string, grant: MemberGrant | null): void {
+    for (const peer of this.sockets.values()) {
+      if (peer.memberId !== memberId || peer.linkRole !== 'participant') continue
+      const role = effectiveRole(peer.linkRole, grant)
+      if (role === peer.role) continue
+      peer.role = role
+      this.restampAwareness(peer)
+    }
+  }
+
+  private restampAwareness(peer: Peer): void {
+    const changed: number[] = []
+    for (const clientId of peer.awarenessIds) {
+      const state = this.awareness.states.get(clientId)
+      const meta = this.awareness.meta.get(clientId)
+      if (state === undefined || meta === undefined) continue
+      this.awareness.states.set(
+        clientId,
+        relayedAwarenessState(state, peer.role, peer.memberId) as Record<string, unknown>,
+      )
+      this.awareness.meta.set(clientId, { clock: meta.clock + 1, lastUpdated: this.options.now() })
+      peer.clockShift.set(clientId, (peer.clockShift.get(clientId) ?? 0) + 1)
+      changed.push(clientId)
+    }
+    if (changed.length === 0) return
+    const message = encodeAwareness(this.awareness, changed)
+    // Its own client too: it learns the role the server now stamps on it.
+    for (const socket of this.sockets.keys()) this.send(socket, message)
   }
 
   leave(socket: SyncSocket): void {
@@ -323,11 +438,11 @@ export class Room {
     for (const id of peer.awarenessIds) this.awarenessOwners.delete(id)
   }
 
-  /** Closes the sockets of these roles (their token was rotated); returns how many. */
+  /** Closes the sockets that came with a link of these roles (it was rotated); returns how many. */
   closeRoles(roles: readonly BoardRole[], code: number, reason: string): number {
     let closed = 0
     for (const [socket, peer] of [...this.sockets]) {
-      if (!roles.includes(peer.role)) continue
+      if (!roles.includes(peer.linkRole)) continue
       this.leave(socket)
       safeClose(socket, code, reason)
       closed++
@@ -410,10 +525,15 @@ export class Room {
     if (this.sockets.has(origin as SyncSocket)) {
       // VAL-1: a peer's update is stored and relayed only if every record it touched is valid;
       // receiveUpdate sees the refusal, closes the sender and resets the document.
-      const invalid = findInvalidRecord(this.doc.getMap<unknown>(docLayout.records), transaction)
+      const records = this.doc.getMap<unknown>(docLayout.records)
+      const invalid = findInvalidRecord(records, transaction)
       if (invalid) {
         this.refused = invalid
         return
+      }
+      this.changes = {
+        createdNotes: createdNoteIds(records, transaction),
+        touchedMaps: touchedRootMaps(transaction),
       }
     }
     try {
@@ -484,7 +604,14 @@ export class Room {
 }
 
 interface Peer {
+  /** The role the socket acts with: its link's, raised by a co-facilitator grant. */
   role: BoardRole
+  linkRole: BoardRole
+  memberId: string
+  /** Whether the sticky-author rules apply (false: a bare-role socket, see join). */
+  authorRules: boolean
+  /** How far the server raised each of its awareness clocks (restampAwareness). */
+  clockShift: Map<number, number>
   awarenessIds: Set<number>
   /** An incomplete update waiting for what it builds on (from this same socket). */
   held: Uint8Array | null

@@ -7,12 +7,13 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from './protocol.ts'
-import type { RoomRegistry } from './room-registry.ts'
+import type { RoomRegistry, SocketIdentity } from './room-registry.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 
 /**
  * A peer that speaks the y-websocket protocol in memory: it owns a Y.Doc and an
- * Awareness like a browser would, and delivers frames synchronously.
+ * Awareness like a browser would, and delivers frames synchronously. It connects to the board's
+ * shared document, or with `document: 'private'` to its member's private document (ADR 0013).
  */
 export class Peer implements SyncSocket {
   readonly doc = new Y.Doc()
@@ -24,7 +25,12 @@ export class Peer implements SyncSocket {
   readonly denials: string[] = []
   onReceive: (() => void) | undefined
 
-  constructor(registry: RoomRegistry, boardId: string, role: BoardRole = 'facilitator') {
+  constructor(
+    registry: RoomRegistry,
+    boardId: string,
+    identity: SocketIdentity | BoardRole = 'facilitator',
+    document: 'shared' | 'private' = 'shared',
+  ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this) return
       const encoder = encoding.createEncoder()
@@ -32,7 +38,12 @@ export class Peer implements SyncSocket {
       syncProtocol.writeUpdate(encoder, update)
       this.connection?.receive(encoding.toUint8Array(encoder))
     })
-    this.connection = registry.connect(boardId, this, role)
+    if (document === 'private' && typeof identity === 'string')
+      throw new Error('a private document belongs to a member: pass a SocketIdentity')
+    this.connection =
+      document === 'private' && typeof identity !== 'string'
+        ? registry.connectPrivate(boardId, this, identity)
+        : registry.connect(boardId, this, identity)
     if (this.connection) {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)

@@ -1,15 +1,18 @@
+import { effectiveRole } from '@stormline/shared/access/identity'
 import { boardSchema } from '@stormline/shared/sync/board-schema'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
+import { privateRoomSuffix } from '@stormline/shared/sync/private-layout'
 import { type SchemaSequences, schemaParamName } from '@stormline/shared/sync/schema-compat'
-import { Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { resolveBoardAccess } from '../access/board-access.ts'
-import type { BoardStore } from '../boards/board-store.ts'
+import { BoardNotFoundError, type BoardStore } from '../boards/board-store.ts'
 import { apiError } from '../http/api-error.ts'
 import { requestToken } from '../http/request-token.ts'
+import { requestMemberCredential, socketMember } from '../identity/socket-member.ts'
 import type { Logger } from '../logging/logger.ts'
-import type { RoomRegistry } from '../rooms/room-registry.ts'
+import type { RoomRegistry, SocketIdentity } from '../rooms/room-registry.ts'
 import type { RoomConnection, SyncSocket } from '../rooms/sync-socket.ts'
 import { installErrorEventShim } from './error-event-shim.ts'
 import { schemaHandshake } from './schema-handshake.ts'
@@ -119,33 +122,66 @@ function toSyncSocket(
   }
 }
 
+/** Attaches an accepted socket to the document its route serves (RoomRegistry.connect…). */
+type Attach = (
+  boardId: string,
+  socket: SyncSocket,
+  identity: SocketIdentity,
+) => RoomConnection | null
+
 /**
- * `GET /sync/:boardId` upgrades to the y-websocket protocol. The token comes from `?token=` or
- * the board's cookie (browsers send it on a same-origin handshake). The socket is always
- * accepted first and then closed with a documented code when the board is unknown (4404) or
- * the token missing or wrong (4401), because browsers hide the HTTP status of a refused
- * upgrade and a client could not tell "no such board" from "server down". A client that sends
- * its tldraw schema (`?schema=`) is refused when it cannot work on the board (SCHEMA-1,
- * schema-handshake.ts).
+ * `GET /sync/:boardId` upgrades to the y-websocket protocol on the board's shared document;
+ * `GET /sync/:boardId/private` on the private document of the socket's member (ADR 0013: a stock
+ * WebsocketProvider with room name `<boardId>/private` reaches it). The token comes from
+ * `?token=` or the board's cookie (browsers send it on a same-origin handshake), the member
+ * credential from `?member=`, the X-Stormline-Member header or the member cookie; a socket
+ * without a valid credential gets a member of its own, so one socket is never more than one
+ * person. The socket is always accepted first and then closed with a documented code when the
+ * board is unknown (4404) or the token missing or wrong (4401), because browsers hide the HTTP
+ * status of a refused upgrade and a client could not tell "no such board" from "server down". A
+ * client that sends its tldraw schema (`?schema=`) is refused when it cannot work on the board
+ * (SCHEMA-1, schema-handshake.ts).
  */
 export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
   installErrorEventShim()
   const app = new Hono()
-  const watch = startHeartbeat(options.heartbeatMs)
-  const schema = options.schema ?? boardSchema.serialize()
-  const sendBufferBytes = options.sendBufferBytes ?? Number.POSITIVE_INFINITY
-  app.get('/:boardId', (c, next) => {
+  const handle = syncHandler(options)
+  const checkOrigin: MiddlewareHandler = async (c, next) => {
     const origin = c.req.header('origin')
     if (isAllowedOrigin(origin, c.req.header('host'), options.allowedOrigins)) return next()
     options.logger.warn('sync.origin_refused', { origin: origin?.slice(0, 200) })
     return apiError(c, 403, 'origin_not_allowed', 'This origin may not open a board.')
-  })
+  }
+  const privatePath = `/:boardId/${privateRoomSuffix}`
+  app.get('/:boardId', checkOrigin)
+  app.get(privatePath, checkOrigin)
   app.get(
     '/:boardId',
-    options.upgradeWebSocket((c) => {
+    handle((boardId, socket, identity) => options.registry.connect(boardId, socket, identity)),
+  )
+  app.get(
+    privatePath,
+    handle((boardId, socket, identity) =>
+      options.registry.connectPrivate(boardId, socket, identity),
+    ),
+  )
+  return app
+}
+
+/**
+ * The upgrade handler both routes share: access, member, schema, heartbeat and backpressure are
+ * the same; only the document the socket is attached to differs.
+ */
+function syncHandler(options: WebsocketEndpointOptions): (attach: Attach) => MiddlewareHandler {
+  const watch = startHeartbeat(options.heartbeatMs)
+  const schema = options.schema ?? boardSchema.serialize()
+  const sendBufferBytes = options.sendBufferBytes ?? Number.POSITIVE_INFINITY
+  return (attach) =>
+    options.upgradeWebSocket((c: Context) => {
       const boardId = c.req.param('boardId') ?? ''
       // Resolved once, at the handshake: a later rotation closes the socket from the registry.
       const access = resolveBoardAccess(options.store, boardId, requestToken(c, boardId))
+      const credential = requestMemberCredential(c, boardId)
       const schemaVerdict = schemaHandshake(c.req.query(schemaParamName), schema)
       let connection: RoomConnection | null = null
       const leave = (): void => {
@@ -162,7 +198,7 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
             setImmediate(leave)
           })
           switch (access.kind) {
-            case 'granted':
+            case 'granted': {
               if (schemaVerdict.kind === 'refuse') {
                 options.logger.info('sync.schema_refused', {
                   boardId,
@@ -172,8 +208,10 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
                 ws.close(schemaVerdict.code, schemaVerdict.reason)
                 return
               }
-              connection = options.registry.connect(boardId, socket, access.role)
+              const identity = resolveIdentity(options, boardId, access.role, credential, ws)
+              if (identity) connection = attach(boardId, socket, identity)
               return
+            }
             case 'board_not_found':
               options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
               ws.close(CloseCode.boardNotFound, 'board not found')
@@ -211,7 +249,31 @@ export function websocketEndpoint(options: WebsocketEndpointOptions): Hono {
           leave()
         },
       }
-    }),
-  )
-  return app
+    })
+}
+
+/**
+ * The member behind an accepted socket and the role it acts with (ADR 0013). Only a socket
+ * whose token was accepted gets here, so nobody can mint members without a link. Null (socket
+ * closed) if the board went away meanwhile or the store failed.
+ */
+function resolveIdentity(
+  options: WebsocketEndpointOptions,
+  boardId: string,
+  linkRole: SocketIdentity['linkRole'],
+  credential: string | undefined,
+  ws: WSContext<WebSocket>,
+): SocketIdentity | null {
+  try {
+    const member = socketMember(options.store, boardId, credential, new Date())
+    return { role: effectiveRole(linkRole, member.grant), linkRole, memberId: member.memberId }
+  } catch (error) {
+    if (error instanceof BoardNotFoundError) {
+      ws.close(CloseCode.boardNotFound, 'board not found')
+    } else {
+      options.logger.error('sync.member_failed', { boardId, error })
+      ws.close(CloseCode.internalError, 'member could not be resolved')
+    }
+    return null
+  }
 }

@@ -27,29 +27,38 @@ describe('withoutFacilitatorFields', () => {
 })
 
 describe('relayedAwarenessState', () => {
-  it("stamps the socket's role over whatever the client claimed", () => {
-    expect(relayedAwarenessState({ user: { name: 'Vi' }, role: 'facilitator' }, 'viewer')).toEqual({
-      user: { name: 'Vi' },
-      role: 'viewer',
-    })
-    expect(relayedAwarenessState({ user: { name: 'Pat' } }, 'participant')).toEqual({
+  it("stamps the socket's role and member over whatever the client claimed", () => {
+    expect(
+      relayedAwarenessState(
+        { user: { name: 'Vi' }, role: 'facilitator', memberId: 'someone-else' },
+        'viewer',
+        'm-vi',
+      ),
+    ).toEqual({ user: { name: 'Vi' }, role: 'viewer', memberId: 'm-vi' })
+    expect(relayedAwarenessState({ user: { name: 'Pat' } }, 'participant', 'm-pat')).toEqual({
       user: { name: 'Pat' },
       role: 'participant',
+      memberId: 'm-pat',
     })
   })
 
   it("keeps the facilitator's summon and drops everyone else's", () => {
     const state = { user: { name: 'Fay' }, [summonAwarenessField]: { id: 's' } }
-    expect(relayedAwarenessState(state, 'facilitator')).toEqual({ ...state, role: 'facilitator' })
-    expect(relayedAwarenessState(state, 'participant')).toEqual({
+    expect(relayedAwarenessState(state, 'facilitator', 'm-fay')).toEqual({
+      ...state,
+      role: 'facilitator',
+      memberId: 'm-fay',
+    })
+    expect(relayedAwarenessState(state, 'participant', 'm-fay')).toEqual({
       user: { name: 'Fay' },
       role: 'participant',
+      memberId: 'm-fay',
     })
   })
 
   it('leaves a departure (null) and states that are not objects alone', () => {
-    expect(relayedAwarenessState(null, 'viewer')).toBeNull()
-    expect(relayedAwarenessState('x', 'viewer')).toBe('x')
-    expect(relayedAwarenessState([1], 'viewer')).toEqual([1])
+    expect(relayedAwarenessState(null, 'viewer', 'm')).toBeNull()
+    expect(relayedAwarenessState('x', 'viewer', 'm')).toBe('x')
+    expect(relayedAwarenessState([1], 'viewer', 'm')).toEqual([1])
   })
 })

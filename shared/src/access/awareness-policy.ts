@@ -1,3 +1,4 @@
+import { memberAwarenessField } from './identity.ts'
 import type { BoardRole } from './roles.ts'
 
 /**
@@ -23,10 +24,15 @@ export function withoutFacilitatorFields(state: unknown): unknown {
 
 /**
  * A peer's awareness state as the server relays and keeps it: facilitator-only fields only from
- * the facilitator, and the socket's role stamped in. A null state (the peer left) stays null.
+ * the facilitator, and the socket's role and member id (ADR 0013) stamped in, so nobody can pass
+ * for another role or another person. A null state (the peer left) stays null.
  */
-export function relayedAwarenessState(state: unknown, role: BoardRole): unknown {
+export function relayedAwarenessState(state: unknown, role: BoardRole, memberId: string): unknown {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return state
   const allowed = role === 'facilitator' ? state : withoutFacilitatorFields(state)
-  return { ...(allowed as Record<string, unknown>), [roleAwarenessField]: role }
+  return {
+    ...(allowed as Record<string, unknown>),
+    [roleAwarenessField]: role,
+    [memberAwarenessField]: memberId,
+  }
 }

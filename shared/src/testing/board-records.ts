@@ -80,7 +80,8 @@ export interface StickyOptions extends Partial<StickyMeta> {
 
 /**
  * A Stormline sticky (a tldraw note with `meta.stormline`), as the web app creates it
- * (web/src/stickies/create-sticky.ts): a `step` by a fixed author unless told otherwise.
+ * (web/src/stickies/create-sticky.ts): a `step` named as written by "Tess" but with no author id
+ * (the server accepts only the writing member's own id there, ADR 0013) unless told otherwise.
  */
 export function stickyRecord(id: string, options: StickyOptions = {}): ShapeRecord {
   const { text = '', x = 0, y = 0, color, index = 'a1', meta = {}, ...stormline } = options
@@ -101,7 +102,7 @@ export function stickyRecord(id: string, options: StickyOptions = {}): ShapeReco
     meta: {
       ...meta,
       [stickyMetaKey]: {
-        authorId: 'p-test',
+        authorId: '',
         authorName: 'Tess',
         createdAt: '2026-11-23T10:00:00.000Z',
         context: '',

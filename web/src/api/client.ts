@@ -1,3 +1,4 @@
+import type { MemberGrantRequest, MeResponse } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import type {
   ApiErrorBody,
@@ -6,6 +7,7 @@ import type {
   ClientConfig,
   CreatedBoard,
   RotatedLinks,
+  Tally,
 } from '@stormline/shared/api/types'
 import type { BoardTemplateId } from '@stormline/shared/board/templates'
 
@@ -106,6 +108,33 @@ export function claimAccess(boardId: string, token: string): Promise<BoardAccess
 /** The board and this browser's role on it, from the board's cookie. */
 export function getBoardAccess(boardId: string): Promise<BoardAccess> {
   return requestJson<BoardAccess>(apiBoardPath(boardId))
+}
+
+/**
+ * Who this browser is on the board (ADR 0013): the member its cookie proves, or a new one the
+ * server mints and puts in the member cookie. Asked before the sockets open, so both of them
+ * (board and private document) carry the same person.
+ */
+export function getMe(boardId: string): Promise<MeResponse> {
+  return requestJson<MeResponse>(`${apiBoardPath(boardId)}/me`, { method: 'POST' })
+}
+
+/** Makes a participant a co-facilitator, or takes it back (facilitator only). */
+export async function grantCoFacilitator(
+  boardId: string,
+  memberId: string,
+  coFacilitator: boolean,
+): Promise<void> {
+  const body: MemberGrantRequest = { coFacilitator }
+  await requestJson<unknown>(
+    `${apiBoardPath(boardId)}/members/${encodeURIComponent(memberId)}/grant`,
+    { method: 'PUT', ...jsonBody(body) },
+  )
+}
+
+/** The live counts of what is still secret (facilitator only). */
+export function getTally(boardId: string): Promise<Tally> {
+  return requestJson<Tally>(`${apiBoardPath(boardId)}/tally`)
 }
 
 export function renameBoard(boardId: string, name: string): Promise<BoardMeta> {

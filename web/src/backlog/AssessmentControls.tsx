@@ -1,7 +1,7 @@
 import type { Assessment } from '@stormline/shared/backlog/assessment'
 import type { EstimateSummary } from '@stormline/shared/backlog/backlog-types'
 import type { AssessmentPatch } from './assessment-store.ts'
-import { describeEstimate } from './poker-view.ts'
+import { type PokerView, pokerStatusText } from './poker-view.ts'
 import { RatingSelect } from './RatingSelect.tsx'
 import { effortLabel, formatRating } from './rating-choices.ts'
 
@@ -9,10 +9,11 @@ interface AssessmentControlsProps {
   targetId: string
   assessment: Assessment
   estimate: EstimateSummary | null
+  /** My own ballot, the facilitator's count before the reveal, everyone's after it. */
+  poker: PokerView
   facilitator: boolean
   /** Viewers see the assessment and the revealed estimate but cast no ballot. */
   canEdit: boolean
-  myBallot: { value: number | null; effort: number | null } | null
   onAssess(patch: AssessmentPatch): void
   onBallot(patch: { value?: number | null; effort?: number | null }): void
 }
@@ -73,12 +74,15 @@ function PokerRound({
   targetId,
   assessment,
   estimate,
+  poker,
   facilitator,
   canEdit,
-  myBallot,
   onAssess,
   onBallot,
 }: AssessmentControlsProps) {
+  const myBallot = poker.mine
+  // The board's summary counts only revealed ballots (the server publishes them at the reveal).
+  const revealed = assessment.revealed && estimate?.revealed === true
   return (
     <div className="stormline-poker" data-testid={`poker-round-${targetId}`}>
       {canEdit && (
@@ -101,11 +105,9 @@ function PokerRound({
         </div>
       )}
       <div className="stormline-poker__result">
-        {estimate && (
-          <span data-testid={`estimate-${targetId}`} data-revealed={estimate.revealed}>
-            {describeEstimate(estimate)}
-          </span>
-        )}
+        <span data-testid={`estimate-${targetId}`} data-revealed={revealed}>
+          {pokerStatusText(estimate, poker, assessment.revealed)}
+        </span>
         {estimate?.disagreement && (
           <span
             className="stormline-badge stormline-badge--warning"

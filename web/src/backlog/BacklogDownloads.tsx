@@ -6,8 +6,8 @@ import {
 import { type MouseEvent, useId, useState } from 'react'
 import { tokenOfLink } from '../access/link-token.ts'
 import { useSavedLinks } from '../access/use-saved-links.ts'
-import { useBoardUi } from '../board/board-context.ts'
 import { saveFile } from '../export-image/save-file.ts'
+import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { backlogFileUrl, fetchSharedBacklogFile } from './backlog-file.ts'
 
 const formatLabel = (format: BacklogFormat): string =>
@@ -23,7 +23,7 @@ const formatLabel = (format: BacklogFormat): string =>
  * Without that choice the links are plain: they open the board only for people on it already.
  */
 export function BacklogDownloads({ boardId, boardName }: { boardId: string; boardName: string }) {
-  const { role } = useBoardUi()
+  const role = useBoardRole()
   const [links] = useSavedLinks(boardId)
   const viewerToken = tokenOfLink(links.viewer)
   const [share, setShare] = useState(false)

@@ -1,4 +1,4 @@
-import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
+import { readAssessment } from '@stormline/shared/backlog/estimates'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardUi } from '../board/board-context.ts'
@@ -13,8 +13,8 @@ import { pokerView } from './poker-view.ts'
 import { SinglePainPointList } from './SinglePainPointList.tsx'
 import { unrankedPainPoints } from './single-pain-points.ts'
 import { useBacklogState } from './use-backlog-state.ts'
-import { useSessionMapValue } from './use-session-value.ts'
-import { castMyVote } from './vote-store.ts'
+import { useCastVote, useVoteSession } from './use-vote-sources.ts'
+import { votersText } from './vote-view.ts'
 import './backlog.css'
 
 /**
@@ -25,7 +25,7 @@ export function BacklogDrawer() {
   const [open, setOpen] = useDrawerOpen()
   const { doc } = useBoardUi().connection
   // Participants vote in the drawer, so an open vote shows on the closed tab too.
-  const voting = readVoteSession(useSessionMapValue(doc, voteSessionKey)).status === 'open'
+  const voting = useVoteSession(doc).status === 'open'
   const ref = useRef<HTMLDivElement>(null)
   useKeysStayInPanel(ref)
   return (
@@ -48,11 +48,13 @@ export function BacklogDrawer() {
 
 function BacklogPanel({ onClose }: { onClose(): void }) {
   const editor = useEditor()
-  const { connection, board: meta } = useBoardUi()
+  const { connection, privateConnection, board: meta } = useBoardUi()
   const { doc, boardId } = connection
   const boardName = meta.name
   const board = useMemo(() => ({ id: boardId, name: boardName }), [boardId, boardName])
-  const { maps, backlog, votes, facilitator, canEdit, anonymous, me } = useBacklogState(doc, board)
+  const { maps, backlog, votes, myBallots, tally, facilitator, canEdit, anonymous, me } =
+    useBacklogState(doc, board)
+  const castVote = useCastVote(doc)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
   const [message, setMessage] = useState<string | null>(null)
 
@@ -62,10 +64,10 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
 
   const vote = useCallback(
     (targetId: string, delta: 1 | -1) => {
-      const result = castMyVote(doc, me, targetId, delta)
+      const result = castVote(targetId, delta)
       setMessage(result.ok ? null : result.reason)
     },
-    [doc, me],
+    [castVote],
   )
   const focus = useCallback(
     (stickyIds: readonly string[]) => {
@@ -129,6 +131,11 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
           Votes count in the ranking once it closes.
         </p>
       )}
+      {votersText(votes) !== null && (
+        <p className="stormline-backlog__hint" data-testid="vote-voters">
+          {votersText(votes)}
+        </p>
+      )}
       <div className="stormline-backlog__body">
         {backlog.items.length === 0 ? (
           <p className="stormline-backlog__empty" data-testid="backlog-empty">
@@ -143,10 +150,9 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
                 item={item}
                 rawAssessment={maps.assessments[item.targetId]}
                 poker={pokerView(
-                  maps.ballots,
+                  { shared: maps.ballots, mine: myBallots, tally },
                   item.targetId,
-                  me.id,
-                  item.estimate?.revealed ?? false,
+                  readAssessment(maps.assessments[item.targetId])?.revealed ?? false,
                 )}
                 votes={votes}
                 facilitator={facilitator}
@@ -157,7 +163,9 @@ function BacklogPanel({ onClose }: { onClose(): void }) {
                 onFocus={() => focus(item.evidence.map((e) => e.stickyId))}
                 onVote={vote}
                 onAssess={(patch) => updateAssessment(doc, item.targetId, patch)}
-                onBallot={(patch) => updateMyBallot(doc, me, item.targetId, patch)}
+                onBallot={(patch) =>
+                  updateMyBallot(privateConnection.doc, me.name, item.targetId, patch)
+                }
               />
             ))}
           </ol>

@@ -65,9 +65,9 @@ export function BacklogItemRow(props: BacklogItemRowProps) {
         targetId={item.targetId}
         assessment={assessment}
         estimate={item.estimate}
+        poker={poker}
         facilitator={facilitator}
         canEdit={canEdit}
-        myBallot={poker.mine}
         onAssess={props.onAssess}
         onBallot={props.onBallot}
       />

@@ -69,12 +69,17 @@ export function ItemDetails({
           </ul>
         </>
       )}
-      {assessment.mode === 'poker' && !assessment.revealed && poker.estimators.length > 0 && (
-        <p className="stormline-item__meta">
-          Estimated so far:{' '}
-          {anonymous ? estimatorCount(poker.estimators.length) : poker.estimators.join(', ')}
-        </p>
-      )}
+      {assessment.mode === 'poker' &&
+        !assessment.revealed &&
+        poker.estimators !== null &&
+        poker.estimators.count > 0 && (
+          <p className="stormline-item__meta" data-testid={`estimators-${item.targetId}`}>
+            Estimated so far:{' '}
+            {anonymous || poker.estimators.names.length === 0
+              ? estimatorCount(poker.estimators.count)
+              : poker.estimators.names.join(', ')}
+          </p>
+        )}
     </div>
   )
 }

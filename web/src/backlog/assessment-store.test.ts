@@ -1,5 +1,6 @@
-import { readAssessment, readBallot } from '@stormline/shared/backlog/estimates'
+import { readAssessment } from '@stormline/shared/backlog/estimates'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { privateLayout } from '@stormline/shared/sync/private-layout'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { updateAssessment, updateMyBallot } from './assessment-store.ts'
@@ -19,17 +20,24 @@ describe('assessment store', () => {
     })
   })
 
-  it('keeps my ballot under my own key and merges value and effort', () => {
-    const doc = new Y.Doc()
-    const me = { id: 'ann', name: 'Ann' }
-    updateMyBallot(doc, me, 'cluster:a', { value: 5 })
-    updateMyBallot(doc, me, 'cluster:a', { effort: 3 })
-    expect(readBallot(doc.getMap(docLayout.ballots).get('cluster:a|ann'))).toEqual({
-      targetId: 'cluster:a',
-      participantId: 'ann',
-      participantName: 'Ann',
+  it('keeps my ballot in my private document by target and merges value and effort', () => {
+    const mine = new Y.Doc()
+    updateMyBallot(mine, 'Ann', 'cluster:a', { value: 5 })
+    updateMyBallot(mine, 'Ann', 'cluster:a', { effort: 3 })
+    expect(mine.getMap(privateLayout.ballots).get('cluster:a')).toEqual({
       value: 5,
       effort: 3,
+      name: 'Ann',
+    })
+  })
+
+  it('writes no name on an anonymous board', () => {
+    const mine = new Y.Doc()
+    updateMyBallot(mine, '', 'cluster:a', { value: 2 })
+    expect(mine.getMap(privateLayout.ballots).get('cluster:a')).toEqual({
+      value: 2,
+      effort: null,
+      name: '',
     })
   })
 })

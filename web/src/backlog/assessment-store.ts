@@ -1,12 +1,14 @@
-import { type Assessment, type Ballot, ballotKey } from '@stormline/shared/backlog/assessment'
-import { readAssessment, readBallot } from '@stormline/shared/backlog/estimates'
+import type { Assessment } from '@stormline/shared/backlog/assessment'
+import { readAssessment } from '@stormline/shared/backlog/estimates'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { privateLayout } from '@stormline/shared/sync/private-layout'
 import type * as Y from 'yjs'
+import { type MyBallot, readMyBallot } from './poker-view.ts'
 
 /**
- * Value and effort in the Y.Doc: the facilitator's assessment per target in the assessments map,
- * and each participant's private planning-poker ballot in the ballots map under
- * `${targetId}|${participantId}` (written only by that participant).
+ * Value and effort (ADR 0013): the facilitator's assessment per target in the board's
+ * assessments map; each person's planning-poker ballot in their own private document
+ * (`ballots[targetId]`), which nobody else receives until the facilitator reveals the round.
  */
 
 export const unassessed: Assessment = {
@@ -35,25 +37,30 @@ export function updateAssessment(doc: Y.Doc, targetId: string, patch: Assessment
   })
 }
 
-/** Writes my own ballot for a target, keeping whichever of value and effort the patch leaves out. */
+/** A ballot as the private document stores it: the name shows at the reveal ('' when anonymous). */
+export interface StoredBallot extends MyBallot {
+  name: string
+}
+
+/**
+ * Writes my own ballot for a target into my private document, keeping whichever of value and
+ * effort the patch leaves out.
+ */
 export function updateMyBallot(
-  doc: Y.Doc,
-  me: { id: string; name: string },
+  privateDoc: Y.Doc,
+  name: string,
   targetId: string,
-  patch: Partial<Pick<Ballot, 'value' | 'effort'>>,
+  patch: Partial<MyBallot>,
 ): void {
-  doc.transact(() => {
-    const map = doc.getMap<unknown>(docLayout.ballots)
-    const key = ballotKey(targetId, me.id)
-    const current = readBallot(map.get(key))
-    const next: Ballot = {
-      targetId,
-      participantId: me.id,
-      participantName: me.name,
+  privateDoc.transact(() => {
+    const map = privateDoc.getMap<unknown>(privateLayout.ballots)
+    const current = readMyBallot(map.get(targetId))
+    const next: StoredBallot = {
       value: current?.value ?? null,
       effort: current?.effort ?? null,
       ...patch,
+      name,
     }
-    map.set(key, next)
+    map.set(targetId, next)
   })
 }

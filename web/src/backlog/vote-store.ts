@@ -1,18 +1,19 @@
 import {
+  type VoteResult as CastResult,
   castVote,
   readParticipantVotes,
   readVoteSession,
-  type VoteResult,
   type VoteSession,
   voteSessionKey,
 } from '@stormline/shared/backlog/voting'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { myVotesKey, privateLayout } from '@stormline/shared/sync/private-layout'
 import type * as Y from 'yjs'
 
 /**
- * Dot voting in the Y.Doc: the vote session sits in the session map, each participant's dots
- * in the votes map under their own id (the only entry they write). Reads and writes happen in
- * one transaction, so a write is computed from the doc as it is, not from a stale rendering.
+ * Dot voting (ADR 0013): the vote session sits in the board's session map (the facilitator opens
+ * and closes it); each person's dots sit in their own private document, under `votes.mine`,
+ * which nobody else receives. The server counts them when the vote closes.
  */
 
 function sessionMap(doc: Y.Doc): Y.Map<unknown> {
@@ -36,20 +37,34 @@ export function closeVote(doc: Y.Doc): void {
   })
 }
 
-/** Adds or takes back one of my dots; a rejected vote (over budget, closed) writes nothing. */
+/** My own votes entry as the private document holds it (any JSON; read it with readParticipantVotes). */
+export function readMyVotesEntry(privateDoc: Y.Doc): unknown {
+  return privateDoc.getMap<unknown>(privateLayout.votes).get(myVotesKey)
+}
+
+/**
+ * Adds or takes back one of my dots in my private document, checked against the board's vote
+ * session as it is now; a rejected vote (over budget, closed) writes nothing. The entry carries
+ * no name: the private document is mine, and the published totals name nobody.
+ */
 export function castMyVote(
-  doc: Y.Doc,
-  me: { id: string; name: string },
+  shared: Y.Doc,
+  privateDoc: Y.Doc,
   targetId: string,
   delta: 1 | -1,
-): VoteResult {
-  let result: VoteResult = { ok: false, reason: 'The vote is not open.' }
-  doc.transact(() => {
-    const session = readVoteSession(sessionMap(doc).get(voteSessionKey))
-    const votes = doc.getMap<unknown>(docLayout.votes)
-    const current = readParticipantVotes(votes.get(me.id), session.round)
-    result = castVote(session, current, me.name, targetId, delta)
-    if (result.ok) votes.set(me.id, result.votes)
+): CastResult {
+  const session = readVoteSession(sessionMap(shared).get(voteSessionKey))
+  let result: CastResult = { ok: false, reason: 'The vote is not open.' }
+  privateDoc.transact(() => {
+    const current = readParticipantVotes(readMyVotesEntry(privateDoc), session.round)
+    result = castVote(session, current, '', targetId, delta)
+    if (result.ok) {
+      const { round, dots } = result.votes
+      privateDoc.getMap<unknown>(privateLayout.votes).set(myVotesKey, { round, dots })
+    }
   })
   return result
 }
+
+/** Until the private document has synced, my dots of this round may not be here yet. */
+export const notSyncedReason = 'Your dots are still loading; try again in a moment.'

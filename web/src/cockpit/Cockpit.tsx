@@ -13,6 +13,9 @@ import { useSessionState } from '../facilitation/session-state.ts'
 import { HeatmapToggle } from '../heatmap/HeatmapToggle.tsx'
 import { PeopleSection } from '../presence/PeopleSection.tsx'
 import { usePeopleOnBoard } from '../presence/use-people.ts'
+import { SilentWriting } from '../silent/SilentWriting.tsx'
+import { SilentWritingControls } from '../silent/SilentWritingControls.tsx'
+import { useSilentWriting } from '../silent/silent-writing-session.ts'
 import { TimelineEditor } from '../timeline/TimelinePanel.tsx'
 import { CockpitSection } from './CockpitSection.tsx'
 import { type CockpitSectionId, toggleSection, useCockpitLayout } from './cockpit-state.ts'
@@ -26,6 +29,16 @@ import './cockpit.css'
  * (cockpit.css), and the camera keeps content clear of it (panel-insets.ts).
  */
 export function Cockpit() {
+  return (
+    <>
+      {/* Drafts stay bound whether or not the cockpit is folded (silent/). */}
+      <SilentWriting />
+      <CockpitDrawer />
+    </>
+  )
+}
+
+function CockpitDrawer() {
   const [layout, setLayout] = useCockpitLayout()
   const ref = useRef<HTMLElement>(null)
   // Keyed on the fold: folding swaps the nav element the listener sits on.
@@ -35,6 +48,7 @@ export function Cockpit() {
   const { connection } = useBoardUi()
   const { step } = useSessionState(connection.doc)
   const vote = readVoteSession(useSessionMapValue(connection.doc, voteSessionKey))
+  const writing = useSilentWriting(connection.doc).status === 'writing'
   const section = (id: CockpitSectionId) => ({
     open: layout.open.includes(id),
     onToggle: () => setLayout(toggleSection(layout, id)),
@@ -86,11 +100,12 @@ export function Cockpit() {
       <div className="stormline-cockpit__scroll" data-testid="cockpit">
         <CockpitSection
           title="Session"
-          summary={`Step ${step} of ${lastStep}`}
+          summary={`Step ${step} of ${lastStep}${writing ? ' · silent writing' : ''}`}
           testId="cockpit-session-toggle"
           {...section('session')}
         >
           <SessionControls />
+          <SilentWritingControls />
         </CockpitSection>
         <CockpitSection
           title="Dot vote"

@@ -1,10 +1,9 @@
 import { readClustersJson } from '@stormline/shared/backlog/cluster-layout'
 import { visibleClusters } from '@stormline/shared/backlog/clusters'
-import { readVoteSession, voteSessionKey, voteTotals } from '@stormline/shared/backlog/voting'
 import { readStickyMeta } from '@stormline/shared/board/sticky-meta'
-import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { Box, type Editor, getSvgAsImage, type TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
+import { closedVoteTotalsOfDoc } from '../backlog/closed-vote-totals.ts'
 import { isPainPointId, isPainPointShape } from '../clusters/pain-points.ts'
 import { boardMarks, type ExportedShape } from './board-marks.ts'
 import {
@@ -48,12 +47,7 @@ export function marksForExport(editor: Editor, doc: Y.Doc, ids: TLShapeId[]): Bo
   const clusters = visibleClusters(readClustersJson(doc), (id) => isPainPointId(editor, id))
   // Dots show only once the vote is closed: an image taken during the vote must not tell anyone
   // where the others put theirs.
-  const session = readVoteSession(doc.getMap(docLayout.session).get(voteSessionKey))
-  const totals =
-    session.status === 'closed'
-      ? voteTotals(session, Object.values(doc.getMap(docLayout.votes).toJSON()))
-      : null
-  return boardMarks({ clusters, shapes, voteTotals: totals })
+  return boardMarks({ clusters, shapes, voteTotals: closedVoteTotalsOfDoc(doc) })
 }
 
 /** Text widths as the browser will draw the labels; the estimate where no canvas is at hand. */

@@ -1,14 +1,21 @@
-import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
-import { heatVotes, painHeat } from '@stormline/shared/board/pain-heat'
+import { painHeat } from '@stormline/shared/board/pain-heat'
 import { readBoard } from '@stormline/shared/board/read-board'
 import { useMemo } from 'react'
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
 import { useBoardMaps } from '../backlog/use-board-maps.ts'
+import { useVoteSources } from '../backlog/use-vote-sources.ts'
+import { voteView } from '../backlog/vote-view.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { useCanEdit } from '../facilitation/facilitator-role.ts'
-import { useParticipant } from '../participant/participant-store.ts'
 import { heatmapSetting } from './heatmap-setting.ts'
-import { heatColumns, heatFill, heatFontSize, heatLabel, hotSteps } from './heatmap-view.ts'
+import {
+  heatColumns,
+  heatFill,
+  heatFontSize,
+  heatLabel,
+  heatVotesOf,
+  hotSteps,
+} from './heatmap-view.ts'
 import './heatmap.css'
 
 /**
@@ -28,12 +35,13 @@ function PainHeatmapLayer() {
   const { doc } = useBoardUi().connection
   const maps = useBoardMaps(doc)
   // A viewer has no dots of their own: during a vote their heat-map counts pain points only.
-  const ownId = useParticipant().id
-  const participantId = useCanEdit() ? ownId : null
+  const canEdit = useCanEdit()
   const model = useMemo(() => readBoard(maps.records, maps.session), [maps.records, maps.session])
+  // Like the board itself, never the running counts while the vote is open.
+  const { session, sources } = useVoteSources(doc, false)
   const votes = useMemo(
-    () => heatVotes(readVoteSession(maps.session[voteSessionKey]), maps.votes, participantId),
-    [maps.session, maps.votes, participantId],
+    () => heatVotesOf(voteView(session, sources, { isFacilitator: false }), canEdit),
+    [session, sources, canEdit],
   )
   const heat = useMemo(
     () => painHeat(model, maps.clusters, votes.counts),

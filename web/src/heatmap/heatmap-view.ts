@@ -1,5 +1,6 @@
 import type { HeatVotes, PainHeat, StepHeat } from '@stormline/shared/board/pain-heat'
 import type { BoardModel } from '@stormline/shared/board/read-board'
+import type { VoteView } from '../backlog/vote-view.ts'
 
 /**
  * How the pain heat-map is drawn: a shaded column under each phase, as tall as the stickies
@@ -72,6 +73,18 @@ export function heatLabel(pain: number, votes: number, source: HeatVotes['source
   if (source === 'none') return painText
   if (source === 'mine') return `${painText} · ${plural(votes, 'dot')} of yours`
   return `${painText} · ${plural(votes, 'vote')}`
+}
+
+/**
+ * The votes the heat-map counts: the closed vote's totals; while a vote is open only my own dots
+ * (a viewer has none); before any vote, none.
+ */
+export function heatVotesOf(view: VoteView, hasOwnDots: boolean): HeatVotes {
+  if (view.status === 'closed' && view.totals !== null) {
+    return { source: 'totals', counts: view.totals }
+  }
+  if (view.status === 'open' && hasOwnDots) return { source: 'mine', counts: view.mine }
+  return { source: 'none', counts: new Map() }
 }
 
 /** The steps worth a badge: those with pain points or votes. */

@@ -1,16 +1,25 @@
+import type { MeResponse } from '@stormline/shared/access/identity'
 import type { BoardAccess, BoardMeta } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { readBoardName, sessionKeys } from '@stormline/shared/board/session'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { useValue } from 'tldraw'
 import { useBoardAccess } from '../access/use-board-access.ts'
+import { useTallyPoller } from '../backlog/use-tally.ts'
 import { BoardEditor } from '../board/BoardEditor.tsx'
 import { type BoardUi, BoardUiContext } from '../board/board-context.ts'
 import { useBoardConnection } from '../board/use-board-connection.ts'
 import { useClientConfig } from '../board/use-client-config.ts'
 import { NameDialog } from '../participant/NameDialog.tsx'
-import { renameCurrentParticipant, useParticipant } from '../participant/participant-store.ts'
+import {
+  renameCurrentParticipant,
+  setBoardMemberId,
+  useParticipant,
+} from '../participant/participant-store.ts'
+import { publishCoFacilitator } from '../presence/publish-co-facilitator.ts'
+import { exposePrivateDebugHook } from '../private/private-debug-hook.ts'
+import { usePrivateConnection } from '../private/use-private-doc.ts'
 import type { BoardConnection } from '../sync/board-connection.ts'
 import { forgetBoard } from '../sync/offline-store.ts'
 import { BoardEnded } from './BoardEnded.tsx'
@@ -49,22 +58,49 @@ function CheckedBoard({ boardId }: { boardId: string }) {
         </main>
       )
     case 'granted':
-      return <OpenBoard access={access.board} />
+      return <OpenBoard access={access.board} me={access.me} />
   }
 }
 
-function OpenBoard({ access }: { access: BoardAccess }) {
-  const { role, ...granted } = access
+function OpenBoard({ access, me }: { access: BoardAccess; me: MeResponse }) {
+  const { role: _linkRole, ...granted } = access
+  // The member's role: a co-facilitator's participant link acts as the facilitator's. The
+  // private document's member map keeps it current (facilitation/facilitator-role.ts).
+  const role = me.role
   const [board, setBoard] = useState<BoardMeta>(granted)
+  // Before any connection opens (layout effects run before the hooks' effects below): the
+  // page's participant id is the member the server knows this browser as on this board.
+  useLayoutEffect(() => {
+    setBoardMemberId(me.memberId)
+    return () => setBoardMemberId(null)
+  }, [me.memberId])
   // A viewer never lays out an empty board: its writes would be dropped, and everyone else
   // would get the layout from the next participant to open the board anyway.
   const connection = useBoardConnection(board.id, role === 'viewer' ? null : board.template, {
     viewer: role === 'viewer',
   })
+  const privateConnection = usePrivateConnection(board.id)
+  useEffect(
+    () => (privateConnection ? exposePrivateDebugHook(privateConnection) : undefined),
+    [privateConnection],
+  )
+  useEffect(
+    () =>
+      connection && privateConnection
+        ? publishCoFacilitator(connection.provider.awareness, privateConnection.member)
+        : undefined,
+    [connection, privateConnection],
+  )
+  const tally = useTallyPoller(board.id)
   const config = useClientConfig()
   const participant = useParticipant()
   const [editingName, setEditingName] = useState(false)
   const state = useValue('board state', () => connection?.state.get() ?? null, [connection])
+  // The private document's socket ends the page like the board's does (a refused write, a
+  // link renewed): what the page shows would no longer be what the server holds.
+  const privateEnded = useValue('private doc ended', () => privateConnection?.ended.get() ?? null, [
+    privateConnection,
+  ])
 
   // A rename by the facilitator reaches everyone through the session map.
   useEffect(() => {
@@ -89,18 +125,26 @@ function OpenBoard({ access }: { access: BoardAccess }) {
 
   const ui = useMemo<BoardUi | null>(
     () =>
-      connection && {
+      connection &&
+      privateConnection &&
+      tally && {
         connection,
+        privateConnection,
+        tally,
         board,
         role,
         editName: () => setEditingName(true),
         renamed: setBoard,
       },
-    [connection, board, role],
+    [connection, privateConnection, tally, board, role],
   )
 
   // Final states (CLOSE-3): the page stops here, with what happened and what to do next.
-  switch (state?.phase) {
+  const phase =
+    state?.phase === 'loading' || state?.phase === 'ready'
+      ? (privateEnded ?? state.phase)
+      : state?.phase
+  switch (phase) {
     case 'not-found':
       return <BoardNotFound />
     case 'link-invalid':
@@ -110,7 +154,7 @@ function OpenBoard({ access }: { access: BoardAccess }) {
     case 'board-full':
     case 'edit-too-large':
     case 'reload-required':
-      return <BoardEnded reason={state.phase} connection={connection} />
+      return <BoardEnded reason={phase} connection={connection} />
   }
 
   const naming = participant.name === null || editingName

@@ -40,6 +40,19 @@ function browserStorage(): KeyValueStorage | null {
 let $participant: Atom<Participant> | null = null
 let $shown: Signal<Participant> | null = null
 
+/**
+ * The member id the server knows this browser as on the open board (ADR 0013), or null with no
+ * board open. While set it is the participant's id: tldraw's user id, presence, authorship of
+ * new stickies and the dots are all this person's on the server's terms, not a browser's claim.
+ * The display name stays per browser.
+ */
+const $boardMemberId: Atom<string | null> = atom('board member id', null)
+
+/** The board page sets this before it connects, and clears it when it closes. */
+export function setBoardMemberId(memberId: string | null): void {
+  $boardMemberId.set(memberId)
+}
+
 function participantAtom(): Atom<Participant> {
   if ($participant === null) {
     const created = atom<Participant>('participant', loadParticipant(browserStorage()))
@@ -56,7 +69,9 @@ function shownParticipant(): Signal<Participant> {
   if ($shown === null) {
     const $p = participantAtom()
     $shown = computed('stormline shown participant', () => {
-      const participant = $p.get()
+      const stored = $p.get()
+      const memberId = $boardMemberId.get()
+      const participant = memberId === null ? stored : { ...stored, id: memberId }
       const colour = boardColour.get()
       return colour === null || colour === participant.color
         ? participant

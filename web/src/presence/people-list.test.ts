@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  grantAction,
   idleAfterMs,
   idleLabel,
   type PeerSighting,
@@ -18,14 +19,26 @@ function peer(clientId: number, name: string, extra: Partial<PeerSighting> = {})
     name,
     colour: '#1c6dd0',
     role: 'participant',
+    memberId: null,
+    coFacilitator: false,
     lastActiveAt: now,
     ...extra,
   }
 }
 
+const memberOf = (name: string): string => name.toLowerCase().padEnd(22, '0')
+
 function input(extra: Partial<PeopleInput> = {}): PeopleInput {
   return {
-    self: { clientId: 1, userId: 'user:fay', name: 'Fay', colour: '#d02b2b', role: 'facilitator' },
+    self: {
+      clientId: 1,
+      userId: 'user:fay',
+      memberId: null,
+      coFacilitator: false,
+      name: 'Fay',
+      colour: '#d02b2b',
+      role: 'facilitator',
+    },
     peers: [],
     authorIds: new Set(),
     anonymous: false,
@@ -48,7 +61,22 @@ describe('readAwarenessPeer', () => {
       name: 'Ada Lovelace',
       colour: '#2b7a3b',
       role: 'viewer',
+      memberId: null,
+      coFacilitator: false,
     })
+  })
+
+  it('reads the member the server stamped, and a co-facilitator only with the facilitator role', () => {
+    const memberId = memberOf('ada')
+    const user = { id: 'user:ada', name: 'Ada' }
+    expect(
+      readAwarenessPeer(7, { user, role: 'facilitator', memberId, coFacilitator: true }),
+    ).toMatchObject({ memberId, role: 'facilitator', coFacilitator: true })
+    // A participant's page claiming the title gets nothing from it.
+    expect(
+      readAwarenessPeer(7, { user, role: 'participant', memberId, coFacilitator: true }),
+    ).toMatchObject({ role: 'participant', coFacilitator: false })
+    expect(readAwarenessPeer(7, { user, memberId: 'not a member id' })?.memberId).toBeNull()
   })
 
   it('waits for a peer that has not said who they are, and tolerates junk', () => {
@@ -61,7 +89,15 @@ describe('readAwarenessPeer', () => {
         role: 'admin',
         presence: { color: '#9c36b5' },
       }),
-    ).toEqual({ clientId: 7, userId: 'user:x', name: 'Anonymous', colour: '#9c36b5', role: null })
+    ).toEqual({
+      clientId: 7,
+      userId: 'user:x',
+      name: 'Anonymous',
+      colour: '#9c36b5',
+      role: null,
+      memberId: null,
+      coFacilitator: false,
+    })
     expect(
       readAwarenessPeer(7, { user: { id: 'user:x', name: 'x'.repeat(90) } })?.name,
     ).toHaveLength(40)
@@ -109,6 +145,8 @@ describe('peopleOnBoard', () => {
         self: {
           clientId: 1,
           userId: 'user:pia',
+          memberId: null,
+          coFacilitator: false,
           name: 'Pia',
           colour: '#d02b2b',
           role: 'participant',
@@ -127,15 +165,42 @@ describe('peopleOnBoard', () => {
     expect(result.people.find((p) => p.name === 'Ada')?.hasAdded).toBe(true)
   })
 
-  it('gives only a count on an anonymous board', () => {
+  it("gives only the server's count on an anonymous board, and nothing without it", () => {
+    const peers = [peer(2, 'Ada'), peer(3, 'Bo')]
+    // Stickies there carry no author; the facilitator's page has the server's count.
+    const counted = peopleOnBoard(input({ peers, anonymous: true, presentWithoutStickies: 2 }))
+    expect(counted.notAdded).toEqual({ count: 2, names: null })
+    // A participant's page (or the count still loading) cannot tell.
+    expect(peopleOnBoard(input({ peers, anonymous: true })).notAdded).toEqual({
+      count: null,
+      names: null,
+    })
+  })
+
+  it('keys people by the member the server stamped, not by what their page calls itself', () => {
+    const fay = memberOf('fay')
+    const ada = memberOf('ada')
     const result = peopleOnBoard(
       input({
-        peers: [peer(2, 'Ada'), peer(3, 'Bo')],
-        authorIds: new Set(['ada']),
-        anonymous: true,
+        self: { ...input().self, memberId: fay },
+        peers: [
+          // Two tabs of Ada: one person.
+          peer(2, 'Ada', { memberId: ada }),
+          peer(3, 'Ada', { memberId: ada }),
+          // Someone else whose page claims Ada's tldraw user id: still someone else.
+          peer(4, 'Mallory', { userId: 'user:ada', memberId: memberOf('mal') }),
+          // This page's member in another tab, whatever its user id.
+          peer(5, 'Fay', { userId: 'user:other', memberId: fay, role: 'facilitator' }),
+        ],
+        authorIds: new Set([ada]),
       }),
     )
-    expect(result.notAdded).toEqual({ count: 1, names: null })
+    expect(result.count).toBe(3)
+    expect(result.people.map((p) => [p.name, p.memberId, p.hasAdded])).toEqual([
+      ['Fay', fay, false],
+      ['Ada', ada, true],
+      ['Mallory', memberOf('mal'), false],
+    ])
   })
 
   it("counts a person's tabs once: highest role, latest activity", () => {
@@ -180,6 +245,36 @@ describe('peopleOnBoard', () => {
       }),
     )
     expect(result.people.map((p) => p.name)).toEqual(['Fay', 'Gil', 'Al', 'bo', 'zoe'])
+  })
+})
+
+describe('grantAction', () => {
+  const person = (extra: Partial<Parameters<typeof grantAction>[0]>) => ({
+    userId: 'user:ada',
+    memberId: memberOf('ada'),
+    coFacilitator: false,
+    name: 'Ada',
+    colour: '#2b7a3b',
+    role: 'participant' as const,
+    isSelf: false,
+    idleForMs: null,
+    hasAdded: false,
+    ...extra,
+  })
+
+  it('lets the facilitator promote a participant and demote a co-facilitator', () => {
+    expect(grantAction(person({}), 'facilitator')).toBe('promote')
+    expect(grantAction(person({ role: 'facilitator', coFacilitator: true }), 'facilitator')).toBe(
+      'demote',
+    )
+  })
+
+  it('offers nothing to anyone else, nor about the facilitator, viewers, oneself or the unknown', () => {
+    expect(grantAction(person({}), 'participant')).toBeNull()
+    expect(grantAction(person({ role: 'facilitator' }), 'facilitator')).toBeNull()
+    expect(grantAction(person({ role: 'viewer' }), 'facilitator')).toBeNull()
+    expect(grantAction(person({ isSelf: true }), 'facilitator')).toBeNull()
+    expect(grantAction(person({ memberId: null }), 'facilitator')).toBeNull()
   })
 })
 

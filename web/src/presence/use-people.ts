@@ -11,10 +11,12 @@ import {
   useValue,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { useTally } from '../backlog/use-tally.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { useAnonymous } from '../board/use-anonymous.ts'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { anonymousName, useParticipant } from '../participant/participant-store.ts'
+import { usePrivateMember } from '../private/use-private-doc.ts'
 import { presenceIdForClient } from '../sync/presence.ts'
 import {
   type PeerSighting,
@@ -65,7 +67,7 @@ function usePeerSightings(awareness: Awareness, store: TLStore): PeerSighting[] 
   return useValue($peers)
 }
 
-/** Participant ids of whoever wrote the board's stickies. */
+/** Member ids of whoever wrote the board's stickies (none on an anonymous board). */
 function useStickyAuthors(editor: Editor): ReadonlySet<string> {
   const $notes = useMemo(
     () => editor.store.query.records('shape', () => ({ type: { eq: 'note' } })),
@@ -88,16 +90,23 @@ function useStickyAuthors(editor: Editor): ReadonlySet<string> {
   return useMemo(() => new Set(authors), [authors])
 }
 
-/** The People section's model: who is on the board, who is idle, who has not added anything. */
-export function usePeopleOnBoard(): PeopleOnBoard {
+/**
+ * The People section's model: who is on the board, who is idle, who has not added anything.
+ * `withCounts`: on an anonymous board the facilitator's count of people without a sticky comes
+ * from the server (polled while asked for), since stickies there carry no author.
+ */
+export function usePeopleOnBoard({ withCounts = false } = {}): PeopleOnBoard {
   const editor = useEditor()
   const { connection } = useBoardUi()
   const awareness = connection.provider.awareness
   const participant = useParticipant()
+  const member = usePrivateMember()
   const role = useBoardRole()
   const anonymous = useAnonymous()
   const peers = usePeerSightings(awareness, connection.store)
   const authorIds = useStickyAuthors(editor)
+  const tally = useTally(withCounts && anonymous && role === 'facilitator')
+  const presentWithoutStickies = tally?.presentWithoutStickies ?? null
   const now = useNow(tickMs)
   return useMemo(
     () =>
@@ -105,6 +114,8 @@ export function usePeopleOnBoard(): PeopleOnBoard {
         self: {
           clientId: awareness.clientID,
           userId: createUserId(participant.id),
+          memberId: member?.memberId ?? participant.id,
+          coFacilitator: member?.coFacilitator ?? false,
           name: participant.name ?? anonymousName,
           colour: participant.color,
           role,
@@ -112,9 +123,20 @@ export function usePeopleOnBoard(): PeopleOnBoard {
         peers,
         authorIds,
         anonymous,
+        presentWithoutStickies,
         now,
       }),
-    [awareness, participant, role, peers, authorIds, anonymous, now],
+    [
+      awareness,
+      participant,
+      member,
+      role,
+      peers,
+      authorIds,
+      anonymous,
+      presentWithoutStickies,
+      now,
+    ],
   )
 }
 

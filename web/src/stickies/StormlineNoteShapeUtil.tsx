@@ -1,5 +1,6 @@
 import { readStickyMeta } from '@stormline/shared/board/sticky-meta'
 import { type Group2d, getDisplayValues, NoteShapeUtil, type TLNoteShape } from 'tldraw'
+import { DraftMark } from '../silent/DraftMark.tsx'
 import { currentAuthor } from './current-author.ts'
 import { noteGeometryWithLazyLabel } from './note-geometry.ts'
 import { RenderOnceVisible } from './render-once-visible.tsx'
@@ -13,7 +14,8 @@ import './stickies.css'
  * a util passed in `shapeUtils` for its default of the same type.
  * - A copy (duplicate, alt-drag, paste) is credited to whoever made it: tldraw calls
  *   onBeforeDuplicate for copies only, never for undo/redo, which restore the original record.
- * - A sticky flagged for a deep dive shows a badge in its corner, drawn over tldraw's note.
+ * - A sticky flagged for a deep dive shows a badge in its corner, drawn over tldraw's note; a
+ *   silent-writing draft shows that only its author sees it (silent/DraftMark.tsx).
  * - A large board shows sooner (1,000 notes: bench/results/before-after.md, section 4), with
  *   the same geometry and the same pixels: a label is measured when something first asks about
  *   it, not whenever the note's geometry is built (note-geometry.ts), and a note's content is
@@ -37,6 +39,7 @@ export class StormlineNoteShapeUtil extends NoteShapeUtil {
           <>
             {super.component(shape)}
             <DeepDiveBadge shape={shape} />
+            <DraftMark shape={shape} />
           </>
         )}
       />

@@ -21,7 +21,12 @@ export function isAnonymousBoard(editor: Editor): boolean {
   return anonymousBoards.get(editor)?.() ?? false
 }
 
+/**
+ * The page's member (participant-store.ts: the id the server knows this browser as), or nobody
+ * on an anonymous board: there a sticky carries no author at all (ADR 0013).
+ */
 export function currentAuthor(editor: Editor): Author {
+  if (isAnonymousBoard(editor)) return { id: null, name: null }
   const { id, name } = participantSignal().get()
-  return { id, name: isAnonymousBoard(editor) ? null : (name ?? anonymousName) }
+  return { id, name: name ?? anonymousName }
 }

@@ -22,7 +22,22 @@ function sticky(kind: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('stampNewSticky', () => {
-  it('keeps the author id but not the name on an anonymous board', () => {
+  it('carries no author at all on an anonymous board', () => {
+    const stamp = stampNewSticky({}, 'red', { id: null, name: null }, now)
+    expect(stamp?.meta.stormline).toMatchObject({ kind: 'pain' })
+    expect(stamp?.meta.stormline).not.toHaveProperty('authorId')
+    expect(stamp?.meta.stormline).not.toHaveProperty('authorName')
+  })
+
+  it('strips the author of a stamped sticky brought back on an anonymous board (undo)', () => {
+    const stamp = stampNewSticky(sticky('tech'), 'light-blue', { id: null, name: null }, later)
+    expect(stamp?.color).toBe('light-blue')
+    expect(stamp?.meta.stormline).toMatchObject({ kind: 'tech', context: 'why it matters' })
+    expect(stamp?.meta.stormline).not.toHaveProperty('authorId')
+    expect(stamp?.meta.stormline).not.toHaveProperty('authorName')
+  })
+
+  it('keeps the name off when only the name is unknown', () => {
     const stamp = stampNewSticky({}, 'red', { id: ada.id, name: null }, now)
     expect(stamp?.meta.stormline).toMatchObject({ kind: 'pain', authorId: ada.id })
     expect(stamp?.meta.stormline).not.toHaveProperty('authorName')
@@ -87,9 +102,10 @@ describe('restampCopy', () => {
     })
   })
 
-  it('leaves the name off a copy made on an anonymous board, the original’s too', () => {
-    const copy = restampCopy(sticky('pain'), { id: bob.id, name: null }, later)
-    expect(copy?.stormline).toMatchObject({ authorId: bob.id, kind: 'pain' })
+  it('leaves every author off a copy made on an anonymous board, the original’s too', () => {
+    const copy = restampCopy(sticky('pain'), { id: null, name: null }, later)
+    expect(copy?.stormline).toMatchObject({ kind: 'pain', createdAt: later.toISOString() })
+    expect(copy?.stormline).not.toHaveProperty('authorId')
     expect(copy?.stormline).not.toHaveProperty('authorName')
   })
 

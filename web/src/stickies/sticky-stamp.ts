@@ -16,13 +16,26 @@ import { readStickyMeta, type StickyMeta, stickyMetaKey } from '@stormline/share
 export type NoteMeta = Readonly<Record<string, unknown>>
 
 export interface Author {
-  id: string
-  /** null on an anonymous board: the sticky keeps who wrote it (their id), not their name. */
+  /**
+   * The member id (ADR 0013); null on an anonymous board, where a sticky carries no trace of
+   * who wrote it (the server refuses one that does).
+   */
+  id: string | null
+  /** null on an anonymous board. */
   name: string | null
 }
 
-/** A new sticky's meta: everything a sticky has, the author's name only when it may be known. */
-export type NewStickyMeta = Omit<StickyMeta, 'authorName'> & { authorName?: string }
+/** A new sticky's meta: everything a sticky has, the author only when it may be known. */
+export type NewStickyMeta = Omit<StickyMeta, 'authorName' | 'authorId'> & {
+  authorId?: string
+  authorName?: string
+}
+
+/** The author fields of a new sticky's meta: none of them on an anonymous board. */
+function authorFields(author: Author): { authorId?: string; authorName?: string } {
+  if (author.id === null) return {}
+  return { authorId: author.id, ...(author.name === null ? {} : { authorName: author.name }) }
+}
 
 /** The kind/colour pair a note should end up with, and its full meta. */
 export interface StickyStamp {
@@ -33,8 +46,7 @@ export interface StickyStamp {
 export function newStickyMeta(kind: StickyKind, author: Author, now: Date): NewStickyMeta {
   return {
     kind,
-    authorId: author.id,
-    ...(author.name === null ? {} : { authorName: author.name }),
+    ...authorFields(author),
     createdAt: now.toISOString(),
     context: '',
     needsDeepDive: false,
@@ -54,7 +66,8 @@ function rawStormline(meta: NoteMeta): Record<string, unknown> | null {
  * a paste from plain tldraw) becomes a sticky of the kind its colour stands for, or a step, and
  * takes that kind's colour. A note that already carries Stormline meta keeps it — it was made by
  * our own creation code, restored by undo, or stamped as a copy — and only has its colour put
- * back in line with its kind. Returns null when nothing needs to change.
+ * back in line with its kind (and, on an anonymous board, loses any author it carried). Returns
+ * null when nothing needs to change.
  */
 export function stampNewSticky(
   meta: NoteMeta,
@@ -73,8 +86,14 @@ export function stampNewSticky(
   const read = readStickyMeta(meta)
   const kind = read?.kind ?? kindFromColor(color) ?? 'step'
   const kindColor = stickyKindInfo[kind].color
-  if (read?.kind === kind && color === kindColor) return null
-  return { meta: { ...meta, [stickyMetaKey]: { ...existing, kind } }, color: kindColor }
+  // On an anonymous board no new sticky carries an author, not even one undo brings back.
+  const strip = author.id === null && ('authorId' in existing || 'authorName' in existing)
+  if (read?.kind === kind && color === kindColor && !strip) return null
+  const { authorId: _id, authorName: _name, ...anonymous } = existing
+  return {
+    meta: { ...meta, [stickyMetaKey]: { ...(strip ? anonymous : existing), kind } },
+    color: kindColor,
+  }
 }
 
 /**
@@ -85,16 +104,12 @@ export function stampNewSticky(
 export function restampCopy(meta: NoteMeta, author: Author, now: Date): NoteMeta | null {
   const existing = rawStormline(meta)
   if (existing === null) return null
-  // The original's author name must not ride along on an anonymous copy.
-  const { authorName: _original, ...rest } = existing
+  // The original's author must not ride along: the copy is the copier's, and on an anonymous
+  // board nobody's.
+  const { authorName: _name, authorId: _id, ...rest } = existing
   return {
     ...meta,
-    [stickyMetaKey]: {
-      ...rest,
-      authorId: author.id,
-      ...(author.name === null ? {} : { authorName: author.name }),
-      createdAt: now.toISOString(),
-    },
+    [stickyMetaKey]: { ...rest, ...authorFields(author), createdAt: now.toISOString() },
   }
 }
 

@@ -1,3 +1,4 @@
+import { isDraftRecord } from '@stormline/shared/board/silent-writing'
 import { encodeSchemaParam, schemaParamName } from '@stormline/shared/sync/schema-compat'
 import type { Atom } from 'tldraw'
 import {
@@ -195,7 +196,9 @@ export function openBoardConnection({
     unsavedSync = null
   }
   const stopOwnAwareness = sendOwnAwarenessOnly(provider)
-  const binding = createYjsStoreBinding(store, doc, { seedRecords })
+  // Silent-writing drafts stay out of the board's doc: they live in their author's private
+  // document until the server publishes them (silent/draft-binding.ts).
+  const binding = createYjsStoreBinding(store, doc, { seedRecords, isLocalOnly: isDraftRecord })
   const facts: ConnectionFacts = { connected: false, synced: false, loaded: false }
   const state = atom<BoardConnectionState>('board connection', {
     phase: 'loading',

@@ -81,6 +81,14 @@ export interface YjsStoreBindingOptions {
    * board at the same moment then write the same records and converge.
    */
   seedRecords?: readonly TLRecord[]
+  /**
+   * Records that belong to this browser only and never enter the board's doc: a silent-writing
+   * draft lives in its author's private document (silent/draft-binding.ts) until the server
+   * publishes it. Matching records are not written (added, changed or removed), and loading the
+   * board does not remove them from the store. When the doc brings a record of the same id that
+   * does not match (the published version of a draft), it is put as usual.
+   */
+  isLocalOnly?: (record: TLRecord) => boolean
 }
 
 type RecordId = TLRecord['id']
@@ -111,6 +119,7 @@ export function createYjsStoreBinding(
     origin = Symbol('stormline local edit'),
     warn = (message) => console.warn(message),
     seedRecords = [],
+    isLocalOnly = () => false,
   }: YjsStoreBindingOptions = {},
 ): YjsStoreBinding {
   const records = doc.getMap<unknown>(docLayout.records)
@@ -143,6 +152,10 @@ export function createYjsStoreBinding(
 
   const isDocumentType = (typeName: string): boolean =>
     store.scopedTypes.document.has(typeName as TLRecord['typeName'])
+
+  /** A document record that belongs in the board's doc (not one kept to this browser). */
+  const isShared = (record: TLRecord): boolean =>
+    isDocumentType(record.typeName) && !isLocalOnly(record)
 
   /** Migrates and validates each value on its own, so one bad record only loses itself (BIND-1). */
   function acceptIncoming(key: string, value: unknown, schema: SerializedSchema): TLRecord | null {
@@ -204,7 +217,7 @@ export function createYjsStoreBinding(
     }
     defaults.push(...seedRecords.filter((record) => !store.has(record.id)))
     if (defaults.length > 0) store.put(defaults)
-    const seed = Object.values(store.serialize('document'))
+    const seed = Object.values(store.serialize('document')).filter((r) => !isLocalOnly(r))
     doc.transact(() => {
       for (const record of seed) records.set(record.id, encodeRecord(asJson(record)))
     }, derivedOrigin)
@@ -218,7 +231,10 @@ export function createYjsStoreBinding(
       if (record) incoming.push(record)
     }
     const keep = new Set<string>(incoming.map((record) => record.id))
-    const stale = Object.keys(store.serialize('document')).filter((id) => !keep.has(id))
+    // A local-only record (a draft) is never in the doc, so its absence there says nothing.
+    const stale = Object.values(store.serialize('document'))
+      .filter((record) => !keep.has(record.id) && !isLocalOnly(record))
+      .map((record) => record.id)
     applyingDocChanges(() =>
       store.mergeRemoteChanges(() => {
         if (stale.length > 0) store.remove(stale as RecordId[])
@@ -230,9 +246,9 @@ export function createYjsStoreBinding(
   /** Local → doc: runs inside every store operation, before it returns (BIND-3). */
   function writeLocalChange({ changes }: { changes: RecordsDiff<TLRecord> }, source: ChangeSource) {
     if (source !== 'user' || disposed) return
-    const added = Object.values(changes.added).filter((r) => isDocumentType(r.typeName))
-    const updated = Object.values(changes.updated).filter(([, r]) => isDocumentType(r.typeName))
-    const removed = Object.values(changes.removed).filter((r) => isDocumentType(r.typeName))
+    const added = Object.values(changes.added).filter(isShared)
+    const updated = Object.values(changes.updated).filter(([, r]) => isShared(r))
+    const removed = Object.values(changes.removed).filter(isShared)
     if (added.length === 0 && updated.length === 0 && removed.length === 0) return
     doc.transact(
       () => {
@@ -243,9 +259,11 @@ export function createYjsStoreBinding(
         for (const [from, to] of updated) {
           const current = records.get(to.id)
           // Only the fields this change touched: a peer's concurrent change of another field
-          // of the same record stays (MERGE-1).
-          if (current instanceof Y.Map) patchRecord(current, asJson(from), asJson(to))
-          else putRecord(records, asJson(to))
+          // of the same record stays (MERGE-1). A record that was local-only until now is new
+          // to the doc: written whole.
+          if (current instanceof Y.Map && !isLocalOnly(from)) {
+            patchRecord(current, asJson(from), asJson(to))
+          } else putRecord(records, asJson(to))
         }
         for (const record of removed) {
           rememberRemoved(record)
@@ -280,7 +298,8 @@ export function createYjsStoreBinding(
       const value = records.get(key)
       if (value === undefined) {
         const existing = store.get(key as RecordId)
-        if (existing !== undefined && isDocumentType(existing.typeName)) {
+        // A local-only record of that id was never the doc's to remove.
+        if (existing !== undefined && isShared(existing)) {
           removals.push(existing.id)
           rememberRemoved(existing)
         }

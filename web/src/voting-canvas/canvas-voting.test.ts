@@ -1,5 +1,6 @@
 import type { VoteSession } from '@stormline/shared/backlog/voting'
 import { describe, expect, it } from 'vitest'
+import { noVoteSources, type VoteSources } from '../backlog/vote-view.ts'
 import {
   addDotLabel,
   canvasTargetText,
@@ -9,62 +10,69 @@ import {
   dotsLeftText,
   unclusteredPainIds,
   voteKeyAction,
-  voterOf,
   voteStatusText,
 } from './canvas-voting.ts'
 
 const open: VoteSession = { status: 'open', budget: 3, round: 1 }
-const votes = {
-  ann: { participantName: 'Ann', round: 1, dots: { 'cluster:a': 2 } },
-  bob: { participantName: 'Bob', round: 1, dots: { 'cluster:a': 1, 'shape:p': 2 } },
+// What each person's page reads: their own dots, and the server's result once the vote closed.
+const result = { round: 1, budget: 3, voters: 2, dots: { 'cluster:a': 3, 'shape:p': 2 } }
+const live = { round: 1, status: 'open' as const, voters: 2, dots: { 'cluster:a': 3 } }
+const dotsOf: Record<string, VoteSources> = {
+  ann: { ...noVoteSources, mine: { round: 1, dots: { 'cluster:a': 2 } }, result, live },
+  bob: { ...noVoteSources, mine: { round: 1, dots: { 'cluster:a': 1, 'shape:p': 2 } }, result },
 }
+const canvasVoteViewOf = (session: VoteSession, who: string) =>
+  canvasVoteView(session, dotsOf[who] ?? { ...noVoteSources, result })
 
 describe('canvas vote view', () => {
   it('shows only my own dots on the board while the vote is open, facilitator or not', () => {
-    const view = canvasVoteView(open, votes, 'ann')
+    // Ann's page has the facilitator's live counts: the board still shows only her dots.
+    const view = canvasVoteViewOf(open, 'ann')
     expect(view.totals).toBeNull()
     expect(canvasTargetText(view, 'cluster:a')).toBe('2 dots yours')
     expect(canvasTargetText(view, 'shape:p')).toBe('no dots yet')
   })
 
   it('shows the totals once the vote is closed', () => {
-    const view = canvasVoteView({ ...open, status: 'closed' }, votes, 'ann')
+    const view = canvasVoteViewOf({ ...open, status: 'closed' }, 'ann')
     expect(canvasTargetText(view, 'cluster:a')).toBe('3 votes (2 yours)')
     expect(canvasTargetText(view, 'shape:p')).toBe('2 votes')
     expect(canvasTargetText(view, 'shape:none')).toBe('0 votes')
   })
 
   it('shows nothing before any vote', () => {
-    const view = canvasVoteView({ status: 'idle', budget: 5, round: 0 }, votes, 'ann')
+    const view = canvasVoteViewOf({ status: 'idle', budget: 5, round: 0 }, 'ann')
     expect(canvasTargetText(view, 'cluster:a')).toBeNull()
     expect(dotsLeftText(view)).toBeNull()
   })
 
   it('counts the dots left next to my name', () => {
-    expect(dotsLeftText(canvasVoteView(open, votes, 'bob'))).toBe('0 of 3 dots left')
-    expect(dotsLeftText(canvasVoteView(open, votes, 'new'))).toBe('3 of 3 dots left')
-    expect(dotsLeftText(canvasVoteView({ ...open, budget: 1 }, {}, 'new'))).toBe('1 of 1 dot left')
+    expect(dotsLeftText(canvasVoteViewOf(open, 'bob'))).toBe('0 of 3 dots left')
+    expect(dotsLeftText(canvasVoteViewOf(open, 'new'))).toBe('3 of 3 dots left')
+    expect(dotsLeftText(canvasVoteView({ ...open, budget: 1 }, noVoteSources))).toBe(
+      '1 of 1 dot left',
+    )
   })
 })
 
 describe('voteStatusText', () => {
   it('says where to vote while the vote is open', () => {
-    expect(voteStatusText(canvasVoteView(open, votes, 'ann'), true)).toBe(
+    expect(voteStatusText(canvasVoteViewOf(open, 'ann'), true)).toBe(
       'Vote open: click a cluster name or a pain point on the board to give it a dot (1 left)',
     )
-    expect(voteStatusText(canvasVoteView(open, votes, 'bob'), true)).toMatch(
+    expect(voteStatusText(canvasVoteViewOf(open, 'bob'), true)).toMatch(
       /all your 3 dots are given; right-click/,
     )
   })
 
   it('tells a viewer what the others are doing, and everyone when it is over', () => {
-    expect(voteStatusText(canvasVoteView(open, votes, 'vic'), false)).toMatch(
+    expect(voteStatusText(canvasVoteViewOf(open, 'vic'), false)).toMatch(
       /participants give 3 dots each on the board/,
     )
-    expect(voteStatusText(canvasVoteView({ ...open, status: 'closed' }, votes, 'a'), true)).toMatch(
+    expect(voteStatusText(canvasVoteViewOf({ ...open, status: 'closed' }, 'a'), true)).toMatch(
       /closed: the totals are on the board/,
     )
-    expect(voteStatusText(canvasVoteView({ ...open, status: 'idle' }, votes, 'a'), true)).toBe(
+    expect(voteStatusText(canvasVoteViewOf({ ...open, status: 'idle' }, 'a'), true)).toBe(
       'No vote yet',
     )
   })
@@ -87,12 +95,6 @@ describe('voteKeyAction', () => {
 describe('targets and voters', () => {
   it('lets only pain points outside every cluster take dots themselves', () => {
     expect(unclusteredPainIds(['p1', 'p2', 'p3'], [{ memberIds: ['p2'] }])).toEqual(['p1', 'p3'])
-  })
-
-  it('writes dots without a name on an anonymous board', () => {
-    expect(voterOf({ id: 'x', name: 'Ann' }, false, 'Anonymous')).toEqual({ id: 'x', name: 'Ann' })
-    expect(voterOf({ id: 'x', name: 'Ann' }, true, 'Anonymous')).toEqual({ id: 'x', name: '' })
-    expect(voterOf({ id: 'x', name: null }, false, 'Anonymous').name).toBe('Anonymous')
   })
 
   it('names the add button with the target and my dots on it', () => {

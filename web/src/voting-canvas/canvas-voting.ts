@@ -1,5 +1,5 @@
 import type { VoteSession } from '@stormline/shared/backlog/voting'
-import { type VoteView, voteView } from '../backlog/vote-view.ts'
+import { type VoteSources, type VoteView, voteView } from '../backlog/vote-view.ts'
 
 /**
  * Voting on the canvas: cluster labels and unclustered pain points take dots where they are.
@@ -8,12 +8,8 @@ import { type VoteView, voteView } from '../backlog/vote-view.ts'
  * gets projected or screen-shared; the facilitator's running counts stay in the drawer.
  */
 
-export function canvasVoteView(
-  session: VoteSession,
-  votes: Readonly<Record<string, unknown>>,
-  participantId: string,
-): VoteView {
-  return voteView(session, votes, { participantId, isFacilitator: false })
+export function canvasVoteView(session: VoteSession, sources: VoteSources): VoteView {
+  return voteView(session, { ...sources, live: null }, { isFacilitator: false })
 }
 
 function plural(n: number, word: string): string {
@@ -92,18 +88,6 @@ export function unclusteredPainIds(
 ): string[] {
   const clustered = new Set(clusters.flatMap((c) => c.memberIds))
   return painIds.filter((id) => !clustered.has(id))
-}
-
-/**
- * Who casts the dots: the participant id, and the name the vote is written with. On an anonymous
- * board dots are written without a name (as the backlog drawer writes them).
- */
-export function voterOf(
-  participant: { id: string; name: string | null },
-  anonymous: boolean,
-  fallbackName: string,
-): { id: string; name: string } {
-  return { id: participant.id, name: anonymous ? '' : (participant.name ?? fallbackName) }
 }
 
 /**

@@ -1,15 +1,10 @@
-import { readVoteSession, type VoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
-import { docLayout } from '@stormline/shared/sync/doc-layout'
+import type { VoteSession } from '@stormline/shared/backlog/voting'
 import { useCallback, useMemo } from 'react'
 import type * as Y from 'yjs'
-import { useSessionMapValue } from '../backlog/use-session-value.ts'
-import { castMyVote } from '../backlog/vote-store.ts'
+import { useCastVote, useVoteSources } from '../backlog/use-vote-sources.ts'
 import type { VoteView } from '../backlog/vote-view.ts'
-import { useAnonymous } from '../board/use-anonymous.ts'
 import { useCanEdit } from '../facilitation/facilitator-role.ts'
-import { anonymousName, useParticipant } from '../participant/participant-store.ts'
-import { canvasVoteView, voterOf } from './canvas-voting.ts'
-import { useDocMapJson } from './use-doc-map.ts'
+import { canvasVoteView } from './canvas-voting.ts'
 import { voteNotice } from './vote-notice.ts'
 
 export interface CanvasVoting {
@@ -24,21 +19,17 @@ export interface CanvasVoting {
 
 /** The dot vote as the canvas, my name badge and the vote's status line show it. */
 export function useCanvasVoting(doc: Y.Doc): CanvasVoting {
-  const raw = useSessionMapValue(doc, voteSessionKey)
-  const { status, budget, round } = readVoteSession(raw)
-  const session = useMemo(() => ({ status, budget, round }), [status, budget, round])
-  const votes = useDocMapJson(doc, docLayout.votes)
-  const participant = useParticipant()
-  const anonymous = useAnonymous()
+  // The board is what gets projected: no live counts on it, not even the facilitator's.
+  const { session, sources } = useVoteSources(doc, false)
   const canEdit = useCanEdit()
-  const me = useMemo(() => voterOf(participant, anonymous, anonymousName), [participant, anonymous])
-  const view = useMemo(() => canvasVoteView(session, votes, me.id), [session, votes, me.id])
+  const view = useMemo(() => canvasVoteView(session, sources), [session, sources])
+  const castVote = useCastVote(doc)
   const cast = useCallback(
     (targetId: string, delta: 1 | -1) => {
-      const result = castMyVote(doc, me, targetId, delta)
+      const result = castVote(targetId, delta)
       voteNotice.set(result.ok ? null : { text: result.reason, at: Date.now() })
     },
-    [doc, me],
+    [castVote],
   )
   return { session, view, canVote: canEdit && session.status === 'open', cast }
 }
