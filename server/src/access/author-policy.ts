@@ -10,7 +10,8 @@ import * as Y from 'yjs'
  * AuthorWatch, which then judges each record those items reach:
  *   - a record the update creates (a new entry in `records`, also one replacing an existing
  *     entry: the same as deleting it and creating another) may name only the member who writes
- *     it as author, and on an anonymous board no author at all (absent or '');
+ *     it as author — or the author the record had before it was deleted (an undo) — and on an
+ *     anonymous board no author at all (absent or '');
  *   - a record that exists and stays may not have either field changed, added or removed.
  *
  * The fields are read the way every reader decodes a record, at every level a client can write
@@ -97,14 +98,21 @@ export class AuthorWatch {
   private readonly anonymous: boolean
   private readonly ds: DeleteSet
   private readonly memberId: string
+  private readonly formerAuthor: (recordId: string) => string | undefined
   /** Visible items of the update in `records`, by the item they are stored in (null: the map itself) and key. */
   private readonly incoming = new Map<Y.Item | null, Map<string, Y.Item[]>>()
   /** Record keys whose author the update may change. */
   private readonly touched = new Set<string>()
 
-  constructor(doc: Y.Doc, ds: DeleteSet, memberId: string) {
+  constructor(
+    doc: Y.Doc,
+    ds: DeleteSet,
+    memberId: string,
+    formerAuthor: (recordId: string) => string | undefined = () => undefined,
+  ) {
     this.ds = ds
     this.memberId = memberId
+    this.formerAuthor = formerAuthor
     this.records = doc.getMap<unknown>(docLayout.records)
     this.anonymous = readAnonymous(
       doc.getMap<unknown>(docLayout.session).get(sessionKeys.anonymous),
@@ -158,7 +166,7 @@ export class AuthorWatch {
 
   private judgeRecord(key: string): string | null {
     for (const item of this.incoming.get(null)?.get(key) ?? []) {
-      const reason = this.judgeNewRecord(nodeOf(item, false))
+      const reason = this.judgeNewRecord(key, nodeOf(item, false))
       if (reason) return reason
     }
     const current = this.records._map.get(key)
@@ -173,13 +181,15 @@ export class AuthorWatch {
     return null
   }
 
-  private judgeNewRecord(record: Node): string | null {
+  private judgeNewRecord(key: string, record: Node): string | null {
     for (const field of authorFields) {
       for (const value of this.fieldValues(record, field, true)) {
         if (isSharedValue(value)) return authorReasons.notPlain
         if (value === undefined || value === '') continue
         if (this.anonymous) return authorReasons.anonymous
-        if (field === 'authorId' && value !== this.memberId) return authorReasons.notMember
+        // An undone deletion brings the sticky back as it was: with the author it had.
+        if (field === 'authorId' && value !== this.memberId && value !== this.formerAuthor(key))
+          return authorReasons.notMember
       }
     }
     return null

@@ -158,6 +158,33 @@ describe('who a new sticky says wrote it', () => {
     }
   })
 
+  it("lets an undone deletion bring someone else's sticky back with its own author, and no other", () => {
+    const { server, client } = board()
+    const deleted = updateOf(client, (d) => records(d).delete('shape:theirs'))
+    expect(checkUpdate(server, deleted, as('participant')).kind).toBe('allowed')
+    Y.applyUpdate(server, deleted)
+    // What an undo writes: the record again, as it was, under its own id.
+    const restored = (id: string) => {
+      const copy = new Y.Doc()
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(server))
+      return updateOf(copy, (d) => records(d).set(id, encodeRecord(sticky(id, other))))
+    }
+    const remembered = {
+      ...as('participant'),
+      formerAuthor: (id: string) => (id === 'shape:theirs' ? other : undefined),
+    }
+    expect(checkUpdate(server, restored('shape:theirs'), remembered).kind).toBe('allowed')
+    // Another id was never theirs: a modified client cannot credit a new sticky to them.
+    expect(checkUpdate(server, restored('shape:forged'), remembered)).toEqual({
+      kind: 'forbidden',
+      reason: authorReasons.notMember,
+    })
+    expect(checkUpdate(server, restored('shape:theirs'), as('participant'))).toEqual({
+      kind: 'forbidden',
+      reason: authorReasons.notMember,
+    })
+  })
+
   it('refuses an author id that is a shared type (it could be retyped later)', () => {
     const { server, client } = board()
     const update = updateOf(client, (d) =>

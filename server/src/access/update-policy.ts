@@ -99,6 +99,12 @@ const incomplete: UpdateVerdict = { kind: 'incomplete' }
 export interface UpdateAuthor {
   role: 'facilitator' | 'participant'
   memberId: string | null
+  /**
+   * The author a record had when it was last on the board (the room remembers the authors of
+   * deleted stickies): undoing a deletion brings a sticky back with its own author, which is
+   * not the member undoing it (ADR 0013).
+   */
+  formerAuthor?: (recordId: string) => string | undefined
 }
 
 /**
@@ -112,7 +118,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, author: UpdateAuthor
   let missing = hasClockGaps(doc, structs)
   const incoming = indexIncoming(doc, structs)
   const records = doc.getMap<unknown>(docLayout.records)
-  const authors = author.memberId === null ? null : new AuthorWatch(doc, ds, author.memberId)
+  const authors =
+    author.memberId === null ? null : new AuthorWatch(doc, ds, author.memberId, author.formerAuthor)
   const memo = new Map<Y.Item, Resolved>()
 
   const resolveIncoming = (item: Y.Item, depth: number): Resolved => {

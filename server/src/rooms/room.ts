@@ -13,6 +13,7 @@ import { checkUpdate } from '../access/update-policy.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { loadBoardDocument, replayStoredDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
+import { noteAuthor } from '../sealed/note-authors.ts'
 import { filterAwarenessUpdate, shiftAwarenessClocks } from './awareness-entries.ts'
 import {
   type CompactionPolicy,
@@ -89,6 +90,11 @@ export class Room {
   private refused: InvalidRecord | null = null
   /** What the socket update handleDocUpdate just stored changed (for onAccepted). */
   private changes: Pick<AcceptedUpdate, 'createdNotes' | 'touchedMaps'> | null = null
+  /**
+   * The author of every note that has been on the board since the room loaded, deleted ones
+   * included: an undone deletion may bring a sticky back with its own author (author-policy.ts).
+   */
+  private readonly formerAuthors = new Map<string, string>()
 
   readonly boardId: string
   private readonly store: BoardStore
@@ -118,6 +124,15 @@ export class Room {
     this.awareness.setLocalState(null)
     this.doc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
+    this.rememberAuthors(doc.getMap<unknown>(docLayout.records).keys())
+  }
+
+  private rememberAuthors(recordIds: Iterable<string>): void {
+    const records = this.doc.getMap<unknown>(docLayout.records)
+    for (const id of recordIds) {
+      const author = noteAuthor(records.get(id))
+      if (author !== null) this.formerAuthors.set(id, author)
+    }
   }
 
   /**
@@ -334,6 +349,7 @@ export class Room {
     const verdict = checkUpdate(this.doc, update, {
       role: peer.role,
       memberId: peer.authorRules ? peer.memberId : null,
+      formerAuthor: (recordId) => this.formerAuthors.get(recordId),
     })
     if (verdict.kind === 'forbidden') throw new ForbiddenEditError(verdict.reason)
     if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
@@ -535,6 +551,10 @@ export class Room {
         createdNotes: createdNoteIds(records, transaction),
         touchedMaps: touchedRootMaps(transaction),
       }
+      this.rememberAuthors(this.changes.createdNotes)
+    } else {
+      // Drafts the server published, too: whoever deletes one can undo that.
+      this.rememberAuthors(createdNoteIds(this.doc.getMap<unknown>(docLayout.records), transaction))
     }
     try {
       this.lastSeq = this.store.appendUpdate(this.boardId, update)
