@@ -7,7 +7,9 @@
  *   - `drafts`: key record id → a tldraw note record as plain JSON, written during a
  *     silent-writing round (meta.stormline.draft === true), published by the server at reveal;
  *   - `member`: written by the server only: `{ memberId, role, coFacilitator }`, so the page
- *     learns at once when it is promoted or demoted.
+ *     learns at once when it is promoted or demoted; on an anonymous board also `stickies`
+ *     (sticky id → true), the stickies this member added, which no sticky says any more
+ *     (server/src/rooms/authored-stickies.ts). Read its fields one by one.
  * The server checks every write (member map: never; drafts: valid notes authored by the member).
  */
 export const privateLayout = {
