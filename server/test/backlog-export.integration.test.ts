@@ -5,15 +5,16 @@ import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
 import { exportBacklog } from '@stormline/shared/backlog/export-backlog'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
-import { validWorkshopMaps as workshopMaps, writeBoardMaps } from './support/workshop-board.ts'
+import { validWorkshopMaps as workshopMaps, writeWorkshop } from './support/workshop-board.ts'
 
 /**
- * A finished workshop is written into a board through a real y-websocket
- * client; the server then exports it over HTTP and from the CLI.
+ * A finished workshop is written into a board by its people, each a stock y-websocket client
+ * with a member of their own; the server then exports it over HTTP and from the CLI. The export
+ * equals what the shared exporter makes of the workshop fixture (whose golden files pin it): the
+ * published vote result and revealed ballots rank the backlog exactly as the fixture's dots and
+ * ballots do.
  */
 
 const run = promisify(execFile)
@@ -25,23 +26,9 @@ let board: CreatedBoard
 beforeAll(async () => {
   server = await startServer()
   board = await createBoard(server, { name: 'Payments: path to production' })
-  // The facilitator's token: the workshop includes facilitator-only state (step, assessments).
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
-    disableBc: true,
-    params: { token: board.tokens.facilitator },
-  })
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  writeBoardMaps(provider.doc, { ...workshopMaps, suggestionDecisions: {} })
-  // Wait until the server holds the whole workshop, then leave (the room is compacted and unloaded).
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const model = (await (await fetch(boardUrl(server, board, '/model', 'viewer'))).json()) as {
-      stickies: unknown[]
-    }
-    if (model.stickies.length === 14) break
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  provider.destroy()
+  // Written by its people: each sticky by its author's member, dots and estimates in their
+  // private documents, published by the server when the facilitator closes and reveals.
+  await writeWorkshop(server, board, workshopMaps)
 })
 
 afterAll(async () => {
@@ -74,7 +61,7 @@ describe('backlog export from the server', () => {
       const expected = exportBacklog(
         buildBacklog(
           { id: board.id, name: board.name },
-          { ...workshopMaps, suggestionDecisions: {} },
+          workshopMaps,
         ),
         format as 'md',
         server.httpUrl,
@@ -119,7 +106,7 @@ describe('backlog export from the server', () => {
       exportBacklog(
         buildBacklog(
           { id: board.id, name: board.name },
-          { ...workshopMaps, suggestionDecisions: {} },
+          workshopMaps,
         ),
         'md',
         server.httpUrl,
@@ -184,7 +171,7 @@ describe('backlog export from the server', () => {
     const response = await fetch(boardUrl(server, board, '/suggestions', 'viewer'))
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual(
-      boardSuggestions({ ...workshopMaps, suggestionDecisions: {} }),
+      boardSuggestions(workshopMaps),
     )
   })
 

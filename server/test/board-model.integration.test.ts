@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
+import { newMember } from './support/stock-clients.ts'
 
 /** The server reads a board into the event-storming model with no browser involved. */
 
@@ -25,13 +26,14 @@ afterAll(async () => {
   await server.dispose()
 })
 
-function note(id: string, x: number, kind: StickyKind, text: string) {
+/** A sticky as Ada's client writes it: credited to her member. */
+function note(id: string, x: number, kind: StickyKind, text: string, authorId: string) {
   return stickyRecord(id, {
     x,
     y: 300,
     kind,
     text,
-    authorId: 'p1',
+    authorId,
     authorName: 'Ada',
     createdAt: '2026-11-23T10:00:00Z',
   })
@@ -46,9 +48,11 @@ async function model(board: CreatedBoard): Promise<BoardModel> {
 describe('GET /api/boards/:id/model', () => {
   it('reads the live board, and the stored board once everyone has left', async () => {
     const board = await createBoard(server)
+    // Ada facilitates and writes the stickies herself, so they are credited to her member.
+    const ada = await newMember(server, board, 'facilitator')
     const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
       disableBc: true,
-      params: { token: board.tokens.facilitator },
+      params: { token: board.tokens.facilitator, member: ada.credential },
     })
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
     const doc = provider.doc
@@ -67,8 +71,8 @@ describe('GET /api/boards/:id/model', () => {
           ],
         }),
       )
-      writeRecord(doc, note('shape:step', 600, 'step', 'Change board approval'))
-      writeRecord(doc, note('shape:pain', 650, 'pain', 'CAB meets once a week'))
+      writeRecord(doc, note('shape:step', 600, 'step', 'Change board approval', ada.memberId))
+      writeRecord(doc, note('shape:pain', 650, 'pain', 'CAB meets once a week', ada.memberId))
       doc.getMap('session').set('step', 2)
     })
 
@@ -81,6 +85,7 @@ describe('GET /api/boards/:id/model', () => {
       text: 'CAB meets once a week',
       phaseName: 'Release',
       stepId: 'shape:step',
+      authorId: ada.memberId,
       authorName: 'Ada',
     })
 

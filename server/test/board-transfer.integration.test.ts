@@ -7,12 +7,10 @@ import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { stickyRecord } from '@stormline/shared/testing/board-records'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import type { BoardFile } from '../src/boards/board-file.ts'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
-import { validWorkshopMaps as workshopMaps, writeBoardMaps } from './support/workshop-board.ts'
+import { validWorkshopMaps as workshopMaps, writeWorkshop } from './support/workshop-board.ts'
 
 /**
  * A finished workshop leaves the server as a board file and comes back as a new
@@ -28,25 +26,10 @@ const maxBoardBytes = 256 * 1024
 let server: ServerProcess
 let original: CreatedBoard
 let anonymous: CreatedBoard
-
-/** Writes the workshop fixture into a board as its facilitator, and waits until it is stored. */
-async function writeWorkshop(board: CreatedBoard): Promise<void> {
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, board.id, new Y.Doc(), {
-    disableBc: true,
-    params: { token: board.tokens?.facilitator ?? '' },
-  })
-  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  writeBoardMaps(provider.doc, workshopMaps)
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const model = (await (await fetch(boardUrl(server, board, '/model'))).json()) as {
-      stickies?: unknown[]
-    }
-    if (model.stickies?.length === 14) break
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  provider.destroy()
-}
+/** The workshop's records as the named board holds them (credited to its people's members). */
+let originalRecords: Record<string, unknown>
+/** The member ids of the anonymous board's people: no export may name them either. */
+let anonymousMembers: string[]
 
 function storedBoardCount(): number {
   const db = new Database(path.join(server.dataDir, 'stormline.sqlite'), {
@@ -110,8 +93,11 @@ beforeAll(async () => {
   server = await startServer({ env: { MAX_BOARD_BYTES: String(maxBoardBytes) } })
   original = await createBoard(server, { name: 'Payments <b>&</b> path', template: 'post-mortem' })
   anonymous = await createBoard(server, { name: 'Anonymous retro', anonymous: true })
-  await writeWorkshop(original)
-  await writeWorkshop(anonymous)
+  // Written by the workshop's people, each a stock client with a member of their own; on the
+  // anonymous board their stickies carry no author, as the server requires there.
+  originalRecords = (await writeWorkshop(server, original, workshopMaps)).records
+  const written = await writeWorkshop(server, anonymous, workshopMaps, { anonymous: true })
+  anonymousMembers = [...written.members.values()]
 })
 
 afterAll(async () => {
@@ -135,7 +121,7 @@ describe('GET /api/boards/:id/export', () => {
       board: { name: 'Payments <b>&</b> path', template: 'post-mortem' },
     })
     expect(Object.keys(file.document.maps).sort()).toEqual(Object.values(docLayout).sort())
-    expect(file.document.maps.records).toEqual(workshopMaps.records)
+    expect(file.document.maps.records).toEqual(originalRecords)
   })
 
   it.each(['participant', 'viewer'] as const)(
@@ -228,13 +214,17 @@ describe('POST /api/boards/import', () => {
 })
 
 describe('anonymous boards name nobody', () => {
-  it('in the model, while author counts still work', async () => {
+  it('in the model, not even by member id, while evidence still counts', async () => {
     const model = (await json(anonymous, '/model')) as {
       stickies: { authorName: string | null; authorId: string | null }[]
       session: { anonymous: boolean }
     }
     expect(model.session.anonymous).toBe(true)
-    expect(model.stickies.every((s) => s.authorName === null && s.authorId !== null)).toBe(true)
+    expect(model.stickies).toHaveLength(14)
+    // ADR 0013: a sticky on an anonymous board carries no author at all (no name, and no id that
+    // would link a person's stickies to each other).
+    expect(model.stickies.every((s) => s.authorName === null && s.authorId === null)).toBe(true)
+    // Unattributed stickies count as one voice each, so a cluster still weighs as several.
     const backlog = (await json(anonymous, '/backlog?format=json')) as {
       items: { score: { authors: number } }[]
     }
@@ -255,7 +245,7 @@ describe('anonymous boards name nobody', () => {
         '--data-dir',
         server.dataDir,
       ])
-      for (const name of names) {
+      for (const name of [...names, ...anonymousMembers]) {
         expect(http).not.toContain(name)
         expect(cli).not.toContain(name)
       }
@@ -273,6 +263,16 @@ describe('anonymous boards name nobody', () => {
     for (const name of names) {
       expect(text).not.toContain(name)
       expect(state).not.toContain(name)
+    }
+    // No sticky links its writer by member id either.
+    const records = JSON.stringify(file.document.maps.records)
+    for (const memberId of anonymousMembers) expect(records).not.toContain(memberId)
+    // The estimates were cast under names; the board holds them without, under unlinkable ids.
+    const ballots = Object.values(file.document.maps.ballots)
+    expect(ballots).toHaveLength(3)
+    for (const ballot of ballots as { participantId: string; participantName?: string }[]) {
+      expect(ballot.participantId).toMatch(/^b[1-3]$/)
+      expect(ballot.participantName ?? '').toBe('')
     }
     const imported = (await (await importFile(text)).json()) as CreatedBoard
     expect(await json(imported, '/model')).toEqual(await json(anonymous, '/model'))

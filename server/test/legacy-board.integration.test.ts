@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Backlog } from '@stormline/shared/backlog/backlog-types'
 import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
+import { computeVoteResult, voteResultKey } from '@stormline/shared/backlog/vote-result'
+import { readVoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
 import { boardSchemaSerialized } from '@stormline/shared/sync/board-schema'
 import { docLayout, schemaMetaKey } from '@stormline/shared/sync/doc-layout'
 import { hasCurrentLayout, readRecordsJson } from '@stormline/shared/sync/record-layout'
@@ -99,10 +101,19 @@ describe('a board stored before record layout v2 (MIG-1)', () => {
       expect(doc.getMap(docLayout.meta).get(schemaMetaKey)).toEqual(boardSchemaSerialized)
       expect(doc.getMap(docLayout.records).get('shape:pain-vm-wait')).toBeInstanceOf(Y.Map)
       expect(readRecordsJson(doc)).toEqual(fixture.expected.records)
-      for (const name of ['clusters', 'votes', 'assessments', 'ballots', 'session'] as const) {
+      for (const name of ['clusters', 'votes', 'assessments', 'ballots'] as const) {
         // Clusters are maps of fields and members now; read in the version 1 shape.
         expect(boardMapsOf(doc)[name]).toEqual(fixture.expected.maps[name])
       }
+      // The vote was closed before votes were sealed (ADR 0013): when the room loads, the server
+      // publishes its result from the old shared dots, counted as the old code counted them.
+      const { session } = fixture.expected.maps
+      const legacyResult = computeVoteResult(
+        readVoteSession(session[voteSessionKey]),
+        Object.values(fixture.expected.maps.votes),
+      )
+      expect(legacyResult.voters).toBeGreaterThan(1)
+      expect(boardMapsOf(doc).session).toEqual({ ...session, [voteResultKey]: legacyResult })
     } finally {
       provider.destroy()
     }
@@ -113,6 +124,8 @@ describe('a board stored before record layout v2 (MIG-1)', () => {
     const logged = updateLogState(server.dataDir, boardId).loggedUpdates
     server = await server.restart()
     expect(await json(api(`/${boardId}/model`))).toEqual(fixture.expected.model)
+    // Ranked now by the published vote result, the backlog is still the old code's.
+    expect(await backlogOf(boardId, tokens.facilitator)).toEqual(fixture.expected.backlog)
     expect(server.events('board.migrated')).toHaveLength(0)
     expect(updateLogState(server.dataDir, boardId).loggedUpdates).toBe(logged)
   })

@@ -72,7 +72,14 @@ export function syntheticWorkshop(count: number): {
     // Topics sit mostly in one phase, with some spread along the timeline.
     const phase = (topicIndex + (random() < 0.2 ? 1 : 0)) % phaseNames.length
     const x = phase * phaseWidth + Math.round(random() * phaseWidth)
-    const record = stickyRecord({ n, x, y: -600 + Math.round(random() * 400), text, kind: 'pain' })
+    const record = stickyRecord({
+      n,
+      x,
+      y: -600 + Math.round(random() * 400),
+      text,
+      kind: 'pain',
+      authorId: `p-${n % 97}`,
+    })
     records[record.id as string] = record
   }
   return {

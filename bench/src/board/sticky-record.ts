@@ -37,6 +37,12 @@ export interface StickyOptions {
   kind?: StickyKind
   /** Extra meta (the fan-out bench puts its update id and send time here). */
   bench?: Record<string, number>
+  /**
+   * Author id; none by default: Stormline accepts only the writing socket's own member there
+   * (ADR 0013), and a bench client writes for many people. The backlog bench, which never
+   * goes through a server, names authors to count them.
+   */
+  authorId?: string
 }
 
 export function stickyId(n: number): string {
@@ -54,7 +60,7 @@ export function stickyRecord(options: StickyOptions): ShapeRecord {
     kind,
     color: 'orange',
     index: stickyIndex(n),
-    authorId: `p-${n % 97}`,
+    authorId: options.authorId ?? '',
     authorName: `Participant ${n % 97}`,
     createdAt: '2026-11-24T10:00:00.000Z',
     ...(options.bench ? { meta: { bench: options.bench } } : {}),

@@ -17,10 +17,24 @@ export class BoardPrivates {
   private readonly store: BoardStore
   private readonly options: PrivateRoomOptions
 
-  constructor(boardId: string, store: BoardStore, options: PrivateRoomOptions) {
+  constructor(
+    boardId: string,
+    store: BoardStore,
+    options: PrivateRoomOptions,
+    maxBoardPrivateBytes = Number.POSITIVE_INFINITY,
+  ) {
     this.boardId = boardId
     this.store = store
-    this.options = options
+    this.options = {
+      ...options,
+      // Every private document of the board together stays within the bound: the others as
+      // stored (loading them all counts them), this one at its new size.
+      fitsBoard: (room, bytes) => {
+        let others = 0
+        for (const other of this.all().values()) if (other !== room) others += other.bytes
+        return others + bytes <= maxBoardPrivateBytes
+      },
+    }
   }
 
   /** The member's private room, loaded on first use (throws if the store cannot be read). */

@@ -191,6 +191,34 @@ describe('private documents', () => {
     expect(storedPrivate(store, boardId, pat.memberId).getMap(privateLayout.ballots).size).toBe(0)
   })
 
+  it('bounds all private documents of a board together, so many members cannot add up past it', () => {
+    const bounded = new RoomRegistry({
+      store,
+      logger: silentLogger,
+      compactIntervalMs: 0,
+      maxPrivateBytes: 64 * 1024,
+      maxBoardBytes: 100 * 1024,
+    })
+    const writeBallot = (identity: SocketIdentity) => {
+      const tab = new Peer(bounded, boardId, identity, 'private')
+      tab.doc
+        .getMap(privateLayout.ballots)
+        .set('c1', { value: 3, effort: 2, name: 'x'.repeat(40_000) })
+      return tab
+    }
+    const first = writeBallot(member())
+    const second = writeBallot(member())
+    expect(first.closed).toBeUndefined()
+    expect(second.closed).toBeUndefined()
+    // Each alone is within its own bound; the third would take the board past its bound.
+    const thirdMember = member()
+    const third = writeBallot(thirdMember)
+    expect(third.closed?.code).toBe(CloseCode.boardTooLarge)
+    expect(
+      storedPrivate(store, boardId, thirdMember.memberId).getMap(privateLayout.ballots).size,
+    ).toBe(0)
+  })
+
   it("drops a viewer's private writes with the read-only notice", () => {
     const vi = member('viewer')
     const tab = privatePeer(vi)

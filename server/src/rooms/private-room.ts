@@ -21,6 +21,12 @@ export const defaultMaxPrivateBytes = 1024 * 1024
 export interface PrivateRoomOptions {
   /** Updates that would grow the document beyond this many bytes are refused (4413). */
   maxBytes: number
+  /**
+   * Whether this room may hold `bytes` given everyone else's private documents on the board
+   * (BoardPrivates bounds them together, so a script minting many members cannot make a board
+   * load unbounded private state). Absent: no bound beyond maxBytes.
+   */
+  fitsBoard?: (room: PrivateRoom, bytes: number) => boolean
   logger: Logger
   /** Whether the board is anonymous now (a draft may then carry no author). */
   anonymous: () => boolean
@@ -215,6 +221,15 @@ export class PrivateRoom {
     }
   }
 
+  /** What this document weighs once saved (0 before it was ever saved). */
+  get bytes(): number {
+    return this.savedBytes
+  }
+
+  private fits(bytes: number): boolean {
+    return bytes <= this.options.maxBytes && (this.options.fitsBoard?.(this, bytes) ?? true)
+  }
+
   private receiveUpdate(socket: SyncSocket, update: Uint8Array): void {
     const peer = this.sockets.get(socket)
     if (!peer) return
@@ -224,7 +239,7 @@ export class PrivateRoom {
       return
     }
     // Bounded before it is applied: the update holds at least what it would add.
-    if (this.savedBytes + update.byteLength > this.options.maxBytes) {
+    if (!this.fits(this.savedBytes + update.byteLength)) {
       throw new RefusedError(tooLarge(this.savedBytes + update.byteLength, false))
     }
     this.refused = null
@@ -236,7 +251,7 @@ export class PrivateRoom {
     const pending =
       (this.doc.store.pendingStructs?.update.byteLength ?? 0) +
       (this.doc.store.pendingDs?.byteLength ?? 0)
-    if (pending > 0 && this.savedBytes + pending > this.options.maxBytes) {
+    if (pending > 0 && !this.fits(this.savedBytes + pending)) {
       throw new RefusedError(tooLarge(this.savedBytes + pending, true))
     }
     if (this.failed || !this.sockets.has(socket)) return
@@ -267,7 +282,7 @@ export class PrivateRoom {
       }
     }
     const state = Y.encodeStateAsUpdate(this.doc)
-    if (fromSocket && state.byteLength > this.options.maxBytes) {
+    if (fromSocket && !this.fits(state.byteLength)) {
       this.refused = tooLarge(state.byteLength, true)
       return
     }

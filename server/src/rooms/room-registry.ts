@@ -424,18 +424,24 @@ export class RoomRegistry {
         if (identity.role === 'facilitator' && touchesSealedState(touchedMaps)) this.react(board)
       },
     })
-    const privates = new BoardPrivates(boardId, this.options.store, {
-      maxBytes: this.options.maxPrivateBytes ?? defaultMaxPrivateBytes,
-      logger,
-      anonymous: () => isAnonymousBoard(room.doc),
-      onFailure: (failed) => {
-        if (board) this.failPrivate(board, failed)
+    const privates = new BoardPrivates(
+      boardId,
+      this.options.store,
+      {
+        maxBytes: this.options.maxPrivateBytes ?? defaultMaxPrivateBytes,
+        logger,
+        anonymous: () => isAnonymousBoard(room.doc),
+        onFailure: (failed) => {
+          if (board) this.failPrivate(board, failed)
+        },
+        onStored: (socket) => this.links.get(socket)?.ack.stored(),
+        onAccepted: () => {
+          if (board) this.react(board)
+        },
       },
-      onStored: (socket) => this.links.get(socket)?.ack.stored(),
-      onAccepted: () => {
-        if (board) this.react(board)
-      },
-    })
+      // All private documents of a board weigh at most what the board itself may.
+      this.options.maxBoardBytes ?? defaultMaxBoardBytes,
+    )
     board = { room, privates }
     return board
   }

@@ -71,7 +71,7 @@ export class StockClients {
 
   connect(board: CreatedBoard, role: BoardRole, options: ConnectOptions = {}): StockClient {
     const room =
-      options.document === 'private' ? `${board.id}/${privateRoomSuffix}` : String(board.id)
+      options.document === 'private' ? `${board.id}/${privateRoomSuffix}` : board.id
     const params: Record<string, string> = { token: board.tokens[role] }
     if (options.credential !== undefined) params.member = options.credential
     const received: Buffer[] = []
