@@ -59,10 +59,7 @@ describe('backlog export from the server', () => {
       expect(response.headers.get('content-type')).toBe(type)
       expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`)
       const expected = exportBacklog(
-        buildBacklog(
-          { id: board.id, name: board.name },
-          workshopMaps,
-        ),
+        buildBacklog({ id: board.id, name: board.name }, workshopMaps),
         format as 'md',
         server.httpUrl,
       )
@@ -104,10 +101,7 @@ describe('backlog export from the server', () => {
     for (const link of links) expect(link).toContain(`token=${token}`)
     expect(md).toBe(
       exportBacklog(
-        buildBacklog(
-          { id: board.id, name: board.name },
-          workshopMaps,
-        ),
+        buildBacklog({ id: board.id, name: board.name }, workshopMaps),
         'md',
         server.httpUrl,
         { viewerToken: token },
@@ -170,9 +164,7 @@ describe('backlog export from the server', () => {
   it('suggests the same clusters as the shared function computes for the stored board', async () => {
     const response = await fetch(boardUrl(server, board, '/suggestions', 'viewer'))
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual(
-      boardSuggestions(workshopMaps),
-    )
+    expect(await response.json()).toEqual(boardSuggestions(workshopMaps))
   })
 
   it('answers clear errors for an unknown board or format', async () => {

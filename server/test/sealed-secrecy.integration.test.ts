@@ -173,7 +173,8 @@ describe('open votes and hidden ballots', () => {
     for (const watcher of watchers) {
       for (const client of [watcher.shared, watcher.own]) {
         const seen = `${everythingIn(client)}\n${wire(client)}`
-        for (const secret of secrets) expect(seen, `${watcher.role}: ${secret}`).not.toContain(secret)
+        for (const secret of secrets)
+          expect(seen, `${watcher.role}: ${secret}`).not.toContain(secret)
         expect(client.closes).toEqual([])
       }
       expect(watcher.shared.doc.getMap(docLayout.votes).size).toBe(0)
@@ -182,9 +183,7 @@ describe('open votes and hidden ballots', () => {
       // Their own private document holds only what is theirs: nothing yet.
       expect(watcher.own.doc.getMap(privateLayout.votes).size).toBe(0)
       expect(watcher.own.doc.getMap(privateLayout.ballots).size).toBe(0)
-      expect(watcher.own.doc.getMap(privateLayout.member).get('memberId')).toBe(
-        watcher.me.memberId,
-      )
+      expect(watcher.own.doc.getMap(privateLayout.member).get('memberId')).toBe(watcher.me.memberId)
 
       const answers = await everyAnswer(board, watcher.role, watcher.me.credential)
       for (const [route, response] of answers) {
@@ -276,7 +275,9 @@ describe('the closed vote', () => {
       "Cat's second entry in her first tab",
     )
     // A second entry of her own is refused whole, on that socket only.
-    catAgain.doc.getMap(privateLayout.votes).set('mine-too', { round: 1, dots: { 'shape:pain-c': 5 } })
+    catAgain.doc
+      .getMap(privateLayout.votes)
+      .set('mine-too', { round: 1, dots: { 'shape:pain-c': 5 } })
     await eventually(
       () => catAgain.closes.includes(CloseCode.forbiddenEdit),
       'the second entry to be refused',
@@ -287,7 +288,9 @@ describe('the closed vote', () => {
     const expectedDots = { 'shape:pain-a': 7, 'shape:pain-b': 4 }
     await eventually(async () => {
       const tally = await facilitatorTally(server, board)
-      return tally.vote.voters === 3 && JSON.stringify(tally.vote.dots) === JSON.stringify(expectedDots)
+      return (
+        tally.vote.voters === 3 && JSON.stringify(tally.vote.dots) === JSON.stringify(expectedDots)
+      )
     }, 'the tally of three voters')
 
     expect([...cat.own.doc.getMap(privateLayout.votes).keys()]).toEqual([myVotesKey])

@@ -2,6 +2,7 @@ import { memberHeader } from '@stormline/shared/access/identity'
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import { draftMetaField, silentWritingKey } from '@stormline/shared/board/silent-writing'
 import { stickyMetaKey } from '@stormline/shared/board/sticky-meta'
+import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import type { JsonObject } from '@stormline/shared/sync/json-value'
 import { privateLayout } from '@stormline/shared/sync/private-layout'
@@ -53,7 +54,10 @@ function draft(id: string, text: string, author: Person, name: string, x: number
     authorName: name,
   })
   const stormline = note.meta[stickyMetaKey] as JsonObject
-  return { ...note, meta: { ...note.meta, [stickyMetaKey]: { ...stormline, [draftMetaField]: true } } }
+  return {
+    ...note,
+    meta: { ...note.meta, [stickyMetaKey]: { ...stormline, [draftMetaField]: true } },
+  }
 }
 
 function writeDraft(author: Person, record: JsonObject): void {
@@ -103,6 +107,19 @@ describe('silent writing', () => {
     writeDraft(ann, drafts['shape:draft-ann'])
     writeDraft(bob, drafts['shape:draft-bob-1'])
     writeDraft(bob, drafts['shape:draft-bob-2'])
+    // A draft credited to someone else is refused whole (a modified client; Cat's other socket).
+    const forger = clients.connect(board, 'participant', {
+      credential: cat.me.credential,
+      document: 'private',
+    })
+    await synced(forger)
+    forger.doc
+      .getMap(privateLayout.drafts)
+      .set('shape:forged', draft('shape:forged', 'Forged as Ann', ann, 'Ann', 900))
+    await eventually(
+      () => forger.closes.includes(CloseCode.invalidRecord),
+      'the forged draft to be refused',
+    )
     await eventually(async () => {
       const { silentWriting } = await facilitatorTally(server, board)
       return silentWriting.writers === 2 && silentWriting.drafts === 3
@@ -157,6 +174,7 @@ describe('silent writing', () => {
       )
     }
     expect(arrivals).toEqual([Object.keys(drafts).sort()])
+    expect(cat.shared.doc.getMap(docLayout.records).has('shape:forged')).toBe(false)
     const writers: Record<string, Person> = {
       'shape:draft-ann': ann,
       'shape:draft-bob-1': bob,
@@ -164,12 +182,12 @@ describe('silent writing', () => {
     }
     for (const client of boardClients) {
       for (const [id, written] of Object.entries(drafts)) {
-        const published = readRecord(client.doc, id)
-        const stormline = (published?.meta as JsonObject)[stickyMetaKey] as JsonObject
+        const published = readRecord(client.doc, id) ?? {}
+        const stormline = (published.meta as JsonObject)[stickyMetaKey] as JsonObject
         expect(stormline.authorId).toBe(writers[id]?.me.memberId)
         expect(stormline.authorName).toBe(id === 'shape:draft-ann' ? 'Ann' : 'Bob')
         expect(stormline).not.toHaveProperty(draftMetaField)
-        expect(published?.props).toEqual(written.props)
+        expect(published.props).toEqual(written.props)
       }
     }
     for (const own of [ann.own, annAgain, bob.own]) {

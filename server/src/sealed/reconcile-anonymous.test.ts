@@ -1,3 +1,4 @@
+import { encodeCluster, readClustersJson } from '@stormline/shared/backlog/cluster-layout'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { readRecord, stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
@@ -62,5 +63,34 @@ describe('authors on an anonymous board', () => {
       round: 1,
       dots: { t: 2 },
     })
+  })
+})
+
+describe('cluster creators on an anonymous board', () => {
+  it('lose their member id, in either cluster layout, and the clusters keep everything else', () => {
+    const shared = new Y.Doc()
+    const clusters = shared.getMap<unknown>(docLayout.clusters)
+    const v2 = encodeCluster({
+      id: 'cluster:a',
+      name: 'Access',
+      memberIds: ['shape:x'],
+      createdAt: '2026-12-05T10:00:00.000Z',
+      createdBy: 'memberAnnAAAAAAAAAAAAA',
+      source: 'manual',
+    })
+    clusters.set('cluster:a', v2)
+    clusters.set('cluster:b', {
+      id: 'cluster:b',
+      name: 'Tests',
+      createdBy: 'memberBobBBBBBBBBBBBBB',
+    })
+    expect(reconcileShared(shared, new Map(), null).changed).toBe(false)
+    setAnonymous(shared)
+    expect(reconcileShared(shared, new Map(), null).changed).toBe(true)
+    const json = JSON.stringify(shared.getMap(docLayout.clusters).toJSON())
+    expect(json).not.toContain('memberAnn')
+    expect(json).not.toContain('memberBob')
+    expect(readClustersJson(shared)['cluster:a']).toMatchObject({ name: 'Access', createdBy: '' })
+    expect(reconcileShared(shared, new Map(), null).changed).toBe(false)
   })
 })

@@ -12,6 +12,8 @@ import { hasName } from './reconcile-ballots.ts'
  * string names nobody and stays). Stripped when anonymity is switched on, and whenever one turns
  * up (a sticky written before the switch by a client that had not seen it).
  *
+ * Clusters lose their `createdBy` (a member id, which anyone present can match to a name).
+ *
  * Dot-vote entries stored before issue 14 (the shared `votes` map, keyed by participant) lose
  * their names too; their dots still count for the round they were cast in.
  */
@@ -23,7 +25,11 @@ export interface AuthorStripPlan {
   records: string[]
   /** Legacy `votes` keys whose participantName goes. */
   votes: string[]
+  /** Cluster keys whose `createdBy` (a member id, which presence ties to a name) goes. */
+  clusters: string[]
 }
+
+const clusterCreatorField = 'createdBy'
 
 function stormlineOf(record: unknown): JsonObject | null {
   if (!isJsonObject(record) || !isJsonObject(record.meta)) return null
@@ -59,14 +65,18 @@ export function planAuthorStrip(shared: Y.Doc): AuthorStripPlan | null {
     shared.getMap<unknown>(docLayout.session).get(sessionKeys.anonymous),
   )
   if (!anonymous) return null
-  const plan: AuthorStripPlan = { records: [], votes: [] }
+  const plan: AuthorStripPlan = { records: [], votes: [], clusters: [] }
   for (const [key, value] of shared.getMap<unknown>(docLayout.records).entries()) {
     if (storedNamesAuthor(value)) plan.records.push(key)
   }
   for (const [key, value] of shared.getMap<unknown>(docLayout.votes).entries()) {
     if (hasName(value)) plan.votes.push(key)
   }
-  return plan.records.length > 0 || plan.votes.length > 0 ? plan : null
+  for (const [key, value] of shared.getMap<unknown>(docLayout.clusters).entries()) {
+    const creator = field(value, clusterCreatorField)
+    if (creator !== undefined && creator !== '') plan.clusters.push(key)
+  }
+  return plan.records.length > 0 || plan.votes.length > 0 || plan.clusters.length > 0 ? plan : null
 }
 
 /** The record without non-empty author fields. */
@@ -97,5 +107,12 @@ export function applyAuthorStrip(shared: Y.Doc, plan: AuthorStripPlan): void {
   for (const key of plan.votes) {
     const value = votes.get(key)
     if (hasName(value)) votes.set(key, { ...value, participantName: '' })
+  }
+  const clusters = shared.getMap<unknown>(docLayout.clusters)
+  for (const key of plan.clusters) {
+    const value = clusters.get(key)
+    // Layout v2: the cluster's own map; a whole JSON cluster (layout v1) is rewritten whole.
+    if (value instanceof Y.Map) value.set(clusterCreatorField, '')
+    else if (isJsonObject(value)) clusters.set(key, { ...value, [clusterCreatorField]: '' })
   }
 }

@@ -19,6 +19,9 @@ import type { ServerProcess } from './server-process.ts'
 
 type Server = Pick<ServerProcess, 'httpUrl' | 'wsUrl'>
 
+// Each provider adds a process 'exit' listener (y-websocket in Node); a workshop opens a dozen.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 64))
+
 /** `POST /me` with the role's link and no credential: a new person on the board. */
 export async function newMember(
   server: Server,
@@ -70,8 +73,7 @@ export class StockClients {
   }
 
   connect(board: CreatedBoard, role: BoardRole, options: ConnectOptions = {}): StockClient {
-    const room =
-      options.document === 'private' ? `${board.id}/${privateRoomSuffix}` : board.id
+    const room = options.document === 'private' ? `${board.id}/${privateRoomSuffix}` : board.id
     const params: Record<string, string> = { token: board.tokens[role] }
     if (options.credential !== undefined) params.member = options.credential
     const received: Buffer[] = []

@@ -8,8 +8,8 @@ import {
   readVoteSession,
   voteSessionKey,
 } from '@stormline/shared/backlog/voting'
-import { stickyMetaKey } from '@stormline/shared/board/sticky-meta'
 import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
+import { stickyMetaKey } from '@stormline/shared/board/sticky-meta'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { isJsonObject, type JsonObject } from '@stormline/shared/sync/json-value'
 import {
@@ -119,7 +119,9 @@ export async function writeWorkshop(
     const hidden = Object.fromEntries(
       Object.entries(maps.assessments).map(([id, value]) => [
         id,
-        readAssessment(value)?.mode === 'poker' ? { ...(value as JsonObject), revealed: false } : value,
+        readAssessment(value)?.mode === 'poker'
+          ? { ...(value as JsonObject), revealed: false }
+          : value,
       ]),
     )
     facilitator.doc.transact(() => {
@@ -185,7 +187,8 @@ export async function writeWorkshop(
       )
     }, 'every dot and ballot counted')
     await eventually(
-      () => Object.keys(maps.records).every((id) => facilitator.doc.getMap(docLayout.records).has(id)),
+      () =>
+        Object.keys(maps.records).every((id) => facilitator.doc.getMap(docLayout.records).has(id)),
       'every sticky on the board',
     )
 

@@ -1,3 +1,5 @@
+import { readAnonymous, sessionKeys } from '@stormline/shared/board/session'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import type { Editor, TLShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import { participantSignal } from '../participant/participant-store.ts'
@@ -24,7 +26,10 @@ export function clusterMembers(
   const cluster: NewCluster = {
     id,
     createdAt: new Date().toISOString(),
-    createdBy: participantSignal().get().id,
+    // A member id is tied to a name by presence: on an anonymous board nobody is credited.
+    createdBy: readAnonymous(doc.getMap<unknown>(docLayout.session).get(sessionKeys.anonymous))
+      ? ''
+      : participantSignal().get().id,
     ...fields,
   }
   editClusters(doc, (clusters) => createCluster(clusters, memberIds, cluster))
