@@ -4,16 +4,15 @@ import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { privateLayout } from '@stormline/shared/sync/private-layout'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import type { Logger } from '../logging/logger.ts'
 import { addAuthoredStickies, wouldAddAuthoredStickies } from './authored-stickies.ts'
 import { checkPrivateTransaction, type PrivateVerdict } from './private-validation.ts'
-import { encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
+import { answerSyncStep1, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import type { SocketIdentity } from './socket-identity.ts'
-import type { SyncSocket } from './sync-socket.ts'
+import { type SyncSocket, safeClose } from './sync-socket.ts'
 
 /** Largest private document (dots, ballots, a round's drafts: a few kilobytes in practice). */
 export const defaultMaxPrivateBytes = 1024 * 1024
@@ -206,10 +205,7 @@ export class PrivateRoom {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MessageType.sync)
-        syncProtocol.readSyncStep1(decoder, encoder, this.doc)
-        this.send(socket, encoding.toUint8Array(encoder))
+        this.send(socket, answerSyncStep1(decoder, this.doc))
         break
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -417,13 +413,5 @@ class RefusedError extends Error {
   constructor(refusal: Refusal) {
     super(refusal.reason)
     this.refusal = refusal
-  }
-}
-
-function safeClose(socket: SyncSocket, code: number, reason: string): void {
-  try {
-    socket.close(code, reason)
-  } catch {
-    // Already closed.
   }
 }

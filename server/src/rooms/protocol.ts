@@ -1,3 +1,4 @@
+import type * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
@@ -19,6 +20,14 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
   syncProtocol.writeSyncStep1(encoder, doc)
+  return encoding.toUint8Array(encoder)
+}
+
+/** The sync step 2 answering a peer's step 1 whose sync type was already read: what it lacks. */
+export function answerSyncStep1(decoder: decoding.Decoder, doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  syncProtocol.readSyncStep1(decoder, encoder, doc)
   return encoding.toUint8Array(encoder)
 }
 

@@ -5,7 +5,6 @@ import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -21,10 +20,16 @@ import {
   dueWhenQuiet,
   type LogState,
 } from './compaction-policy.ts'
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
+import {
+  answerSyncStep1,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeUpdate,
+  MessageType,
+} from './protocol.ts'
 import { findInvalidRecord, type InvalidRecord } from './record-validation.ts'
 import type { SocketIdentity } from './socket-identity.ts'
-import type { SyncSocket } from './sync-socket.ts'
+import { type SyncSocket, safeClose } from './sync-socket.ts'
 import { createdNoteIds, touchedRootMaps } from './transaction-changes.ts'
 
 export interface RoomOptions {
@@ -308,10 +313,7 @@ export class Room {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MessageType.sync)
-        syncProtocol.readSyncStep1(decoder, encoder, this.doc)
-        this.send(socket, encoding.toUint8Array(encoder))
+        this.send(socket, answerSyncStep1(decoder, this.doc))
         // That step 2 holds everything the board has that the peer lacks, relays skipped so far
         // included; from now on it gets each update as it is stored (SYNC-3).
         const peer = this.sockets.get(socket)
@@ -649,14 +651,6 @@ const maxSkippedRelayBytes = 1024 * 1024
  * of one round trip ahead of it, a few kilobytes.
  */
 const maxHeldBytes = 4 * 1024 * 1024
-
-function safeClose(socket: SyncSocket, code: number, reason: string): void {
-  try {
-    socket.close(code, reason)
-  } catch {
-    // Already closed.
-  }
-}
 
 /** An update the board has no room for; the sender is closed with CloseCode.boardTooLarge. */
 class BoardTooLargeError extends Error {

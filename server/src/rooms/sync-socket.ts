@@ -21,3 +21,12 @@ export interface RoomConnection {
   /** The peer went away (closed, errored or timed out). Idempotent. */
   disconnect(): void
 }
+
+/** Closes a socket that may already be closed (closing twice must not throw at the caller). */
+export function safeClose(socket: SyncSocket, code: number, reason: string): void {
+  try {
+    socket.close(code, reason)
+  } catch {
+    // Already closed.
+  }
+}
