@@ -16,6 +16,7 @@ import { memberRoutes } from './http/member-routes.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { webAppRoutes } from './http/web-app.ts'
 import type { Logger } from './logging/logger.ts'
+import type { PrometheusMetrics } from './observability/prometheus-metrics.ts'
 import type { RoomRegistry } from './rooms/room-registry.ts'
 import { websocketEndpoint } from './sync/websocket-endpoint.ts'
 
@@ -24,6 +25,8 @@ export interface AppDependencies {
   store: BoardStore
   registry: RoomRegistry
   logger: Logger
+  /** Served at `/metrics` when given. */
+  metrics?: PrometheusMetrics
 }
 
 export interface StormlineApp {
@@ -58,6 +61,23 @@ export function createApp(deps: AppDependencies): StormlineApp {
     c.req.path === '/api/boards/import' ? importLimit(c, next) : smallLimit(c, next),
   )
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  // Ready = the store answers (a load balancer takes a node out while it does not).
+  app.get('/readyz', (c) => {
+    try {
+      deps.store.getBoard('readiness-probe')
+      return c.json({ status: 'ready', checks: { store: 'ok' } })
+    } catch (error) {
+      deps.logger.warn('http.not_ready', { error })
+      return c.json({ status: 'not_ready', checks: { store: 'failed' } }, 503)
+    }
+  })
+  const metrics = deps.metrics
+  if (metrics) {
+    app.get('/metrics', async (c) => {
+      const { contentType, body } = await metrics.scrape()
+      return c.body(body, 200, { 'content-type': contentType })
+    })
+  }
 
   // Every board route below needs a token of at least this role (ADR 0008).
   const guard = boardGuard(deps.store)
@@ -111,6 +131,7 @@ export function createApp(deps: AppDependencies): StormlineApp {
       allowedOrigins: deps.config.allowedOrigins,
       heartbeatMs: deps.config.heartbeatMs,
       sendBufferBytes: deps.config.sendBufferBytes,
+      metrics: deps.metrics?.sync,
     }),
   )
   if (deps.config.webDist) app.route('/', webAppRoutes(deps.config.webDist))

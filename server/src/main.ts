@@ -5,14 +5,21 @@ import { loadConfig } from './config.ts'
 import { openDatabase } from './db/database.ts'
 import { SqliteBoardStore } from './db/sqlite-board-store.ts'
 import { consoleLogger as logger } from './logging/logger.ts'
+import { createPrometheusMetrics } from './observability/prometheus-metrics.ts'
 import { RoomRegistry } from './rooms/room-registry.ts'
 
 const config = loadConfig()
 const db = openDatabase({ dataDir: config.dataDir, durability: config.durability })
 const store = new SqliteBoardStore(db)
+// The gauges read the registry when scraped; it exists by the first scrape.
+const metrics = createPrometheusMetrics({
+  rooms: () => registry.stats.rooms,
+  sockets: () => registry.stats.sockets,
+})
 const registry = new RoomRegistry({
   store,
   logger,
+  metrics: metrics.sync,
   compactEveryUpdates: config.compactEveryUpdates,
   compactLogBytes: config.compactLogBytes,
   compactQuietMs: config.compactQuietMs,
@@ -20,7 +27,7 @@ const registry = new RoomRegistry({
   maxBoardBytes: config.maxBoardBytes,
   rateLimit: config.rateLimit,
 })
-const { app, injectWebSocket } = createApp({ config, store, registry, logger })
+const { app, injectWebSocket } = createApp({ config, store, registry, logger, metrics })
 
 const server = serve(
   { fetch: app.fetch, port: config.port, hostname: config.host },

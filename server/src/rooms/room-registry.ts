@@ -28,6 +28,7 @@ import {
 } from './rate-limit.ts'
 import { Room } from './room.ts'
 import { type SocketIdentity, toSocketIdentity } from './socket-identity.ts'
+import type { SyncMetrics } from './sync-metrics.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
 import { realTimers, type Timers } from './timers.ts'
 
@@ -58,6 +59,8 @@ export interface RoomRegistryOptions {
   now?: () => number
   /** Clock and timers of flow control and acknowledgements (default: real, unref'd). */
   timers?: Timers
+  /** Where updates, relays, store latency and compactions are counted (default: nowhere). */
+  metrics?: SyncMetrics
 }
 
 /**
@@ -99,6 +102,11 @@ interface SocketTarget {
 export class RoomRegistry {
   private readonly boards = new Map<string, LiveBoard>()
   private readonly links = new Map<SyncSocket, Link>()
+
+  /** Boards loaded now and sockets attached to them (board and private documents), for /metrics. */
+  get stats(): { rooms: number; sockets: number } {
+    return { rooms: this.boards.size, sockets: this.links.size }
+  }
   private readonly timer: NodeJS.Timeout | undefined
   private readonly compaction: CompactionPolicy
   private readonly options: RoomRegistryOptions
@@ -416,6 +424,7 @@ export class RoomRegistry {
       now: this.options.now ?? (() => (this.options.timers ?? realTimers).now()),
       maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
       logger,
+      metrics: this.options.metrics,
       onFailure: (failed) => this.fail(failed),
       onStored: (socket) => this.links.get(socket)?.ack.stored(),
       onAccepted: ({ identity, createdNotes, touchedMaps }) => {

@@ -29,12 +29,15 @@ import {
 } from './protocol.ts'
 import { findInvalidRecord, type InvalidRecord } from './record-validation.ts'
 import type { SocketIdentity } from './socket-identity.ts'
+import { noSyncMetrics, type SyncMetrics } from './sync-metrics.ts'
 import { type SyncSocket, safeClose } from './sync-socket.ts'
 import { createdNoteIds, touchedRootMaps } from './transaction-changes.ts'
 
 export interface RoomOptions {
   /** When the update log is folded into a snapshot. */
   compaction: CompactionPolicy
+  /** Counts updates, relays, store latency and compactions (default: nowhere). */
+  metrics?: SyncMetrics
   /** Clock for how long the room has been quiet, in ms. */
   now: () => number
   /** Updates that would grow the stored board beyond this many bytes are refused. */
@@ -477,6 +480,7 @@ export class Room {
     if (this.failed || this.updatesSinceSnapshot === 0) return
     const state = Y.encodeStateAsUpdate(this.doc)
     this.store.compact(this.boardId, state, this.lastSeq)
+    this.options.metrics?.compacted()
     this.updatesSinceSnapshot = 0
     this.snapshotBytes = state.byteLength
     this.logBytes = 0
@@ -558,8 +562,11 @@ export class Room {
       // Drafts the server published, too: whoever deletes one can undo that.
       this.rememberAuthors(createdNoteIds(this.doc.getMap<unknown>(docLayout.records), transaction))
     }
+    const metrics = this.options.metrics ?? noSyncMetrics
     try {
+      const started = performance.now()
       this.lastSeq = this.store.appendUpdate(this.boardId, update)
+      metrics.updateStored((performance.now() - started) / 1000)
       this.updatesSinceSnapshot++
       this.logBytes += update.byteLength
       this.lastUpdateAt = this.options.now()
@@ -570,9 +577,15 @@ export class Room {
       return
     }
     const message = encodeUpdate(update)
+    let relayed = 0
     for (const [socket, peer] of this.sockets) {
-      if (socket !== origin && this.shouldRelay(socket, peer, message)) this.send(socket, message)
+      if (socket !== origin && this.shouldRelay(socket, peer, message)) {
+        this.send(socket, message)
+        relayed++
+      }
     }
+    if (relayed > 0) metrics.updatesRelayed(relayed)
+    if (this.sockets.has(origin as SyncSocket)) metrics.updateReceived()
     if (this.sockets.has(origin as SyncSocket)) this.options.onStored?.(origin as SyncSocket)
     if (dueAfterUpdate(this.log, this.options.compaction)) this.tryCompact()
   }

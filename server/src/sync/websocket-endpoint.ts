@@ -13,6 +13,7 @@ import { requestToken } from '../http/request-token.ts'
 import { requestMemberCredential, socketMember } from '../identity/socket-member.ts'
 import type { Logger } from '../logging/logger.ts'
 import type { RoomRegistry, SocketIdentity } from '../rooms/room-registry.ts'
+import type { SyncMetrics } from '../rooms/sync-metrics.ts'
 import type { RoomConnection, SyncSocket } from '../rooms/sync-socket.ts'
 import { installErrorEventShim } from './error-event-shim.ts'
 import { schemaHandshake } from './schema-handshake.ts'
@@ -33,6 +34,8 @@ export interface WebsocketEndpointOptions {
   sendBufferBytes?: number
   /** The tldraw schema boards are stored in (SCHEMA-1; default: the board schema). */
   schema?: SchemaSequences
+  /** Counts closes by code (refusals included). */
+  metrics?: SyncMetrics
 }
 
 /**
@@ -191,6 +194,8 @@ function syncHandler(options: WebsocketEndpointOptions): (attach: Attach) => Mid
       return {
         onOpen: (_event, ws) => {
           if (ws.raw) watch(ws.raw)
+          // Whoever closes and why: every refusal (44xx), overload (4529) or normal goodbye.
+          ws.raw?.once('close', (code: number) => options.metrics?.socketClosed(code))
           const socket = toSyncSocket(ws, sendBufferBytes, (bufferedBytes) => {
             options.logger.warn('sync.send_overloaded', { boardId, bufferedBytes })
             socket.close(CloseCode.overloaded, 'peer too far behind')
