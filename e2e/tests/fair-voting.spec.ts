@@ -233,9 +233,15 @@ test('on an anonymous board estimates stay sealed until the reveal, and nothing 
   await expect(target(pia, access)).toHaveAttribute('data-my-dots', '1')
   await fay.getByTestId('vote-close').click()
 
-  // Fay estimates it by planning poker; Pia and Pat each give their estimate.
+  // Fay estimates it by planning poker; Pia and Pat each give their estimate. The row is there
+  // to estimate once the server has published the vote (it moves from "Not voted yet").
   for (const page of [fay, pia, pat]) await page.getByTestId('backlog-toggle').click()
-  await fay.getByTestId(`poker-${access}`).check()
+  await expect(fay.getByTestId('vote-voters')).toHaveText('1 person voted')
+  const poker = fay.getByTestId(`poker-${access}`)
+  await expect(async () => {
+    await poker.check({ timeout: 2_000 })
+    await expect(poker).toBeChecked({ timeout: 1_000 })
+  }).toPass()
   await pia.getByTestId(`ballot-value-${access}`).selectOption('5')
   await pia.getByTestId(`ballot-effort-${access}`).selectOption('2')
   await pat.getByTestId(`ballot-value-${access}`).selectOption('2')
