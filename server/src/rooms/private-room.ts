@@ -13,6 +13,7 @@ import { checkPrivateTransaction, type PrivateVerdict } from './private-validati
 import { answerSyncStep1, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import type { SocketIdentity } from './socket-identity.ts'
 import { type SyncSocket, safeClose } from './sync-socket.ts'
+import { touchedRootMaps } from './transaction-changes.ts'
 
 /** Largest private document (dots, ballots, a round's drafts: a few kilobytes in practice). */
 export const defaultMaxPrivateBytes = 1024 * 1024
@@ -34,7 +35,7 @@ export interface PrivateRoomOptions {
   /** An update from this socket was saved (ACK-1). */
   onStored?: (socket: SyncSocket) => void
   /** A socket's update was saved and relayed (the owner reconciles the board). */
-  onAccepted?: (room: PrivateRoom, socket: SyncSocket) => void
+  onAccepted?: (room: PrivateRoom, socket: SyncSocket, touchedMaps: ReadonlySet<string>) => void
 }
 
 /** Marks the transaction that loads the stored state, so it is not saved again. */
@@ -66,6 +67,8 @@ export class PrivateRoom {
   private failed = false
   /** Set by handleDocUpdate when the socket update being applied broke a rule. */
   private refused: Refusal | null = null
+  /** Top-level maps the socket update being applied changed (set by handleDocUpdate). */
+  private touched: ReadonlySet<string> = new Set()
   private readonly store: BoardStore
   private readonly options: PrivateRoomOptions
 
@@ -250,9 +253,11 @@ export class PrivateRoom {
     if (pending > 0 && !this.fits(this.savedBytes + pending)) {
       throw new RefusedError(tooLarge(this.savedBytes + pending, true))
     }
+    const touched = this.touched
+    this.touched = new Set()
     if (this.failed || !this.sockets.has(socket)) return
     try {
-      this.options.onAccepted?.(this, socket)
+      this.options.onAccepted?.(this, socket, touched)
     } catch (error) {
       // The update is saved and relayed; a failed reaction must not close its sender.
       this.options.logger.error('sync.reaction_failed', { boardId: this.boardId, error })
@@ -277,6 +282,7 @@ export class PrivateRoom {
         return
       }
     }
+    if (fromSocket) this.touched = touchedRootMaps(transaction)
     const state = Y.encodeStateAsUpdate(this.doc)
     if (fromSocket && !this.fits(state.byteLength)) {
       this.refused = tooLarge(state.byteLength, true)

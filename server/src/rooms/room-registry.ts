@@ -2,9 +2,11 @@ import type { MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import type { Tally } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
+import { readSilentWriting, silentWritingKey } from '@stormline/shared/board/silent-writing'
 import { encodeStoredAck } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
+import { privateLayout } from '@stormline/shared/sync/private-layout'
 import * as Y from 'yjs'
 import type { BoardStore } from '../boards/board-store.ts'
 import { loadBoardDocument } from '../boards/stored-document.ts'
@@ -444,8 +446,16 @@ export class RoomRegistry {
           if (board) this.failPrivate(board, failed)
         },
         onStored: (socket) => this.links.get(socket)?.ack.stored(),
-        onAccepted: () => {
-          if (board) this.react(board)
+        // Dots are counted at the close; only a ballot (a revealed estimate may change) or a
+        // draft outside a round (published at once) can change the board. Typing in a draft
+        // during a round, the busy case, reconciles nothing.
+        onAccepted: (_room, _socket, touchedMaps) => {
+          if (!board) return
+          const draftsDue =
+            touchedMaps.has(privateLayout.drafts) &&
+            readSilentWriting(room.doc.getMap<unknown>(docLayout.session).get(silentWritingKey))
+              .status !== 'writing'
+          if (touchedMaps.has(privateLayout.ballots) || draftsDue) this.react(board)
         },
       },
       // All private documents of a board weigh at most what the board itself may.
