@@ -1,18 +1,24 @@
 import path from 'node:path'
-import type { MeResponse } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
-import type { CreatedBoard, Tally } from '@stormline/shared/api/types'
+import type { CreatedBoard } from '@stormline/shared/api/types'
 import { type VoteResult, voteResultKey } from '@stormline/shared/backlog/vote-result'
-import { type VoteSession, voteSessionKey } from '@stormline/shared/backlog/voting'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
-import { myVotesKey, privateLayout, privateRoomSuffix } from '@stormline/shared/sync/private-layout'
+import { myVotesKey, privateLayout } from '@stormline/shared/sync/private-layout'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
+import {
+  castDots,
+  facilitatorTally,
+  newMember,
+  StockClients,
+  sessionOf,
+  setVote,
+  synced,
+} from './support/stock-clients.ts'
 
 /**
  * Sealed votes end to end (ADR 0013), against a real server with STOCK y-websocket clients on
@@ -24,77 +30,20 @@ import { type ServerProcess, startServer } from './support/server-process.ts'
  */
 
 let server: ServerProcess
-const providers: WebsocketProvider[] = []
+let clients: StockClients
 
 beforeAll(async () => {
   server = await startServer()
+  clients = new StockClients(server)
 })
 
 afterAll(async () => {
-  for (const provider of providers) provider.destroy()
+  clients.destroyAll()
   await server.dispose()
 })
 
-/** `POST /me`: the member behind a new browser on this link, with its credential. */
-async function newMember(board: CreatedBoard, role: BoardRole): Promise<MeResponse> {
-  const response = await fetch(boardUrl(server, board, '/me', role), { method: 'POST' })
-  expect(response.status).toBe(200)
-  return (await response.json()) as MeResponse
-}
-
-interface Client {
-  provider: WebsocketProvider
-  doc: Y.Doc
-  closes: number[]
-}
-
-/**
- * A stock y-websocket client on the board's shared document, or on the private one of the
- * member whose credential it presents (`<boardId>/private`, as the design promises).
- */
-function connect(
-  board: CreatedBoard,
-  role: BoardRole,
-  credential: string | undefined,
-  document: 'shared' | 'private' = 'shared',
-): Client {
-  const room = document === 'private' ? `${board.id}/${privateRoomSuffix}` : board.id
-  const params: Record<string, string> = { token: board.tokens[role] }
-  if (credential !== undefined) params.member = credential
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, room, new Y.Doc(), {
-    disableBc: true,
-    maxBackoffTime: 200,
-    params,
-  })
-  const closes: number[] = []
-  provider.on('connection-close', (event) => {
-    if (event) closes.push(event.code)
-  })
-  providers.push(provider)
-  return { provider, doc: provider.doc, closes }
-}
-
-const synced = (client: Client): Promise<void> =>
-  expect.poll(() => client.provider.synced, { timeout: 10_000 }).toBe(true)
-
-const session = (client: Client) => client.doc.getMap<unknown>(docLayout.session)
-
-function setVote(client: Client, vote: VoteSession): void {
-  session(client).set(voteSessionKey, vote)
-}
-
-function castDots(client: Client, round: number, dots: Record<string, number>): void {
-  client.doc.getMap(privateLayout.votes).set(myVotesKey, { round, dots })
-}
-
 async function tally(board: CreatedBoard, role: BoardRole = 'facilitator'): Promise<Response> {
   return fetch(boardUrl(server, board, '/tally', role))
-}
-
-async function facilitatorTally(board: CreatedBoard): Promise<Tally> {
-  const response = await tally(board)
-  expect(response.status).toBe(200)
-  return (await response.json()) as Tally
 }
 
 /** What the database holds of the board's shared document, read straight from the SQLite file. */
@@ -120,20 +69,32 @@ describe('sealed votes with stock clients', () => {
   it('keeps dots private until the close, then publishes one result with one voter per person', async () => {
     const board = await createBoard(server, { name: 'Sealed' })
     const [fay, ann, bob, cat] = await Promise.all([
-      newMember(board, 'facilitator'),
-      newMember(board, 'participant'),
-      newMember(board, 'participant'),
-      newMember(board, 'participant'),
+      newMember(server, board, 'facilitator'),
+      newMember(server, board, 'participant'),
+      newMember(server, board, 'participant'),
+      newMember(server, board, 'participant'),
     ])
-    const facilitator = connect(board, 'facilitator', fay.credential)
+    const facilitator = clients.connect(board, 'facilitator', { credential: fay.credential })
     await synced(facilitator)
     setVote(facilitator, { status: 'open', budget: 5, round: 1 })
 
-    const annPrivate = connect(board, 'participant', ann.credential, 'private')
-    const annSecondTab = connect(board, 'participant', ann.credential, 'private')
-    const bobPrivate = connect(board, 'participant', bob.credential, 'private')
-    const catShared = connect(board, 'participant', cat.credential)
-    const catPrivate = connect(board, 'participant', cat.credential, 'private')
+    const annPrivate = clients.connect(board, 'participant', {
+      credential: ann.credential,
+      document: 'private',
+    })
+    const annSecondTab = clients.connect(board, 'participant', {
+      credential: ann.credential,
+      document: 'private',
+    })
+    const bobPrivate = clients.connect(board, 'participant', {
+      credential: bob.credential,
+      document: 'private',
+    })
+    const catShared = clients.connect(board, 'participant', { credential: cat.credential })
+    const catPrivate = clients.connect(board, 'participant', {
+      credential: cat.credential,
+      document: 'private',
+    })
     await Promise.all([annPrivate, annSecondTab, bobPrivate, catShared, catPrivate].map(synced))
 
     castDots(annPrivate, 1, { c1: 3, c2: 2 })
@@ -146,7 +107,7 @@ describe('sealed votes with stock clients', () => {
 
     // The facilitator sees counts while the vote is open; a participant cannot ask.
     await expect
-      .poll(async () => (await facilitatorTally(board)).vote, { timeout: 10_000 })
+      .poll(async () => (await facilitatorTally(server, board)).vote, { timeout: 10_000 })
       .toEqual({ round: 1, status: 'open', voters: 2, dots: { c1: 5, c2: 1 } })
     expect((await tally(board, 'participant')).status).toBe(403)
 
@@ -156,21 +117,21 @@ describe('sealed votes with stock clients', () => {
       expect(doc.getMap(privateLayout.votes).size).toBe(0)
       expect(JSON.stringify(doc.toJSON())).not.toContain('c2')
     }
-    expect(session(catShared).get(voteResultKey)).toBeUndefined()
+    expect(sessionOf(catShared).get(voteResultKey)).toBeUndefined()
     expect(catPrivate.doc.getMap(privateLayout.member).get('memberId')).toBe(cat.memberId)
 
     setVote(facilitator, { status: 'closed', budget: 5, round: 1 })
     const expected: VoteResult = { round: 1, budget: 5, voters: 2, dots: { c1: 5, c2: 1 } }
     for (const client of [facilitator, catShared]) {
       await expect
-        .poll(() => session(client).get(voteResultKey), { timeout: 10_000 })
+        .poll(() => sessionOf(client).get(voteResultKey), { timeout: 10_000 })
         .toEqual(expected)
     }
     expect(storedShared(board.id).getMap(docLayout.session).get(voteResultKey)).toEqual(expected)
     // A late joiner gets the result with the board.
-    const late = connect(board, 'participant', undefined)
+    const late = clients.connect(board, 'participant')
     await synced(late)
-    expect(session(late).get(voteResultKey)).toEqual(expected)
+    expect(sessionOf(late).get(voteResultKey)).toEqual(expected)
     for (const client of [facilitator, annPrivate, annSecondTab, bobPrivate, catShared, catPrivate])
       expect(client.closes).toEqual([])
   })
@@ -190,22 +151,22 @@ describe('sealed votes with stock clients', () => {
     ],
   ])('closes a client writing %s with 4403, and nothing reaches anyone', async (_what, write) => {
     const board = await createBoard(server)
-    const observer = connect(board, 'participant', undefined)
-    const participant = connect(board, 'participant', undefined)
-    const facilitator = connect(board, 'facilitator', undefined)
+    const observer = clients.connect(board, 'participant')
+    const participant = clients.connect(board, 'participant')
+    const facilitator = clients.connect(board, 'facilitator')
     await Promise.all([observer, participant, facilitator].map(synced))
     for (const writer of [participant, facilitator]) {
       write(writer.doc)
       await expect.poll(() => writer.closes, { timeout: 10_000 }).toContain(CloseCode.forbiddenEdit)
     }
     // Something allowed after it does arrive, so the refused writes had their chance to.
-    const marker = connect(board, 'facilitator', undefined)
+    const marker = clients.connect(board, 'facilitator')
     await synced(marker)
-    session(marker).set('step', 2)
-    await expect.poll(() => session(observer).get('step'), { timeout: 10_000 }).toBe(2)
+    sessionOf(marker).set('step', 2)
+    await expect.poll(() => sessionOf(observer).get('step'), { timeout: 10_000 }).toBe(2)
     expect(observer.doc.getMap(docLayout.votes).size).toBe(0)
     expect(observer.doc.getMap(docLayout.ballots).size).toBe(0)
-    expect(session(observer).get(voteResultKey)).toBeUndefined()
+    expect(sessionOf(observer).get(voteResultKey)).toBeUndefined()
     const stored = storedShared(board.id)
     expect(stored.getMap(docLayout.votes).size).toBe(0)
     expect(stored.getMap(docLayout.ballots).size).toBe(0)
@@ -215,21 +176,27 @@ describe('sealed votes with stock clients', () => {
 
   it("opens only the credential's own private document, never another member's", async () => {
     const board = await createBoard(server)
-    const ann = await newMember(board, 'participant')
-    const facilitator = connect(board, 'facilitator', undefined)
+    const ann = await newMember(server, board, 'participant')
+    const facilitator = clients.connect(board, 'facilitator')
     await synced(facilitator)
     setVote(facilitator, { status: 'open', budget: 5, round: 1 })
-    const annPrivate = connect(board, 'participant', ann.credential, 'private')
+    const annPrivate = clients.connect(board, 'participant', {
+      credential: ann.credential,
+      document: 'private',
+    })
     await synced(annPrivate)
     castDots(annPrivate, 1, { secret: 5 })
     await expect
-      .poll(async () => (await facilitatorTally(board)).vote.voters, { timeout: 10_000 })
+      .poll(async () => (await facilitatorTally(server, board)).vote.voters, { timeout: 10_000 })
       .toBe(1)
 
     // Ann's id with a wrong secret, Ann's id alone, or nothing: each gets a member of its own.
     const forged = `${ann.memberId}.${'A'.repeat(32)}`
     for (const credential of [forged, ann.memberId, undefined]) {
-      const intruder = connect(board, 'participant', credential, 'private')
+      const intruder = clients.connect(board, 'participant', {
+        credential: credential,
+        document: 'private',
+      })
       await synced(intruder)
       await expect
         .poll(() => intruder.doc.getMap(privateLayout.member).get('memberId'), { timeout: 10_000 })
@@ -241,10 +208,13 @@ describe('sealed votes with stock clients', () => {
     }
     // Each intruder is a person of its own (visible as such in the count), and Ann's dots stand.
     await expect
-      .poll(async () => (await facilitatorTally(board)).vote, { timeout: 10_000 })
+      .poll(async () => (await facilitatorTally(server, board)).vote, { timeout: 10_000 })
       .toEqual({ round: 1, status: 'open', voters: 4, dots: { hijack: 3, secret: 5 } })
     // Ann's document never changed: her tab sees only her own dots.
-    const annAgain = connect(board, 'participant', ann.credential, 'private')
+    const annAgain = clients.connect(board, 'participant', {
+      credential: ann.credential,
+      document: 'private',
+    })
     await synced(annAgain)
     expect(annAgain.doc.getMap(privateLayout.votes).get(myVotesKey)).toEqual({
       round: 1,
