@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import type { BoardStore } from './boards/board-store.ts'
 import type { ServerConfig } from './config.ts'
+import { createDerivedReads, type DerivedReads } from './derived/derived-reads.ts'
 import { apiError } from './http/api-error.ts'
 import { backlogRoutes } from './http/backlog-routes.ts'
 import { boardGuard } from './http/board-guard.ts'
@@ -12,7 +13,9 @@ import { boardModelRoutes } from './http/board-model-routes.ts'
 import { exportBoardRoute, importBoardRoute } from './http/board-transfer-routes.ts'
 import { boardsRoutes, createBoardWithLinks } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
+import { creationGuard } from './http/creation-guard.ts'
 import { memberRoutes } from './http/member-routes.ts'
+import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { webAppRoutes } from './http/web-app.ts'
 import type { Logger } from './logging/logger.ts'
@@ -27,11 +30,17 @@ export interface AppDependencies {
   logger: Logger
   /** Served at `/metrics` when given. */
   metrics?: PrometheusMetrics
+  /** The relay to the other nodes (scale-out mode): /readyz checks Redis answers too. */
+  relay?: { ping(): Promise<void> }
+  /** Backlog, model and suggestion reads (server/src/derived/); made from the registry when absent. */
+  derived?: DerivedReads
 }
 
 export interface StormlineApp {
   app: Hono
   injectWebSocket: NodeWebSocket['injectWebSocket']
+  /** The derived reads the app serves with: its owner closes them (their worker threads) on shutdown. */
+  derived: DerivedReads
 }
 
 /** Composes the HTTP API, the websocket sync and the web app on one Hono app. */
@@ -45,6 +54,8 @@ export function createApp(deps: AppDependencies): StormlineApp {
   // close invalid ones with 1007 instead, and the protocol uses none.
   wss.options.skipUTF8Validation = true
 
+  // First: every request gets an id and one access-log line, whatever answers it.
+  app.use('*', requestLog(deps.logger))
   app.use('*', securityHeaders())
   // The API is same-origin only, unless the operator lists other origins (ALLOWED_ORIGINS).
   if (deps.config.allowedOrigins.length > 0) {
@@ -57,19 +68,39 @@ export function createApp(deps: AppDependencies): StormlineApp {
   // limit must still import.
   const importLimit = bodyLimit({ maxSize: 3 * deps.config.maxBoardBytes, onError: tooLarge })
   const smallLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })
+  // Before the body is read: a client past its creation budget gets 429 at once.
+  const creationLimit = creationGuard({
+    perMinute: deps.config.createRatePerMinute,
+    trustProxy: deps.config.trustProxy,
+  })
+  app.post('/api/boards', creationLimit)
+  app.post('/api/boards/import', creationLimit)
   app.use('/api/*', (c, next) =>
     c.req.path === '/api/boards/import' ? importLimit(c, next) : smallLimit(c, next),
   )
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  // Ready = the store answers (a load balancer takes a node out while it does not).
-  app.get('/readyz', (c) => {
+  // Ready = the store answers, and Redis too in scale-out mode (a load balancer takes a node out
+  // while either does not).
+  app.get('/readyz', async (c) => {
+    const checks: Record<string, 'ok' | 'failed'> = {}
     try {
-      deps.store.getBoard('readiness-probe')
-      return c.json({ status: 'ready', checks: { store: 'ok' } })
+      await deps.store.getBoard('readiness-probe')
+      checks.store = 'ok'
     } catch (error) {
-      deps.logger.warn('http.not_ready', { error })
-      return c.json({ status: 'not_ready', checks: { store: 'failed' } }, 503)
+      deps.logger.warn('http.not_ready', { check: 'store', error })
+      checks.store = 'failed'
     }
+    if (deps.relay) {
+      try {
+        await deps.relay.ping()
+        checks.redis = 'ok'
+      } catch (error) {
+        deps.logger.warn('http.not_ready', { check: 'redis', error })
+        checks.redis = 'failed'
+      }
+    }
+    const ready = Object.values(checks).every((check) => check === 'ok')
+    return c.json({ status: ready ? 'ready' : 'not_ready', checks }, ready ? 200 : 503)
   })
   const metrics = deps.metrics
   if (metrics) {
@@ -93,9 +124,14 @@ export function createApp(deps: AppDependencies): StormlineApp {
     '/api/boards/import',
     importBoardRoute(deps.store, {
       maxDocumentBytes: deps.config.maxBoardBytes,
-      create: (c, board, update) =>
+      create: async (c, board, update) =>
         c.json(
-          createBoardWithLinks(deps.store, board, linkOrigin(c, deps.config.publicUrl), update),
+          await createBoardWithLinks(
+            deps.store,
+            board,
+            linkOrigin(c, deps.config.publicUrl),
+            update,
+          ),
           201,
         ),
     }),
@@ -117,8 +153,16 @@ export function createApp(deps: AppDependencies): StormlineApp {
       publicUrl: deps.config.publicUrl,
     }),
   )
-  app.route('/api/boards', boardModelRoutes(deps.store, deps.registry))
-  app.route('/api/boards', backlogRoutes(deps.store, deps.registry, deps.config.publicUrl))
+  // Worker threads start with the first such read, so an app that serves none starts none.
+  const derived =
+    deps.derived ??
+    createDerivedReads({
+      documents: deps.registry,
+      workers: deps.config.derivedWorkers,
+      metrics: deps.metrics?.derived,
+    })
+  app.route('/api/boards', boardModelRoutes(deps.store, derived))
+  app.route('/api/boards', backlogRoutes(deps.store, derived, deps.config.publicUrl))
   app.route('/api/config', configRoutes({ tldrawLicenseKey: deps.config.tldrawLicenseKey }))
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API endpoint.'))
   app.route(
@@ -140,5 +184,5 @@ export function createApp(deps: AppDependencies): StormlineApp {
     deps.logger.error('http.unhandled_error', { path: c.req.path, error })
     return apiError(c, 500, 'internal_error', 'Something went wrong on the server.')
   })
-  return { app, injectWebSocket }
+  return { app, injectWebSocket, derived }
 }

@@ -26,3 +26,30 @@ describe('loadConfig: flow control (BAD-2)', () => {
     ).toThrow(/SEND_BUFFER_BYTES/)
   })
 })
+
+describe('loadConfig: logging and board-creation limit', () => {
+  it('defaults to info logs, 30 creations a minute and no trusted proxy', () => {
+    const config = loadConfig({})
+    expect(config.logLevel).toBe('info')
+    expect(config.createRatePerMinute).toBe(30)
+    expect(config.trustProxy).toBe(false)
+  })
+
+  it('reads them from the environment', () => {
+    const config = loadConfig({
+      LOG_LEVEL: ' WARN ',
+      CREATE_RATE_PER_MINUTE: '0',
+      TRUST_PROXY: 'true',
+    })
+    expect(config.logLevel).toBe('warn')
+    expect(config.createRatePerMinute).toBe(0)
+    expect(config.trustProxy).toBe(true)
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+  })
+
+  it('refuses values it cannot read', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/)
+    expect(() => loadConfig({ CREATE_RATE_PER_MINUTE: '-1' })).toThrow(/CREATE_RATE_PER_MINUTE/)
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/)
+  })
+})

@@ -1,6 +1,8 @@
+import { hostname } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import type { SqliteDurability } from './db/database.ts'
+import { type LogLevel, logLevels } from './logging/logger.ts'
 import { defaultCompactionPolicy, defaultQuietCheckIntervalMs } from './rooms/compaction-policy.ts'
 import { defaultRateLimit, type RateLimit } from './rooms/rate-limit.ts'
 
@@ -34,6 +36,21 @@ export interface ServerConfig {
   heartbeatMs: number
   /** Extra browser origins allowed to open the websocket (the server's own is always allowed). */
   allowedOrigins: string[]
+  /**
+   * Scale-out mode (ADR 0014): PostgreSQL holds the boards and Redis carries updates, presence and
+   * control between nodes. Both or neither: null for both is the embedded SQLite mode.
+   */
+  scaleOut: { databaseUrl: string; redisUrl: string } | null
+  /** This node's name in logs, metrics and relayed messages (default: host name and pid). */
+  nodeId: string
+  /** Lowest level written to the log (LOG_LEVEL, default info). */
+  logLevel: LogLevel
+  /** Boards one client address may create (or import) per minute, and at once; 0: no limit. */
+  createRatePerMinute: number
+  /** Behind our load balancer: client addresses come from X-Forwarded-For (creation-guard.ts). */
+  trustProxy: boolean
+  /** Worker threads computing backlog, model and suggestion reads (server/src/derived/). */
+  derivedWorkers: number
 }
 
 const envSchema = z.object({
@@ -68,6 +85,16 @@ const envSchema = z.object({
   SEND_BUFFER_BYTES: z.coerce.number().int().min(1024).optional(),
   HEARTBEAT_MS: z.coerce.number().int().min(0).default(30_000),
   ALLOWED_ORIGINS: z.string().default(''),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore (at most 64)')
+    .optional(),
+  LOG_LEVEL: z.string().trim().toLowerCase().pipe(z.enum(logLevels)).default('info'),
+  CREATE_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  TRUST_PROXY: z.stringbool().default(false),
+  DERIVED_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 })
 
 const defaultWebDist = new URL('../../web/dist', import.meta.url).pathname
@@ -84,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (e.SEND_BUFFER_BYTES !== undefined && e.SEND_BUFFER_BYTES < e.MAX_BOARD_BYTES) {
     throw new Error(
       'Invalid configuration: SEND_BUFFER_BYTES: must be at least MAX_BOARD_BYTES (a first sync sends the whole board)',
+    )
+  }
+  // One without the other would be a node that stores in PostgreSQL but tells no other node, or
+  // relays through Redis what only its own SQLite file holds: refuse both half-configurations.
+  if ((e.DATABASE_URL === undefined) !== (e.REDIS_URL === undefined)) {
+    throw new Error(
+      'Invalid configuration: DATABASE_URL and REDIS_URL: set both (scale-out mode) or neither (embedded SQLite)',
     )
   }
   return {
@@ -110,5 +144,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
+    scaleOut:
+      e.DATABASE_URL !== undefined && e.REDIS_URL !== undefined
+        ? { databaseUrl: e.DATABASE_URL, redisUrl: e.REDIS_URL }
+        : null,
+    nodeId:
+      e.NODE_ID ?? `${hostname()}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64),
+    logLevel: e.LOG_LEVEL,
+    createRatePerMinute: e.CREATE_RATE_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    derivedWorkers: e.DERIVED_WORKERS,
   }
 }

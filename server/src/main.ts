@@ -1,23 +1,24 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { openBackends } from './backends.ts'
 import { loadConfig } from './config.ts'
-import { openDatabase } from './db/database.ts'
-import { SqliteBoardStore } from './db/sqlite-board-store.ts'
-import { consoleLogger as logger } from './logging/logger.ts'
+import { createLogger } from './logging/logger.ts'
 import { createPrometheusMetrics } from './observability/prometheus-metrics.ts'
 import { RoomRegistry } from './rooms/room-registry.ts'
 
 const config = loadConfig()
-const db = openDatabase({ dataDir: config.dataDir, durability: config.durability })
-const store = new SqliteBoardStore(db)
+const logger = createLogger({ nodeId: config.nodeId, level: config.logLevel })
 // The gauges read the registry when scraped; it exists by the first scrape.
 const metrics = createPrometheusMetrics({
   rooms: () => registry.stats.rooms,
   sockets: () => registry.stats.sockets,
 })
+const backends = await openBackends(config, logger, metrics.relay)
+const { store, relay } = backends
 const registry = new RoomRegistry({
   store,
+  relay: relay ?? undefined,
   logger,
   metrics: metrics.sync,
   compactEveryUpdates: config.compactEveryUpdates,
@@ -27,7 +28,14 @@ const registry = new RoomRegistry({
   maxBoardBytes: config.maxBoardBytes,
   rateLimit: config.rateLimit,
 })
-const { app, injectWebSocket } = createApp({ config, store, registry, logger, metrics })
+const { app, injectWebSocket, derived } = createApp({
+  config,
+  store,
+  registry,
+  logger,
+  metrics,
+  relay: relay ?? undefined,
+})
 
 const server = serve(
   { fetch: app.fetch, port: config.port, hostname: config.host },
@@ -37,7 +45,9 @@ const server = serve(
     logger.info('server.listening', {
       url: `http://${host}:${info.port}`,
       port: info.port,
-      dataDir: config.dataDir,
+      mode: backends.mode,
+      node: config.nodeId,
+      ...(backends.mode === 'sqlite' ? { dataDir: config.dataDir } : {}),
     })
   },
 )
@@ -46,24 +56,30 @@ injectWebSocket(server)
 let stopping = false
 /**
  * Graceful stop: refuse new connections, compact every open board and close its sockets (1001,
- * clients reconnect to the next process), then close the database so the WAL is checkpointed.
+ * clients reconnect to the next node or process), then close the store (SQLite checkpoints its
+ * WAL) and the relay.
  */
 function shutdown(signal: string): void {
   if (stopping) return
   stopping = true
   logger.info('server.stopping', { signal })
+  const roomsClosed = registry.close()
   server.close(() => {
-    db.$client.close()
-    logger.info('server.stopped', { signal })
-    process.exit(0)
+    roomsClosed
+      .catch((error: unknown) => logger.warn('server.compaction_on_stop_failed', { error }))
+      // After the last request is answered: its derived read may still be on a worker thread.
+      .then(() => derived.close())
+      .then(() => backends.close())
+      .finally(() => {
+        logger.info('server.stopped', { signal })
+        process.exit(0)
+      })
   })
-  registry.close()
   // Idle keep-alive connections would otherwise hold server.close() open.
   if ('closeIdleConnections' in server) server.closeIdleConnections()
   // Busy ones must not hold the shutdown hostage: every update is already stored.
   setTimeout(() => {
-    db.$client.close()
-    process.exit(0)
+    void backends.close().finally(() => process.exit(0))
   }, 2_000).unref()
 }
 process.on('SIGINT', () => shutdown('SIGINT'))

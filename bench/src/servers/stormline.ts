@@ -37,6 +37,8 @@ export async function startStormline(options: StormlineOptions): Promise<ServerH
       WEB_DIST: webDistBuilt() ? webDist : path.join(options.dataDir, 'no-web-build'),
       RATE_LIMIT_PER_SECOND: '1000000',
       RATE_LIMIT_BURST: '1000000',
+      // The idle-board runs create hundreds of boards at once from one address.
+      CREATE_RATE_PER_MINUTE: '0',
       // For investigating a figure, e.g. BENCH_STORMLINE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/p"
       // profiles the server alone under the bench's workload.
       ...(process.env.BENCH_STORMLINE_NODE_OPTIONS

@@ -10,15 +10,15 @@ export type BoardAccessResult =
   | { kind: 'token_required' }
   | { kind: 'invalid_token' }
 
-export function resolveBoardAccess(
+export async function resolveBoardAccess(
   store: BoardStore,
   boardId: string,
   token: string | undefined,
-): BoardAccessResult {
-  const board = isBoardId(boardId) ? store.getBoard(boardId) : undefined
+): Promise<BoardAccessResult> {
+  const board = isBoardId(boardId) ? await store.getBoard(boardId) : undefined
   if (!board) return { kind: 'board_not_found' }
   if (token === undefined || token === '') return { kind: 'token_required' }
   if (!isWellFormedToken(token)) return { kind: 'invalid_token' }
-  const role = store.roleForTokenHash(boardId, hashAccessToken(token))
+  const role = await store.roleForTokenHash(boardId, hashAccessToken(token))
   return role ? { kind: 'granted', board, role } : { kind: 'invalid_token' }
 }

@@ -5,6 +5,6 @@ import type * as Y from 'yjs'
 import type { BoardRecord } from './board-store.ts'
 
 /** The backlog of a board's current document (shared by the HTTP API and the CLI). */
-export function backlogOf(board: BoardRecord, doc: Y.Doc): Backlog {
+export function backlogOf(board: Pick<BoardRecord, 'id' | 'name'>, doc: Y.Doc): Backlog {
   return buildBacklog({ id: board.id, name: board.name }, boardMapsOf(doc))
 }

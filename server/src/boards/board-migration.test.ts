@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { legacyBoardFixture, storeLegacyBoard } from '../../test/support/legacy-board-fixture.ts'
 import type { Logger } from '../logging/logger.ts'
+import { answeredNow } from './awaitable-testing.ts'
 import { boardNeedsMigration, migrateBoard } from './board-migration.ts'
 import { legacyAppSchema } from './legacy-app-schema.ts'
 import { MemoryBoardStore } from './memory-board-store.ts'
@@ -186,7 +187,7 @@ describe('the legacy board made with the code before layout v2', () => {
     const store = new MemoryBoardStore()
     storeLegacyBoard(store, fixture)
     const logger = capturingLogger()
-    const first = loadBoardDocument(store, fixture.board.id, { logger })
+    const first = answeredNow(loadBoardDocument(store, fixture.board.id, { logger }))
     expect(first.migration).not.toBeNull()
     expect(store.loadDocument(fixture.board.id).updates).toHaveLength(
       fixture.stored.updates.length + 1,
@@ -202,7 +203,7 @@ describe('the legacy board made with the code before layout v2', () => {
         }),
       },
     ])
-    const second = loadBoardDocument(store, fixture.board.id, { logger })
+    const second = answeredNow(loadBoardDocument(store, fixture.board.id, { logger }))
     expect(second.migration).toBeNull()
     expect(logger.events).toHaveLength(1)
     expect(readRecordsJson(second.doc)).toEqual(fixture.expected.records)
@@ -212,10 +213,12 @@ describe('the legacy board made with the code before layout v2', () => {
   it('migrates only the loaded copy when told not to persist', () => {
     const store = new MemoryBoardStore()
     storeLegacyBoard(store, fixture)
-    const loaded = loadBoardDocument(store, fixture.board.id, {
-      logger: capturingLogger(),
-      persist: false,
-    })
+    const loaded = answeredNow(
+      loadBoardDocument(store, fixture.board.id, {
+        logger: capturingLogger(),
+        persist: false,
+      }),
+    )
     expect(hasCurrentLayout(loaded.doc)).toBe(true)
     expect(store.loadDocument(fixture.board.id).updates).toHaveLength(fixture.stored.updates.length)
   })

@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newBoardId } from './board-id.ts'
 import {
+  type Awaitable,
   BoardNotFoundError,
   type BoardStore,
   type MemberRecord,
@@ -9,24 +10,39 @@ import {
 } from './board-store.ts'
 
 /**
- * One behavioural contract for every BoardStore implementation. Each
- * implementation's test file calls this with a factory for a fresh, empty store.
+ * One behavioural contract for every BoardStore implementation. Each implementation's test file
+ * calls this with a factory for a fresh, empty store (or one emptied for the case), and how to
+ * let go of it after the case. Every call is awaited: the embedded stores answer with plain
+ * values, PostgreSQL with promises, and both must behave the same.
  */
-export function boardStoreContract(name: string, makeStore: () => BoardStore): void {
+export function boardStoreContract(
+  name: string,
+  makeStore: () => Awaitable<BoardStore>,
+  dispose?: (store: BoardStore) => Awaitable<void>,
+): void {
   describe(`${name} satisfies the BoardStore contract`, () => {
     let store: BoardStore
     let boardId: string
 
-    beforeEach(() => {
-      store = makeStore()
+    beforeEach(async () => {
+      store = await makeStore()
       boardId = newBoardId()
-      store.createBoard({
+      await store.createBoard({
         id: boardId,
         name: 'Path to production',
         template: 'path-to-production',
         createdAt: new Date(1_700_000_000_000),
       })
     })
+
+    afterEach(async () => {
+      await dispose?.(store)
+    })
+
+    /** A call that throws now or rejects later, as a promise that rejects either way. */
+    async function settled<T>(call: () => Awaitable<T>): Promise<T> {
+      return await call()
+    }
 
     function edit(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
       let captured: Uint8Array | undefined
@@ -47,158 +63,273 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
       return doc
     }
 
-    it('returns the board it created and nothing for unknown ids', () => {
-      expect(store.getBoard(boardId)).toEqual({
+    function recordsOf(state: Uint8Array): unknown {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, state)
+      return doc.getMap('records').toJSON()
+    }
+
+    it('returns the board it created and nothing for unknown ids', async () => {
+      expect(await store.getBoard(boardId)).toEqual({
         id: boardId,
         name: 'Path to production',
         template: 'path-to-production',
         createdAt: new Date(1_700_000_000_000),
       })
-      expect(store.getBoard(newBoardId())).toBeUndefined()
+      expect(await store.getBoard(newBoardId())).toBeUndefined()
     })
 
-    it('refuses a second board with the same id', () => {
-      expect(() =>
-        store.createBoard({ id: boardId, name: 'again', template: 'blank', createdAt: new Date() }),
-      ).toThrow()
+    it('refuses a second board with the same id', async () => {
+      await expect(
+        settled(() =>
+          store.createBoard({
+            id: boardId,
+            name: 'again',
+            template: 'blank',
+            createdAt: new Date(),
+          }),
+        ),
+      ).rejects.toThrow()
     })
 
-    it('starts with an empty document', () => {
-      expect(store.loadDocument(boardId)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    it('starts with an empty document', async () => {
+      expect(await store.loadDocument(boardId)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
     })
 
-    it('appends updates in order with growing sequence numbers', () => {
+    it('appends updates in order with growing sequence numbers', async () => {
       const doc = new Y.Doc()
       const first = edit(doc, (d) => d.getMap('records').set('a', 1))
       const second = edit(doc, (d) => d.getMap('records').set('b', 2))
-      const seq1 = store.appendUpdate(boardId, first)
-      const seq2 = store.appendUpdate(boardId, second)
+      const seq1 = await store.appendUpdate(boardId, first)
+      const seq2 = await store.appendUpdate(boardId, second)
       expect(seq2).toBeGreaterThan(seq1)
-      const stored = store.loadDocument(boardId)
+      const stored = await store.loadDocument(boardId)
       expect(stored.updates).toEqual([first, second])
       expect(stored.lastSeq).toBe(seq2)
-      expect(store.updateLogStats(boardId)).toEqual({
+      expect(await store.updateLogStats(boardId)).toEqual({
         count: 2,
         bytes: first.byteLength + second.byteLength,
       })
     })
 
-    it('keeps a stored update intact when the caller reuses its buffer', () => {
+    it('keeps a stored update intact when the caller reuses its buffer', async () => {
       const update = edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1))
       const original = update.slice()
-      store.appendUpdate(boardId, update)
+      // Reused before the store has answered: a store that answers later must have copied it.
+      const appended = store.appendUpdate(boardId, update)
       update.fill(0)
-      expect(store.loadDocument(boardId).updates).toEqual([original])
+      await appended
+      expect((await store.loadDocument(boardId)).updates).toEqual([original])
     })
 
-    it('loads the same state after compaction as before it', () => {
+    it('loads the same state after compaction as before it', async () => {
       const doc = new Y.Doc()
       for (let i = 0; i < 20; i++) {
-        store.appendUpdate(
+        await store.appendUpdate(
           boardId,
           edit(doc, (d) => d.getMap('records').set(`k${i % 5}`, i)),
         )
       }
-      const before = store.loadDocument(boardId)
-      store.compact(boardId, Y.encodeStateAsUpdate(doc), before.lastSeq)
+      const before = await store.loadDocument(boardId)
+      await store.compact(boardId, Y.encodeStateAsUpdate(doc), before.lastSeq)
 
-      const after = store.loadDocument(boardId)
+      const after = await store.loadDocument(boardId)
       expect(after.updates).toEqual([])
       expect(after.snapshot).not.toBeNull()
       expect(after.lastSeq).toBe(before.lastSeq)
       expect(materialise(after).getMap('records').toJSON()).toEqual(doc.getMap('records').toJSON())
       expect(materialise(before).getMap('records').toJSON()).toEqual(doc.getMap('records').toJSON())
-      expect(store.updateLogStats(boardId)).toEqual({ count: 0, bytes: 0 })
+      expect(await store.updateLogStats(boardId)).toEqual({ count: 0, bytes: 0 })
     })
 
-    it('keeps updates appended after the compacted sequence number', () => {
+    it('keeps updates appended after the compacted sequence number', async () => {
       const doc = new Y.Doc()
-      const seq = store.appendUpdate(
+      const seq = await store.appendUpdate(
         boardId,
         edit(doc, (d) => d.getMap('records').set('a', 1)),
       )
       const snapshot = Y.encodeStateAsUpdate(doc)
       const later = edit(doc, (d) => d.getMap('records').set('b', 2))
-      const laterSeq = store.appendUpdate(boardId, later)
-      store.compact(boardId, snapshot, seq)
+      const laterSeq = await store.appendUpdate(boardId, later)
+      await store.compact(boardId, snapshot, seq)
 
-      const stored = store.loadDocument(boardId)
+      const stored = await store.loadDocument(boardId)
       expect(stored.updates).toEqual([later])
       expect(stored.lastSeq).toBe(laterSeq)
       expect(materialise(stored).getMap('records').toJSON()).toEqual({ a: 1, b: 2 })
     })
 
-    it('keeps boards apart', () => {
+    it('loads what came after a sequence number, before and after a compaction', async () => {
+      const doc = new Y.Doc()
+      const a = edit(doc, (d) => d.getMap('records').set('a', 1))
+      const b = edit(doc, (d) => d.getMap('records').set('b', 2))
+      const c = edit(doc, (d) => d.getMap('records').set('c', 3))
+      const seqA = await store.appendUpdate(boardId, a)
+      const seqB = await store.appendUpdate(boardId, b)
+      const throughB = Y.encodeStateAsUpdate(doc)
+      const seqC = await store.appendUpdate(boardId, c)
+
+      expect(await store.loadDocumentSince(boardId, seqA)).toEqual({
+        snapshot: null,
+        updates: [b, c],
+        lastSeq: seqC,
+      })
+      expect(await store.loadDocumentSince(boardId, seqC)).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: seqC,
+      })
+
+      await store.compact(boardId, throughB, seqB)
+      // Updates a and b left the log for the snapshot: a node that has only a gets the snapshot.
+      const sinceA = await store.loadDocumentSince(boardId, seqA)
+      expect(sinceA.snapshot).toEqual(throughB)
+      expect(sinceA.updates).toEqual([c])
+      expect(sinceA.lastSeq).toBe(seqC)
+      expect(materialise(sinceA).getMap('records').toJSON()).toEqual({ a: 1, b: 2, c: 3 })
+      // A node that has b already needs no snapshot, only c.
+      expect(await store.loadDocumentSince(boardId, seqB)).toEqual({
+        snapshot: null,
+        updates: [c],
+        lastSeq: seqC,
+      })
+      expect(await store.loadDocumentSince(boardId, seqC)).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: seqC,
+      })
+      await expect(settled(() => store.loadDocumentSince(newBoardId(), 0))).rejects.toThrow(
+        BoardNotFoundError,
+      )
+    })
+
+    it('ignores a compaction older than the stored snapshot and loses no update', async () => {
+      const doc = new Y.Doc()
+      const seqA = await store.appendUpdate(
+        boardId,
+        edit(doc, (d) => d.getMap('records').set('a', 1)),
+      )
+      const throughA = Y.encodeStateAsUpdate(doc)
+      const seqB = await store.appendUpdate(
+        boardId,
+        edit(doc, (d) => d.getMap('records').set('b', 2)),
+      )
+      const throughB = Y.encodeStateAsUpdate(doc)
+      const c = edit(doc, (d) => d.getMap('records').set('c', 3))
+      const seqC = await store.appendUpdate(boardId, c)
+
+      // Two nodes compacted at once; the one that read less commits last.
+      await store.compact(boardId, throughB, seqB)
+      await store.compact(boardId, throughA, seqA)
+      // The same sequence number is no newer either.
+      await store.compact(boardId, throughA, seqB)
+
+      const stored = await store.loadDocument(boardId)
+      expect(stored.snapshot).toEqual(throughB)
+      expect(stored.updates).toEqual([c])
+      expect(stored.lastSeq).toBe(seqC)
+      expect(materialise(stored).getMap('records').toJSON()).toEqual({ a: 1, b: 2, c: 3 })
+      expect((await store.loadDocumentSince(boardId, seqA)).snapshot).toEqual(throughB)
+    })
+
+    it('refuses to compact a board that does not exist', async () => {
+      await expect(
+        settled(() => store.compact(newBoardId(), new Uint8Array([0, 0]), 1)),
+      ).rejects.toThrow(BoardNotFoundError)
+    })
+
+    it('keeps boards apart', async () => {
       const other = newBoardId()
-      store.createBoard({
+      await store.createBoard({
         id: other,
         name: 'Post-mortem',
         template: 'post-mortem',
         createdAt: new Date(),
       })
-      store.appendUpdate(
+      await store.appendUpdate(
         boardId,
         edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1)),
       )
-      expect(store.loadDocument(other).updates).toEqual([])
+      expect((await store.loadDocument(other)).updates).toEqual([])
     })
 
-    it('refuses updates for a board that does not exist', () => {
-      expect(() => store.appendUpdate(newBoardId(), new Uint8Array([0, 0]))).toThrow(
+    it('refuses updates for a board that does not exist', async () => {
+      await expect(
+        settled(() => store.appendUpdate(newBoardId(), new Uint8Array([0, 0]))),
+      ).rejects.toThrow(BoardNotFoundError)
+      await expect(settled(() => store.loadDocument(newBoardId()))).rejects.toThrow(
         BoardNotFoundError,
       )
-      expect(() => store.loadDocument(newBoardId())).toThrow(BoardNotFoundError)
     })
 
-    it('creates a board with its first update in the same step', () => {
+    it('creates a board with its first update in the same step', async () => {
       const id = newBoardId()
       const first = edit(new Y.Doc(), (d) => d.getMap('session').set('anonymous', true))
-      store.createBoard(
+      await store.createBoard(
         { id, name: 'Seeded', template: 'blank', createdAt: new Date() },
         undefined,
         first,
       )
-      expect(store.loadDocument(id).updates).toEqual([first])
+      const stored = await store.loadDocument(id)
+      expect(stored.updates).toEqual([first])
+      // The next update comes after the first one.
+      expect(await store.appendUpdate(id, new Uint8Array([0, 0]))).toBeGreaterThan(stored.lastSeq)
     })
 
-    it('renames a board and refuses to rename an unknown one', () => {
-      store.renameBoard(boardId, 'Renamed')
-      expect(store.getBoard(boardId)?.name).toBe('Renamed')
-      expect(() => store.renameBoard(newBoardId(), 'x')).toThrow(BoardNotFoundError)
-    })
-
-    it('deletes a board with its document and tokens', () => {
-      store.setTokenHashes(boardId, { viewer: 'v'.repeat(64) })
-      store.appendUpdate(
-        boardId,
-        edit(new Y.Doc(), (d) => d.getMap('records').set('a', 1)),
+    it('renames a board and refuses to rename an unknown one', async () => {
+      await store.renameBoard(boardId, 'Renamed')
+      expect((await store.getBoard(boardId))?.name).toBe('Renamed')
+      await expect(settled(() => store.renameBoard(newBoardId(), 'x'))).rejects.toThrow(
+        BoardNotFoundError,
       )
-      expect(store.deleteBoard(boardId)).toBe(true)
-      expect(store.getBoard(boardId)).toBeUndefined()
-      expect(store.roleForTokenHash(boardId, 'v'.repeat(64))).toBeUndefined()
-      expect(() => store.loadDocument(boardId)).toThrow(BoardNotFoundError)
-      expect(store.deleteBoard(boardId)).toBe(false)
     })
 
-    it('resolves token hashes to roles, per board, and forgets replaced ones', () => {
+    it('deletes a board with its document and tokens', async () => {
+      await store.setTokenHashes(boardId, { viewer: 'v'.repeat(64) })
+      const doc = new Y.Doc()
+      const seq = await store.appendUpdate(
+        boardId,
+        edit(doc, (d) => d.getMap('records').set('a', 1)),
+      )
+      await store.compact(boardId, Y.encodeStateAsUpdate(doc), seq)
+      await store.appendUpdate(
+        boardId,
+        edit(doc, (d) => d.getMap('records').set('b', 2)),
+      )
+      expect(await store.deleteBoard(boardId)).toBe(true)
+      expect(await store.getBoard(boardId)).toBeUndefined()
+      expect(await store.roleForTokenHash(boardId, 'v'.repeat(64))).toBeUndefined()
+      await expect(settled(() => store.loadDocument(boardId))).rejects.toThrow(BoardNotFoundError)
+      expect(await store.deleteBoard(boardId)).toBe(false)
+      // The same id on a new board starts with an empty document.
+      await store.createBoard({
+        id: boardId,
+        name: 'Again',
+        template: 'blank',
+        createdAt: new Date(),
+      })
+      expect(await store.loadDocument(boardId)).toEqual({ snapshot: null, updates: [], lastSeq: 0 })
+    })
+
+    it('resolves token hashes to roles, per board, and forgets replaced ones', async () => {
       const other = newBoardId()
-      store.createBoard(
+      await store.createBoard(
         { id: other, name: 'Other', template: 'blank', createdAt: new Date() },
         { facilitator: 'f'.repeat(64), participant: 'p'.repeat(64), viewer: 'v'.repeat(64) },
       )
-      expect(store.roleForTokenHash(other, 'f'.repeat(64))).toBe('facilitator')
-      expect(store.roleForTokenHash(other, 'p'.repeat(64))).toBe('participant')
-      expect(store.roleForTokenHash(other, 'v'.repeat(64))).toBe('viewer')
+      expect(await store.roleForTokenHash(other, 'f'.repeat(64))).toBe('facilitator')
+      expect(await store.roleForTokenHash(other, 'p'.repeat(64))).toBe('participant')
+      expect(await store.roleForTokenHash(other, 'v'.repeat(64))).toBe('viewer')
       // A token of one board opens no other board.
-      expect(store.roleForTokenHash(boardId, 'p'.repeat(64))).toBeUndefined()
+      expect(await store.roleForTokenHash(boardId, 'p'.repeat(64))).toBeUndefined()
 
-      store.setTokenHashes(other, { participant: 'q'.repeat(64) })
-      expect(store.roleForTokenHash(other, 'p'.repeat(64))).toBeUndefined()
-      expect(store.roleForTokenHash(other, 'q'.repeat(64))).toBe('participant')
-      expect(store.roleForTokenHash(other, 'v'.repeat(64))).toBe('viewer')
-      expect(() => store.setTokenHashes(newBoardId(), { viewer: 'x'.repeat(64) })).toThrow(
-        BoardNotFoundError,
-      )
+      await store.setTokenHashes(other, { participant: 'q'.repeat(64) })
+      expect(await store.roleForTokenHash(other, 'p'.repeat(64))).toBeUndefined()
+      expect(await store.roleForTokenHash(other, 'q'.repeat(64))).toBe('participant')
+      expect(await store.roleForTokenHash(other, 'v'.repeat(64))).toBe('viewer')
+      await expect(
+        settled(() => store.setTokenHashes(newBoardId(), { viewer: 'x'.repeat(64) })),
+      ).rejects.toThrow(BoardNotFoundError)
     })
 
     function member(memberId: string, at = 1_700_000_000_000): MemberRecord {
@@ -207,76 +338,135 @@ export function boardStoreContract(name: string, makeStore: () => BoardStore): v
     const alice = 'AAAAAAAAAAAAAAAAAAAAAA'
     const bob = 'BBBBBBBBBBBBBBBBBBBBBB'
 
-    it('stores members per board and returns copies', () => {
-      store.addMember(boardId, member(alice))
-      expect(store.getMember(boardId, alice)).toEqual(member(alice))
-      expect(store.getMember(boardId, bob)).toBeUndefined()
+    it('stores members per board and returns copies', async () => {
+      await store.addMember(boardId, member(alice))
+      expect(await store.getMember(boardId, alice)).toEqual(member(alice))
+      expect(await store.getMember(boardId, bob)).toBeUndefined()
       const other = newBoardId()
-      store.createBoard({ id: other, name: 'Other', template: 'blank', createdAt: new Date() })
+      await store.createBoard({
+        id: other,
+        name: 'Other',
+        template: 'blank',
+        createdAt: new Date(),
+      })
       // A member of one board is nobody on another.
-      expect(store.getMember(other, alice)).toBeUndefined()
-      expect(store.listMembers(other)).toEqual([])
-      const copy = store.getMember(boardId, alice)
+      expect(await store.getMember(other, alice)).toBeUndefined()
+      expect(await store.listMembers(other)).toEqual([])
+      const copy = await store.getMember(boardId, alice)
       if (copy) copy.grant = 'co-facilitator'
-      expect(store.getMember(boardId, alice)?.grant).toBeNull()
+      expect((await store.getMember(boardId, alice))?.grant).toBeNull()
     })
 
-    it('lists members oldest first', () => {
-      store.addMember(boardId, member(bob, 1_700_000_000_000))
-      store.addMember(boardId, member(alice, 1_700_000_000_500))
-      expect(store.listMembers(boardId).map((m) => m.memberId)).toEqual([bob, alice])
+    it('lists members oldest first, then by id', async () => {
+      const carol = 'aAAAAAAAAAAAAAAAAAAAAA'
+      await store.addMember(boardId, member(bob, 1_700_000_000_000))
+      await store.addMember(boardId, member(carol, 1_700_000_000_500))
+      await store.addMember(boardId, member(alice, 1_700_000_000_500))
+      // Ids compare by code unit (as SQLite does), whatever the database's collation.
+      expect((await store.listMembers(boardId)).map((m) => m.memberId)).toEqual([bob, alice, carol])
     })
 
-    it('refuses a member for an unknown board and a second member with the same id', () => {
-      expect(() => store.addMember(newBoardId(), member(alice))).toThrow(BoardNotFoundError)
-      store.addMember(boardId, { ...member(alice), secretHash: 'b'.repeat(64) })
-      expect(() => store.addMember(boardId, member(alice))).toThrow()
+    it('refuses a member for an unknown board and a second member with the same id', async () => {
+      await expect(settled(() => store.addMember(newBoardId(), member(alice)))).rejects.toThrow(
+        BoardNotFoundError,
+      )
+      await store.addMember(boardId, { ...member(alice), secretHash: 'b'.repeat(64) })
+      await expect(settled(() => store.addMember(boardId, member(alice)))).rejects.toThrow()
       // The first member keeps their secret: a second mint cannot take over an id.
-      expect(store.getMember(boardId, alice)?.secretHash).toBe('b'.repeat(64))
+      expect((await store.getMember(boardId, alice))?.secretHash).toBe('b'.repeat(64))
     })
 
-    it('grants and revokes co-facilitation, and refuses unknown members', () => {
-      store.addMember(boardId, member(alice))
-      store.setMemberGrant(boardId, alice, 'co-facilitator')
-      expect(store.getMember(boardId, alice)?.grant).toBe('co-facilitator')
-      store.setMemberGrant(boardId, alice, null)
-      expect(store.getMember(boardId, alice)?.grant).toBeNull()
-      expect(() => store.setMemberGrant(boardId, bob, 'co-facilitator')).toThrow()
-      expect(() => store.setMemberGrant(newBoardId(), alice, null)).toThrow(BoardNotFoundError)
-    })
-
-    it('keeps one private document per member and overwrites it on save', () => {
-      store.addMember(boardId, member(alice))
-      store.addMember(boardId, member(bob))
-      expect(store.loadPrivateDocument(boardId, alice)).toBeNull()
-      expect(store.listPrivateDocuments(boardId)).toEqual([])
-      const first = new Uint8Array([1, 2, 3])
-      store.savePrivateDocument(boardId, alice, first)
-      first.fill(0)
-      expect(store.loadPrivateDocument(boardId, alice)).toEqual(new Uint8Array([1, 2, 3]))
-      store.savePrivateDocument(boardId, alice, new Uint8Array([4, 5]))
-      store.savePrivateDocument(boardId, bob, new Uint8Array([6]))
-      expect(store.loadPrivateDocument(boardId, alice)).toEqual(new Uint8Array([4, 5]))
-      expect(store.listPrivateDocuments(boardId)).toEqual([
-        { memberId: alice, state: new Uint8Array([4, 5]) },
-        { memberId: bob, state: new Uint8Array([6]) },
-      ])
-      expect(() => store.savePrivateDocument(newBoardId(), alice, new Uint8Array([1]))).toThrow(
+    it('grants and revokes co-facilitation, and refuses unknown members', async () => {
+      await store.addMember(boardId, member(alice))
+      await store.setMemberGrant(boardId, alice, 'co-facilitator')
+      expect((await store.getMember(boardId, alice))?.grant).toBe('co-facilitator')
+      await store.setMemberGrant(boardId, alice, null)
+      expect((await store.getMember(boardId, alice))?.grant).toBeNull()
+      await expect(
+        settled(() => store.setMemberGrant(boardId, bob, 'co-facilitator')),
+      ).rejects.toThrow()
+      await expect(settled(() => store.setMemberGrant(newBoardId(), alice, null))).rejects.toThrow(
         BoardNotFoundError,
       )
     })
 
-    it('deletes a board with its members and private documents', () => {
-      store.addMember(boardId, member(alice))
-      store.savePrivateDocument(boardId, alice, new Uint8Array([1]))
-      store.deleteBoard(boardId)
-      expect(store.getMember(boardId, alice)).toBeUndefined()
-      expect(store.listMembers(boardId)).toEqual([])
-      expect(store.loadPrivateDocument(boardId, alice)).toBeNull()
-      expect(store.listPrivateDocuments(boardId)).toEqual([])
+    it('keeps one private document per member and folds each save into it', async () => {
+      await store.addMember(boardId, member(alice))
+      await store.addMember(boardId, member(bob))
+      expect(await store.loadPrivateDocument(boardId, alice)).toBeNull()
+      expect(await store.listPrivateDocuments(boardId)).toEqual([])
+
+      const aliceDoc = new Y.Doc()
+      aliceDoc.getMap('records').set('dot', 1)
+      const first = Y.encodeStateAsUpdate(aliceDoc)
+      const saved = store.savePrivateDocument(boardId, alice, first)
+      // Reused before the store has answered: a store that answers later must have copied it.
+      first.fill(0)
+      await saved
+      const stored = await store.loadPrivateDocument(boardId, alice)
+      expect(stored && recordsOf(stored)).toEqual({ dot: 1 })
+
+      aliceDoc.getMap('records').set('dot', 2)
+      await store.savePrivateDocument(boardId, alice, Y.encodeStateAsUpdate(aliceDoc))
+      const bobDoc = new Y.Doc()
+      bobDoc.getMap('records').set('ballot', 'yes')
+      await store.savePrivateDocument(boardId, bob, Y.encodeStateAsUpdate(bobDoc))
+
+      const latest = await store.loadPrivateDocument(boardId, alice)
+      expect(latest && recordsOf(latest)).toEqual({ dot: 2 })
+      const listed = await store.listPrivateDocuments(boardId)
+      expect(
+        listed.map(({ memberId, state }) => ({ memberId, records: recordsOf(state) })),
+      ).toEqual([
+        { memberId: alice, records: { dot: 2 } },
+        { memberId: bob, records: { ballot: 'yes' } },
+      ])
+      await expect(
+        settled(() =>
+          store.savePrivateDocument(newBoardId(), alice, Y.encodeStateAsUpdate(aliceDoc)),
+        ),
+      ).rejects.toThrow(BoardNotFoundError)
+    })
+
+    it('keeps both of two diverging private document saves', async () => {
+      await store.addMember(boardId, member(alice))
+      const base = new Y.Doc()
+      base.getMap('records').set('draft', 'first words')
+      await store.savePrivateDocument(boardId, alice, Y.encodeStateAsUpdate(base))
+
+      // Two nodes each hold the base and add a different change, then save their whole state.
+      const onNodeA = new Y.Doc()
+      const onNodeB = new Y.Doc()
+      Y.applyUpdate(onNodeA, Y.encodeStateAsUpdate(base))
+      Y.applyUpdate(onNodeB, Y.encodeStateAsUpdate(base))
+      onNodeA.getMap('records').set('dot', 'card-1')
+      onNodeB.getMap('records').set('ballot', 'card-2')
+      onNodeB.getMap('records').delete('draft')
+      await store.savePrivateDocument(boardId, alice, Y.encodeStateAsUpdate(onNodeA))
+      await store.savePrivateDocument(boardId, alice, Y.encodeStateAsUpdate(onNodeB))
+
+      const stored = await store.loadPrivateDocument(boardId, alice)
+      expect(stored && recordsOf(stored)).toEqual({ dot: 'card-1', ballot: 'card-2' })
+    })
+
+    it('deletes a board with its members and private documents', async () => {
+      await store.addMember(boardId, member(alice))
+      const doc = new Y.Doc()
+      doc.getMap('records').set('dot', 1)
+      await store.savePrivateDocument(boardId, alice, Y.encodeStateAsUpdate(doc))
+      await store.deleteBoard(boardId)
+      expect(await store.getMember(boardId, alice)).toBeUndefined()
+      expect(await store.listMembers(boardId)).toEqual([])
+      expect(await store.loadPrivateDocument(boardId, alice)).toBeNull()
+      expect(await store.listPrivateDocuments(boardId)).toEqual([])
       // The same id on a new board starts with nobody.
-      store.createBoard({ id: boardId, name: 'Again', template: 'blank', createdAt: new Date() })
-      expect(store.listMembers(boardId)).toEqual([])
+      await store.createBoard({
+        id: boardId,
+        name: 'Again',
+        template: 'blank',
+        createdAt: new Date(),
+      })
+      expect(await store.listMembers(boardId)).toEqual([])
     })
   })
 }

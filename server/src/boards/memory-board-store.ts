@@ -1,5 +1,6 @@
 import type { MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
+import * as Y from 'yjs'
 import {
   BoardNotFoundError,
   type BoardRecord,
@@ -13,7 +14,7 @@ import {
 
 interface MemoryBoard {
   record: BoardRecord
-  snapshot: Uint8Array | null
+  snapshot: { state: Uint8Array; throughSeq: number } | null
   log: { seq: number; update: Uint8Array }[]
   lastSeq: number
   tokens: Partial<TokenHashes>
@@ -21,7 +22,10 @@ interface MemoryBoard {
   privateDocuments: Map<string, Uint8Array>
 }
 
-/** In-memory board store for tests and throwaway servers; loses everything on exit. */
+/**
+ * In-memory board store for tests and throwaway servers; loses everything on exit. Answers in the
+ * calling tick (plain values, never promises), like SQLite.
+ */
 export class MemoryBoardStore implements BoardStore {
   private readonly boards = new Map<string, MemoryBoard>()
   private nextSeq = 1
@@ -74,17 +78,18 @@ export class MemoryBoardStore implements BoardStore {
   }
 
   loadDocument(boardId: string): StoredDocument {
-    const board = this.require(boardId)
-    return {
-      snapshot: board.snapshot ? board.snapshot.slice() : null,
-      updates: board.log.map((entry) => entry.update.slice()),
-      lastSeq: board.lastSeq,
-    }
+    return this.readDocument(this.require(boardId), null)
+  }
+
+  loadDocumentSince(boardId: string, afterSeq: number): StoredDocument {
+    return this.readDocument(this.require(boardId), afterSeq)
   }
 
   compact(boardId: string, state: Uint8Array, throughSeq: number): void {
     const board = this.require(boardId)
-    board.snapshot = state.slice()
+    // Monotonic: an older snapshot must not replace one whose log is already gone.
+    if (board.snapshot && throughSeq <= board.snapshot.throughSeq) return
+    board.snapshot = { state: state.slice(), throughSeq }
     board.log = board.log.filter((entry) => entry.seq > throughSeq)
   }
 
@@ -131,8 +136,10 @@ export class MemoryBoardStore implements BoardStore {
   }
 
   savePrivateDocument(boardId: string, memberId: string, state: Uint8Array): void {
-    // Copy: callers may reuse the buffer they hand us.
-    this.require(boardId).privateDocuments.set(memberId, state.slice())
+    const documents = this.require(boardId).privateDocuments
+    const stored = documents.get(memberId)
+    // Copy: callers may reuse the buffer they hand us (mergeUpdates returns a new array).
+    documents.set(memberId, stored ? Y.mergeUpdates([stored, state]) : state.slice())
   }
 
   listPrivateDocuments(boardId: string): PrivateDocument[] {
@@ -141,6 +148,20 @@ export class MemoryBoardStore implements BoardStore {
     return [...board.privateDocuments]
       .sort(([a], [b]) => compareStrings(a, b))
       .map(([memberId, state]) => ({ memberId, state: state.slice() }))
+  }
+
+  /** From the start (`afterSeq` null), or what a node that has everything through `afterSeq` lacks. */
+  private readDocument(board: MemoryBoard, afterSeq: number | null): StoredDocument {
+    const snapshot =
+      board.snapshot && (afterSeq === null || board.snapshot.throughSeq > afterSeq)
+        ? board.snapshot
+        : null
+    const from = Math.max(afterSeq ?? 0, snapshot?.throughSeq ?? 0)
+    return {
+      snapshot: snapshot ? snapshot.state.slice() : null,
+      updates: board.log.filter((entry) => entry.seq > from).map((entry) => entry.update.slice()),
+      lastSeq: board.lastSeq,
+    }
   }
 
   private require(boardId: string): MemoryBoard {

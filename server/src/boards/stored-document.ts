@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { Logger } from '../logging/logger.ts'
+import { type Awaitable, andThen, onFailure } from './awaitable.ts'
 import { type BoardMigrationSummary, migrateBoard } from './board-migration.ts'
 import type { BoardStore, StoredDocument } from './board-store.ts'
 
@@ -44,26 +45,28 @@ export function loadBoardDocument(
   store: BoardStore,
   boardId: string,
   { logger, origin, persist = true }: LoadBoardOptions,
-): LoadedBoardDocument {
-  const stored = store.loadDocument(boardId)
-  const doc = replayStoredDocument(stored, new Y.Doc(), origin)
-  try {
-    const { update, summary } = migrateBoard(doc)
-    if (update === null || !persist) return { doc, stored, migration: null }
-    const seq = store.appendUpdate(boardId, update)
-    logger.info('board.migrated', { boardId, ...migrationFields(summary) })
-    for (const kept of summary.kept.slice(0, maxLoggedKeptRecords)) {
-      logger.warn('board.migration_kept_record', {
-        boardId,
-        recordId: kept.id,
-        reason: kept.reason,
-      })
-    }
-    return { doc, stored, migration: { seq, bytes: update.byteLength } }
-  } catch (error) {
-    doc.destroy()
-    throw error
-  }
+): Awaitable<LoadedBoardDocument> {
+  return andThen(store.loadDocument(boardId), (stored) => {
+    const doc = replayStoredDocument(stored, new Y.Doc(), origin)
+    return onFailure(
+      () => {
+        const { update, summary } = migrateBoard(doc)
+        if (update === null || !persist) return { doc, stored, migration: null }
+        return andThen(store.appendUpdate(boardId, update), (seq) => {
+          logger.info('board.migrated', { boardId, ...migrationFields(summary) })
+          for (const kept of summary.kept.slice(0, maxLoggedKeptRecords)) {
+            logger.warn('board.migration_kept_record', {
+              boardId,
+              recordId: kept.id,
+              reason: kept.reason,
+            })
+          }
+          return { doc, stored, migration: { seq, bytes: update.byteLength } }
+        })
+      },
+      () => doc.destroy(),
+    )
+  })
 }
 
 /** A board of thousands of broken records must not flood the log; the count says how many. */

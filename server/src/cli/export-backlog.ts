@@ -84,15 +84,15 @@ const config = loadConfig({
   ...(values['public-url'] ? { PUBLIC_URL: values['public-url'] } : {}),
 })
 const store = new SqliteBoardStore(openDatabase({ dataDir: config.dataDir }))
-const board = store.getBoard(boardId) ?? fail(`no board ${boardId} in ${config.dataDir}`)
+const board = (await store.getBoard(boardId)) ?? fail(`no board ${boardId} in ${config.dataDir}`)
 const viewerLink = values['viewer-link']
 const viewerToken = viewerLink === undefined ? null : viewerTokenOf(viewerLink)
-if (viewerToken !== null && !isCurrentViewerToken(store, boardId, viewerToken)) {
+if (viewerToken !== null && !(await isCurrentViewerToken(store, boardId, viewerToken))) {
   // The token itself is not echoed: the terminal's scrollback is no place for it.
   fail('--viewer-link is not the current viewer link of this board (renewed?)')
 }
 // Migrated in memory only (MIG-1): a server may hold this board in a live room, and a migration
 // appended behind its back would race the one it made when it loaded the board.
-const { doc } = loadBoardDocument(store, boardId, { logger: silentLogger, persist: false })
+const { doc } = await loadBoardDocument(store, boardId, { logger: silentLogger, persist: false })
 const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
 process.stdout.write(exportBacklog(backlogOf(board, doc), values.format, baseUrl, { viewerToken }))

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { newBoardId } from '../boards/board-id.ts'
 import { boardStoreContract } from '../boards/board-store.contract.ts'
-import { openDatabase } from './database.ts'
+import { openDatabase, type StormlineDatabase } from './database.ts'
 import { SqliteBoardStore } from './sqlite-board-store.ts'
 
 const dirs: string[] = []
@@ -17,9 +17,16 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })
 
+let contractDatabase: StormlineDatabase | undefined
 boardStoreContract(
   'SqliteBoardStore',
-  () => new SqliteBoardStore(openDatabase({ dataDir: freshDataDir() })),
+  () => {
+    contractDatabase = openDatabase({ dataDir: freshDataDir() })
+    return new SqliteBoardStore(contractDatabase)
+  },
+  () => {
+    contractDatabase?.$client.close()
+  },
 )
 
 describe('SqliteBoardStore on disk', () => {

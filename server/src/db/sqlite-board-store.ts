@@ -1,6 +1,7 @@
 import type { MemberGrant } from '@stormline/shared/access/identity'
 import { type BoardRole, isBoardRole } from '@stormline/shared/access/roles'
 import { isBoardTemplateId } from '@stormline/shared/board/templates'
+import * as Y from 'yjs'
 import {
   BoardNotFoundError,
   type BoardRecord,
@@ -22,9 +23,12 @@ import {
   memberPrivateDocuments,
 } from './schema.ts'
 
-const { and, asc, eq, gt, lte, sql } = orm
+const { and, asc, eq, gt, lt, lte, max, sql } = orm
 
-/** BoardStore on SQLite through drizzle; every call commits before it returns. */
+/**
+ * BoardStore on SQLite through drizzle; every call commits before it returns and answers with a
+ * plain value, never a promise (the sync core relays an edit in the tick it arrived, ADR 0014).
+ */
 export class SqliteBoardStore implements BoardStore {
   private readonly db: StormlineDatabase
   private readonly insertUpdate
@@ -132,43 +136,39 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   loadDocument(boardId: string): StoredDocument {
-    return this.db.transaction((tx) => {
-      const board = tx.select({ id: boards.id }).from(boards).where(eq(boards.id, boardId)).get()
-      if (!board) throw new BoardNotFoundError(boardId)
-      const snapshot = tx
-        .select()
-        .from(boardSnapshots)
-        .where(eq(boardSnapshots.boardId, boardId))
-        .get()
-      const throughSeq = snapshot?.throughSeq ?? 0
-      const rows = tx
-        .select({ seq: boardUpdates.seq, update: boardUpdates.update })
-        .from(boardUpdates)
-        .where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, throughSeq)))
-        .orderBy(asc(boardUpdates.seq))
-        .all()
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-        updates: rows.map((row) => new Uint8Array(row.update)),
-        lastSeq: rows.at(-1)?.seq ?? throughSeq,
-      }
-    })
+    return this.readDocument(boardId, null)
+  }
+
+  loadDocumentSince(boardId: string, afterSeq: number): StoredDocument {
+    return this.readDocument(boardId, afterSeq)
   }
 
   compact(boardId: string, state: Uint8Array, throughSeq: number): void {
-    this.db.transaction((tx) => {
-      const now = new Date()
-      tx.insert(boardSnapshots)
-        .values({ boardId, state: Buffer.from(state), throughSeq, updatedAt: now })
-        .onConflictDoUpdate({
-          target: boardSnapshots.boardId,
-          set: { state: Buffer.from(state), throughSeq, updatedAt: now },
-        })
-        .run()
-      tx.delete(boardUpdates)
-        .where(and(eq(boardUpdates.boardId, boardId), lte(boardUpdates.seq, throughSeq)))
-        .run()
-    })
+    const now = new Date()
+    const snapshot = Buffer.from(state)
+    try {
+      this.db.transaction((tx) => {
+        // Monotonic: the upsert leaves a snapshot through a later sequence number alone (and
+        // returns no row), so an older one never comes back after its log is gone.
+        const replaced = tx
+          .insert(boardSnapshots)
+          .values({ boardId, state: snapshot, throughSeq, updatedAt: now })
+          .onConflictDoUpdate({
+            target: boardSnapshots.boardId,
+            set: { state: snapshot, throughSeq, updatedAt: now },
+            setWhere: lt(boardSnapshots.throughSeq, throughSeq),
+          })
+          .returning({ boardId: boardSnapshots.boardId })
+          .all()
+        if (replaced.length === 0) return
+        tx.delete(boardUpdates)
+          .where(and(eq(boardUpdates.boardId, boardId), lte(boardUpdates.seq, throughSeq)))
+          .run()
+      })
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new BoardNotFoundError(boardId)
+      throw error
+    }
   }
 
   updateLogStats(boardId: string): UpdateLogStats {
@@ -248,15 +248,27 @@ export class SqliteBoardStore implements BoardStore {
 
   savePrivateDocument(boardId: string, memberId: string, state: Uint8Array): void {
     const now = new Date()
+    const where = and(
+      eq(memberPrivateDocuments.boardId, boardId),
+      eq(memberPrivateDocuments.memberId, memberId),
+    )
     try {
-      this.db
-        .insert(memberPrivateDocuments)
-        .values({ boardId, memberId, state: Buffer.from(state), updatedAt: now })
-        .onConflictDoUpdate({
-          target: [memberPrivateDocuments.boardId, memberPrivateDocuments.memberId],
-          set: { state: Buffer.from(state), updatedAt: now },
-        })
-        .run()
+      this.db.transaction((tx) => {
+        const stored = tx
+          .select({ state: memberPrivateDocuments.state })
+          .from(memberPrivateDocuments)
+          .where(where)
+          .get()
+        // Merged, not replaced: another node may have saved changes this state lacks.
+        const merged = Buffer.from(stored ? Y.mergeUpdates([stored.state, state]) : state)
+        tx.insert(memberPrivateDocuments)
+          .values({ boardId, memberId, state: merged, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [memberPrivateDocuments.boardId, memberPrivateDocuments.memberId],
+            set: { state: merged, updatedAt: now },
+          })
+          .run()
+      })
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new BoardNotFoundError(boardId)
       throw error
@@ -272,6 +284,44 @@ export class SqliteBoardStore implements BoardStore {
       .all()
       .map((row) => ({ memberId: row.memberId, state: new Uint8Array(row.state) }))
   }
+
+  /** From the start (`afterSeq` null), or what a node that has everything through `afterSeq` lacks. */
+  private readDocument(boardId: string, afterSeq: number | null): StoredDocument {
+    return this.db.transaction((tx) => {
+      const board = tx.select({ id: boards.id }).from(boards).where(eq(boards.id, boardId)).get()
+      if (!board) throw new BoardNotFoundError(boardId)
+      const stored = tx
+        .select()
+        .from(boardSnapshots)
+        .where(eq(boardSnapshots.boardId, boardId))
+        .get()
+      const throughSeq = stored?.throughSeq ?? 0
+      // The snapshot goes along only when it holds updates after `afterSeq`: they left the log.
+      const snapshot = stored && (afterSeq === null || throughSeq > afterSeq) ? stored : undefined
+      const from = Math.max(afterSeq ?? 0, throughSeq)
+      const rows = tx
+        .select({ seq: boardUpdates.seq, update: boardUpdates.update })
+        .from(boardUpdates)
+        .where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, from)))
+        .orderBy(asc(boardUpdates.seq))
+        .all()
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+        updates: rows.map((row) => new Uint8Array(row.update)),
+        lastSeq: rows.at(-1)?.seq ?? Math.max(throughSeq, this.lastLoggedSeq(tx, boardId)),
+      }
+    })
+  }
+
+  /** The board's highest logged sequence number (0 for none); its index makes this one lookup. */
+  private lastLoggedSeq(tx: Pick<StormlineDatabase, 'select'>, boardId: string): number {
+    const row = tx
+      .select({ seq: max(boardUpdates.seq) })
+      .from(boardUpdates)
+      .where(eq(boardUpdates.boardId, boardId))
+      .get()
+    return row?.seq ?? 0
+  }
 }
 
 function toMemberRecord(row: typeof boardMembers.$inferSelect): MemberRecord {
@@ -284,11 +334,11 @@ function toMemberRecord(row: typeof boardMembers.$inferSelect): MemberRecord {
   }
 }
 
+/** better-sqlite3's error, or the same as the cause of drizzle's DrizzleQueryError. */
 function isForeignKeyViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
-  )
+  for (let cause = error; typeof cause === 'object' && cause !== null; cause = cause.cause) {
+    if ('code' in cause && cause.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true
+    if (!('cause' in cause)) return false
+  }
+  return false
 }

@@ -1,18 +1,14 @@
 import { viewerTokenHeader } from '@stormline/shared/backlog/backlog-links'
-import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
-import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import {
   backlogFileName,
   backlogFormats,
   backlogMediaTypes,
-  exportBacklog,
 } from '@stormline/shared/backlog/export-backlog'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { backlogOf } from '../boards/board-backlog.ts'
 import type { BoardStore } from '../boards/board-store.ts'
-import type { RoomRegistry } from '../rooms/room-registry.ts'
+import type { DerivedReads } from '../derived/derived-reads.ts'
 import { apiError } from './api-error.ts'
 import { isCurrentViewerToken } from './viewer-link-token.ts'
 
@@ -28,16 +24,18 @@ const backlogQuery = z.object({ format: z.enum(backlogFormats).default('json') }
  * header, every link in the file carries it, so anyone who has the file can
  * open the board read-only; any other token is refused (400), never put in a
  * file. The token is read from the header only and never logged.
+ *
+ * Both routes compute off the event loop and cache per board version (server/src/derived/).
  */
 export function backlogRoutes(
   store: BoardStore,
-  registry: RoomRegistry,
+  derived: DerivedReads,
   publicUrl: string | null,
 ): Hono {
   const app = new Hono()
-  app.get('/:id/backlog', (c) => {
+  app.get('/:id/backlog', async (c) => {
     const id = c.req.param('id')
-    const board = isBoardId(id) ? store.getBoard(id) : undefined
+    const board = isBoardId(id) ? await store.getBoard(id) : undefined
     if (!board) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     const query = backlogQuery.safeParse({ format: c.req.query('format') })
     if (!query.success) {
@@ -45,7 +43,7 @@ export function backlogRoutes(
     }
     const { format } = query.data
     const viewerToken = c.req.header(viewerTokenHeader) || null
-    if (viewerToken !== null && !isCurrentViewerToken(store, id, viewerToken)) {
+    if (viewerToken !== null && !(await isCurrentViewerToken(store, id, viewerToken))) {
       return apiError(
         c,
         400,
@@ -56,9 +54,9 @@ export function backlogRoutes(
       )
     }
     const baseUrl = publicUrl ?? new URL(c.req.url).origin
-    const body = registry.readDocument(id, (doc) =>
-      exportBacklog(backlogOf(board, doc), format, baseUrl, { viewerToken }),
-    )
+    const body = await derived.backlog(board, format, baseUrl, viewerToken)
+    // Deleted since the lookup above.
+    if (body === null) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     c.header('Content-Type', backlogMediaTypes[format])
     c.header('Content-Disposition', `attachment; filename="${backlogFileName(board.name, format)}"`)
     c.header('Cache-Control', 'no-store')
@@ -67,12 +65,15 @@ export function backlogRoutes(
 
   // The same suggestions the facilitator's panel shows, for integrations and for checking that
   // server and browser agree.
-  app.get('/:id/suggestions', (c) => {
+  app.get('/:id/suggestions', async (c) => {
     const id = c.req.param('id')
-    if (!isBoardId(id) || !store.getBoard(id)) {
+    const suggestions =
+      isBoardId(id) && (await store.getBoard(id)) ? await derived.suggestions(id) : null
+    if (suggestions === null) {
       return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     }
-    return c.json(registry.readDocument(id, (doc) => boardSuggestions(boardMapsOf(doc))))
+    // Already JSON text: sent as c.json would send the suggestions.
+    return c.body(suggestions, 200, { 'Content-Type': 'application/json' })
   })
   return app
 }

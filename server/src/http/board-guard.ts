@@ -32,7 +32,7 @@ export function boardGuard(
 ): (required: BoardRole) => MiddlewareHandler<BoardGuardEnv> {
   return (required) => async (c, next) => {
     const boardId = c.req.param('id') ?? ''
-    const access = resolveBoardAccess(store, boardId, requestToken(c, boardId))
+    const access = await resolveBoardAccess(store, boardId, requestToken(c, boardId))
     switch (access.kind) {
       case 'board_not_found':
         return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
@@ -46,7 +46,11 @@ export function boardGuard(
       case 'invalid_token':
         return apiError(c, 401, 'invalid_token', 'This link is not valid (anymore) for this board.')
       case 'granted': {
-        const member = verifyMemberCredential(store, boardId, requestMemberCredential(c, boardId))
+        const member = await verifyMemberCredential(
+          store,
+          boardId,
+          requestMemberCredential(c, boardId),
+        )
         const role = effectiveRole(access.role, member?.grant ?? null)
         if (!roleAtLeast(role, required)) {
           return apiError(c, 403, 'forbidden', `Only the ${required} may do this.`)

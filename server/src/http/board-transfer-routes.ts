@@ -33,11 +33,11 @@ export function exportBoardRoute(
   registry: RoomRegistry,
   now: () => Date = () => new Date(),
 ): Handler {
-  return (c) => {
+  return async (c) => {
     const id = c.req.param('id') ?? ''
-    const board = isBoardId(id) ? store.getBoard(id) : undefined
+    const board = isBoardId(id) ? await store.getBoard(id) : undefined
     if (!board) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
-    const body = registry.readDocument(id, (doc) =>
+    const body = await registry.readDocument(id, (doc) =>
       serializeBoardFile(toBoardFile(board, doc, now())),
     )
     c.header('Content-Type', 'application/json; charset=utf-8')
@@ -64,12 +64,12 @@ export function importedBoardRecord(
  * same commit, and returns the new board's record. The default for importBoardRoute; the app
  * creates the board with its token hashes instead (createBoardWithLinks).
  */
-export function storeImportedBoard(
+export async function storeImportedBoard(
   store: BoardStore,
   board: BoardRecord,
   update: Uint8Array,
-): BoardRecord {
-  store.createBoard(board, undefined, update)
+): Promise<BoardRecord> {
+  await store.createBoard(board, undefined, update)
   return board
 }
 
@@ -79,7 +79,7 @@ export interface ImportBoardRouteOptions extends Partial<BoardFileLimits> {
    * file has been fully validated by then, so nothing is stored for a bad file.
    * Default: storeImportedBoard and 201 with the BoardMeta.
    */
-  create?: (c: Context, board: BoardRecord, update: Uint8Array) => Response
+  create?: (c: Context, board: BoardRecord, update: Uint8Array) => Response | Promise<Response>
   newId?: () => string
   now?: () => Date
 }
@@ -100,8 +100,8 @@ export function importBoardRoute(
   }
   const create =
     options.create ??
-    ((c: Context, board: BoardRecord, update: Uint8Array) =>
-      c.json(toBoardMeta(storeImportedBoard(store, board, update)), 201))
+    (async (c: Context, board: BoardRecord, update: Uint8Array) =>
+      c.json(toBoardMeta(await storeImportedBoard(store, board, update)), 201))
   return async (c) => {
     const raw = await c.req.text()
     let json: unknown

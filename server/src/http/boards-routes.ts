@@ -75,14 +75,14 @@ export interface BoardsRoutesOptions {
  * Creates a board with a fresh token per role and answers with its three links. The tokens are
  * in this answer only: the store keeps their hashes.
  */
-export function createBoardWithLinks(
+export async function createBoardWithLinks(
   store: BoardStore,
   board: BoardRecord,
   origin: string,
   initialUpdate: Uint8Array | null,
-): CreatedBoard {
+): Promise<CreatedBoard> {
   const { tokens, hashes } = issueTokens()
-  store.createBoard(board, hashes, initialUpdate ?? undefined)
+  await store.createBoard(board, hashes, initialUpdate ?? undefined)
   return { ...toBoardMeta(board), links: boardLinks(origin, board.id, tokens), tokens }
 }
 
@@ -105,7 +105,7 @@ export function boardsRoutes({
       createdAt: new Date(),
     }
     const initial = initialDocumentUpdate({ anonymous: body.data.anonymous ?? false })
-    return c.json(createBoardWithLinks(store, board, linkOrigin(c, publicUrl), initial), 201)
+    return c.json(await createBoardWithLinks(store, board, linkOrigin(c, publicUrl), initial), 201)
   })
 
   app.get('/:id', guard('viewer'), (c) => {
@@ -120,7 +120,7 @@ export function boardsRoutes({
     const body = await readJsonBody(c, accessBody)
     if (!body.ok) return body.response
     const boardId = c.req.param('id')
-    const access = resolveBoardAccess(store, boardId, body.data.token)
+    const access = await resolveBoardAccess(store, boardId, body.data.token)
     if (access.kind === 'board_not_found') {
       return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     }
@@ -129,7 +129,7 @@ export function boardsRoutes({
     }
     setTokenCookie(c, boardId, body.data.token, publicUrl)
     // The browser's person on this board comes with its link: kept if it has one, else new.
-    const { member, credential } = ensureMember(
+    const { member, credential } = await ensureMember(
       store,
       boardId,
       requestMemberCredential(c, boardId),
@@ -146,19 +146,19 @@ export function boardsRoutes({
   app.patch('/:id', guard('facilitator'), async (c) => {
     const body = await readJsonBody(c, renameBody)
     if (!body.ok) return body.response
-    store.renameBoard(c.var.board.id, body.data.name)
+    await store.renameBoard(c.var.board.id, body.data.name)
     // Everyone on the board sees the new name at once, through the document.
-    registry.writeDocument(c.var.board.id, (doc) =>
+    await registry.writeDocument(c.var.board.id, (doc) =>
       doc.getMap<unknown>(docLayout.session).set(sessionKeys.boardName, body.data.name),
     )
     return c.json(toBoardMeta({ ...c.var.board, name: body.data.name }))
   })
 
-  app.delete('/:id', guard('facilitator'), (c) => {
+  app.delete('/:id', guard('facilitator'), async (c) => {
     const boardId = c.var.board.id
-    // Close the room first: it must not compact into a board that no longer exists.
+    // Close the room first (on every node): it must not compact into a board that no longer exists.
     registry.closeBoard(boardId)
-    store.deleteBoard(boardId)
+    await store.deleteBoard(boardId)
     clearTokenCookie(c, boardId)
     clearMemberCookie(c, boardId)
     return c.body(null, 204)
@@ -175,7 +175,7 @@ export function boardsRoutes({
       return apiError(c, 403, 'forbidden', 'Only the holder of the facilitator link may renew it.')
     }
     const { tokens, hashes } = issueTokens(roles)
-    store.setTokenHashes(boardId, hashes)
+    await store.setTokenHashes(boardId, hashes)
     // Sockets opened with the old tokens of these roles lose access now, not at their next reconnect.
     registry.disconnectRoles(boardId, roles)
     if (tokens.facilitator) setTokenCookie(c, boardId, tokens.facilitator, publicUrl)

@@ -25,7 +25,7 @@ export interface MemberRoomsAccess {
   /** Switches the member's open sockets to their new role at once. */
   setMemberGrant(boardId: string, memberId: string, grant: MemberGrant | null): void
   /** Live counts of what is still secret; null for an unknown board. */
-  tally(boardId: string): Tally | null
+  tally(boardId: string): Tally | null | Promise<Tally | null>
 }
 
 export interface MemberRoutesOptions {
@@ -61,9 +61,9 @@ export function memberRoutes({
 
   // Who this browser is: the member its credential proves, or a new one (the first visit, or a
   // credential that proves nobody). The cookie keeps it for the next request and the sockets.
-  app.post('/:id/me', guard('viewer'), (c) => {
+  app.post('/:id/me', guard('viewer'), async (c) => {
     const boardId = c.var.board.id
-    const { member, credential } = ensureMember(
+    const { member, credential } = await ensureMember(
       store,
       boardId,
       requestMemberCredential(c, boardId),
@@ -78,12 +78,11 @@ export function memberRoutes({
     const memberId = c.req.param('memberId')
     const body = await readJsonBody(c, grantBody)
     if (!body.ok) return body.response
-    // Looked up after the body is read, so nothing awaits between this check and the writes.
-    if (!isMemberId(memberId) || !store.getMember(boardId, memberId)) {
+    if (!isMemberId(memberId) || !(await store.getMember(boardId, memberId))) {
       return apiError(c, 404, 'member_not_found', 'No member with this id is on this board.')
     }
     const grant: MemberGrant | null = body.data.coFacilitator ? 'co-facilitator' : null
-    store.setMemberGrant(boardId, memberId, grant)
+    await store.setMemberGrant(boardId, memberId, grant)
     // Their open sockets change role now, not at their next reconnect.
     registry.setMemberGrant(boardId, memberId, grant)
     const answer: MemberGrantRequest & { memberId: string } = {
@@ -93,8 +92,8 @@ export function memberRoutes({
     return c.json(answer)
   })
 
-  app.get('/:id/tally', guard('facilitator'), (c) => {
-    const tally: Tally | null = registry.tally(c.var.board.id)
+  app.get('/:id/tally', guard('facilitator'), async (c) => {
+    const tally: Tally | null = await registry.tally(c.var.board.id)
     if (!tally) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     return c.json(tally)
   })

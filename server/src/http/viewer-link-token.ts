@@ -8,7 +8,11 @@ import type { BoardStore } from '../boards/board-store.ts'
  * that: not another role's token (a participant or facilitator link would hand out more than
  * read-only access), not a renewed-away one, not another board's.
  */
-export function isCurrentViewerToken(store: BoardStore, boardId: string, token: string): boolean {
+export async function isCurrentViewerToken(
+  store: BoardStore,
+  boardId: string,
+  token: string,
+): Promise<boolean> {
   if (!isWellFormedToken(token)) return false
-  return store.roleForTokenHash(boardId, hashAccessToken(token)) === 'viewer'
+  return (await store.roleForTokenHash(boardId, hashAccessToken(token))) === 'viewer'
 }

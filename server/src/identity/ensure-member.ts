@@ -13,15 +13,15 @@ export interface EnsuredMember {
  * nobody (garbage, a wrong secret, another board's) never leads to an existing member: its
  * holder becomes someone new. Throws BoardNotFoundError if the board is gone.
  */
-export function ensureMember(
+export async function ensureMember(
   store: BoardStore,
   boardId: string,
   credential: string | undefined,
   now: Date,
-): EnsuredMember {
-  const member = verifyMemberCredential(store, boardId, credential)
+): Promise<EnsuredMember> {
+  const member = await verifyMemberCredential(store, boardId, credential)
   if (member && credential !== undefined) return { member, credential, minted: false }
   const fresh = mintMember(now)
-  store.addMember(boardId, fresh.record)
+  await store.addMember(boardId, fresh.record)
   return { member: fresh.record, credential: fresh.credential, minted: true }
 }

@@ -12,7 +12,7 @@ import {
 } from './member-credential.ts'
 
 describe('member ids and credentials', () => {
-  it('mints 128-bit ids, 192-bit secrets, and keeps only the hash of the secret', () => {
+  it('mints 128-bit ids, 192-bit secrets, and keeps only the hash of the secret', async () => {
     const { record, credential } = mintMember(new Date(5))
     expect(isMemberId(record.memberId)).toBe(true)
     expect(Buffer.from(record.memberId, 'base64url').byteLength).toBe(16)
@@ -24,12 +24,12 @@ describe('member ids and credentials', () => {
     expect(record).toMatchObject({ grant: null, createdAt: new Date(5) })
   })
 
-  it('never mints the same id twice', () => {
+  it('never mints the same id twice', async () => {
     const seen = new Set(Array.from({ length: 1000 }, () => newMemberId()))
     expect(seen.size).toBe(1000)
   })
 
-  it('formats and parses `<memberId>.<secret>`', () => {
+  it('formats and parses `<memberId>.<secret>`', async () => {
     const memberId = 'A'.repeat(22)
     const secret = 'b'.repeat(32)
     const credential = formatMemberCredential({ memberId, secret })
@@ -37,7 +37,7 @@ describe('member ids and credentials', () => {
     expect(parseMemberCredential(credential)).toEqual({ memberId, secret })
   })
 
-  it('parses anything that is not a credential to undefined without throwing', () => {
+  it('parses anything that is not a credential to undefined without throwing', async () => {
     const id = 'A'.repeat(22)
     const secret = 'b'.repeat(32)
     const garbage: unknown[] = [
@@ -77,31 +77,31 @@ describe('verifyMemberCredential', () => {
     store.createBoard({ id: boardId, name: 'B', template: 'blank', createdAt: new Date() })
   })
 
-  it('returns the stored member for its own credential', () => {
+  it('returns the stored member for its own credential', async () => {
     const minted = mintMember(new Date())
     store.addMember(boardId, minted.record)
-    expect(verifyMemberCredential(store, boardId, minted.credential)).toEqual(minted.record)
+    expect(await verifyMemberCredential(store, boardId, minted.credential)).toEqual(minted.record)
   })
 
-  it('refuses a wrong secret, another board, unknown ids and garbage', () => {
+  it('refuses a wrong secret, another board, unknown ids and garbage', async () => {
     const minted = mintMember(new Date())
     store.addMember(boardId, minted.record)
     const forged = formatMemberCredential({
       memberId: minted.record.memberId,
       secret: 'c'.repeat(32),
     })
-    expect(verifyMemberCredential(store, boardId, forged)).toBeUndefined()
-    expect(verifyMemberCredential(store, newBoardId(), minted.credential)).toBeUndefined()
+    expect(await verifyMemberCredential(store, boardId, forged)).toBeUndefined()
+    expect(await verifyMemberCredential(store, newBoardId(), minted.credential)).toBeUndefined()
     expect(
-      verifyMemberCredential(store, boardId, mintMember(new Date()).credential),
+      await verifyMemberCredential(store, boardId, mintMember(new Date()).credential),
     ).toBeUndefined()
-    expect(verifyMemberCredential(store, boardId, undefined)).toBeUndefined()
-    expect(verifyMemberCredential(store, boardId, 'garbage')).toBeUndefined()
+    expect(await verifyMemberCredential(store, boardId, undefined)).toBeUndefined()
+    expect(await verifyMemberCredential(store, boardId, 'garbage')).toBeUndefined()
   })
 
-  it('proves nothing against a corrupt stored hash', () => {
+  it('proves nothing against a corrupt stored hash', async () => {
     const minted = mintMember(new Date())
     store.addMember(boardId, { ...minted.record, secretHash: 'not hex' })
-    expect(verifyMemberCredential(store, boardId, minted.credential)).toBeUndefined()
+    expect(await verifyMemberCredential(store, boardId, minted.credential)).toBeUndefined()
   })
 })

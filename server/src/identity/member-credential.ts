@@ -61,14 +61,14 @@ export function parseMemberCredential(value: unknown): MemberCredential | undefi
  * The stored member a credential proves, or undefined. The hashes are compared in constant time
  * so the answer time does not tell how much of a guessed secret was right.
  */
-export function verifyMemberCredential(
+export async function verifyMemberCredential(
   store: BoardStore,
   boardId: string,
   credential: string | undefined,
-): MemberRecord | undefined {
+): Promise<MemberRecord | undefined> {
   const parsed = parseMemberCredential(credential)
   if (!parsed) return undefined
-  const member = store.getMember(boardId, parsed.memberId)
+  const member = await store.getMember(boardId, parsed.memberId)
   if (!member) return undefined
   return sameHash(member.secretHash, hashMemberSecret(parsed.secret)) ? member : undefined
 }

@@ -16,11 +16,11 @@ describe('socketMember', () => {
     store.createBoard({ id: boardId, name: 'B', template: 'blank', createdAt: new Date() })
   })
 
-  it('is the member the credential proves, with their grant', () => {
+  it('is the member the credential proves, with their grant', async () => {
     const minted = mintMember(new Date())
     store.addMember(boardId, minted.record)
     store.setMemberGrant(boardId, minted.record.memberId, 'co-facilitator')
-    expect(socketMember(store, boardId, minted.credential, new Date())).toEqual({
+    expect(await socketMember(store, boardId, minted.credential, new Date())).toEqual({
       memberId: minted.record.memberId,
       grant: 'co-facilitator',
       minted: false,
@@ -28,13 +28,13 @@ describe('socketMember', () => {
     expect(store.listMembers(boardId)).toHaveLength(1)
   })
 
-  it('mints and stores a new member for a missing or forged credential, never reusing an id', () => {
+  it('mints and stores a new member for a missing or forged credential, never reusing an id', async () => {
     const minted = mintMember(new Date())
     store.addMember(boardId, minted.record)
     const forged = `${minted.record.memberId}.${'z'.repeat(32)}`
     const now = new Date(1_700_000_000_000)
-    const a = socketMember(store, boardId, undefined, now)
-    const b = socketMember(store, boardId, forged, now)
+    const a = await socketMember(store, boardId, undefined, now)
+    const b = await socketMember(store, boardId, forged, now)
     expect(a.minted && b.minted).toBe(true)
     expect(new Set([a.memberId, b.memberId, minted.record.memberId]).size).toBe(3)
     expect(a.grant).toBeNull()

@@ -21,13 +21,13 @@ export interface SocketMember {
  * for this socket alone (its credential is never shown), so that one socket is never more
  * than one person and never someone else. Throws BoardNotFoundError if the board is gone.
  */
-export function socketMember(
+export async function socketMember(
   store: BoardStore,
   boardId: string,
   credential: string | undefined,
   now: Date,
-): SocketMember {
-  const { member, minted } = ensureMember(store, boardId, credential, now)
+): Promise<SocketMember> {
+  const { member, minted } = await ensureMember(store, boardId, credential, now)
   return { memberId: member.memberId, grant: member.grant, minted }
 }
 

@@ -1,4 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import type { DerivedMetrics } from '../derived/derived-metrics.ts'
+import type { RelayMetrics } from '../relay/redis-relay.ts'
 import type { SyncMetrics } from '../rooms/sync-metrics.ts'
 
 /** Live counts the registry reads when Prometheus scrapes (gauges, not events). */
@@ -10,6 +12,10 @@ export interface LiveCounts {
 export interface PrometheusMetrics {
   /** Handed to the room registry and the websocket endpoint. */
   sync: SyncMetrics
+  /** Handed to the derived reads (backlog, model, suggestions: server/src/derived/). */
+  derived: DerivedMetrics
+  /** Handed to the cross-node relay (scale-out mode, ADR 0014). */
+  relay: RelayMetrics
   /** The text exposition format for `GET /metrics`. */
   scrape(): Promise<{ contentType: string; body: string }>
 }
@@ -49,6 +55,19 @@ export function createPrometheusMetrics(live: LiveCounts): PrometheusMetrics {
     labelNames: ['code'],
     registers: [registry],
   })
+  const derivedLookups = new Counter({
+    name: 'stormline_derived_cache_total',
+    help: 'Backlog, model and suggestion reads by cache result (hit: cached or joined a computation in flight)',
+    labelNames: ['result'],
+    registers: [registry],
+  })
+  const derivedSeconds = new Histogram({
+    name: 'stormline_derived_compute_seconds',
+    help: 'Time a worker thread spent computing one backlog, model or suggestion read',
+    // A small board reads in about a millisecond; a large backlog in a second or more.
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  })
   new Gauge({
     name: 'stormline_rooms',
     help: 'Boards loaded with at least one socket',
@@ -65,13 +84,38 @@ export function createPrometheusMetrics(live: LiveCounts): PrometheusMetrics {
       this.set(live.sockets())
     },
   })
+  const relayLag = new Histogram({
+    name: 'stormline_relay_lag_seconds',
+    help: 'Time from another node publishing a relayed message to this node receiving it',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [registry],
+  })
+  const relayGaps = new Counter({
+    name: 'stormline_relay_gaps_total',
+    help: 'Relayed updates missed and read back from the store instead',
+    registers: [registry],
+  })
+  const relayPublishFailures = new Counter({
+    name: 'stormline_relay_publish_failures_total',
+    help: 'Messages Redis did not take (other nodes catch up from the store)',
+    registers: [registry],
+  })
   return {
+    relay: {
+      relayLag: (seconds) => relayLag.observe(seconds),
+      gapRecovered: () => relayGaps.inc(),
+      publishFailed: () => relayPublishFailures.inc(),
+    },
     sync: {
       updateReceived: () => received.inc(),
       updateStored: (seconds) => appendSeconds.observe(seconds),
       updatesRelayed: (count) => relayed.inc(count),
       compacted: () => compactions.inc(),
       socketClosed: (code) => closes.inc({ code: String(code) }),
+    },
+    derived: {
+      cacheLookup: (result) => derivedLookups.inc({ result }),
+      computed: (seconds) => derivedSeconds.observe(seconds),
     },
     scrape: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   }

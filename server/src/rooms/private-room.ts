@@ -6,12 +6,14 @@ import { privateLayout } from '@stormline/shared/sync/private-layout'
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { andThen } from '../boards/awaitable.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import type { Logger } from '../logging/logger.ts'
 import { addAuthoredStickies, wouldAddAuthoredStickies } from './authored-stickies.ts'
 import { checkPrivateTransaction, type PrivateVerdict } from './private-validation.ts'
 import { answerSyncStep1, encodeSyncStep1, encodeUpdate, MessageType } from './protocol.ts'
 import type { SocketIdentity } from './socket-identity.ts'
+import { StoreOutbox } from './store-outbox.ts'
 import { type SyncSocket, safeClose } from './sync-socket.ts'
 import { touchedRootMaps } from './transaction-changes.ts'
 
@@ -36,12 +38,24 @@ export interface PrivateRoomOptions {
   onStored?: (socket: SyncSocket) => void
   /** A socket's update was saved and relayed (the owner reconciles the board). */
   onAccepted?: (room: PrivateRoom, socket: SyncSocket, touchedMaps: ReadonlySet<string>) => void
+  /** Tells the other nodes serving the board an update this room saved (ADR 0014). */
+  relay?: (room: PrivateRoom, update: Uint8Array) => void
 }
 
 /** Marks the transaction that loads the stored state, so it is not saved again. */
 const loadOrigin = Symbol('private-load')
 /** Marks the server's own changes (the member entry, published drafts removed). */
 const serverOrigin = Symbol('private-server')
+/** Marks what another node saved and relayed, or what the store holds beyond this copy. */
+const remoteOrigin = Symbol('private-remote')
+
+/** An update applied to the document and waiting to be saved, with the socket it came from. */
+interface PendingSave {
+  update: Uint8Array
+  origin: unknown
+  /** The whole document right after this update (what a save of it writes). */
+  state: Uint8Array
+}
 
 interface PrivatePeer {
   role: BoardRole
@@ -63,7 +77,15 @@ export class PrivateRoom {
   private currentDoc: Y.Doc
   private readonly sockets = new Map<SyncSocket, PrivatePeer>()
   private grant: MemberGrant | null
-  private savedBytes: number
+  /**
+   * What the store is known to hold of this document: the last state saved here, merged with
+   * what other nodes saved since (applyRemote). A refused update is undone by going back to it.
+   */
+  private savedState: Uint8Array
+  /** Whether anything of this document was ever stored (its weight is 0 until then). */
+  private everSaved: boolean
+  /** While the document goes back to the saved state, what arrives waits here, in order. */
+  private gate: (() => void)[] | null = null
   private failed = false
   /** Set by handleDocUpdate when the socket update being applied broke a rule. */
   private refused: Refusal | null = null
@@ -71,6 +93,8 @@ export class PrivateRoom {
   private touched: ReadonlySet<string> = new Set()
   private readonly store: BoardStore
   private readonly options: PrivateRoomOptions
+  /** Saves in order and relays each update only once it is saved (store-outbox.ts). */
+  private readonly outbox: StoreOutbox<PendingSave, number>
 
   constructor(
     boardId: string,
@@ -85,21 +109,34 @@ export class PrivateRoom {
     this.grant = grant
     this.store = store
     this.options = options
-    this.savedBytes = stored?.byteLength ?? 0
     this.currentDoc = loadDoc(stored)
+    this.savedState = stored ?? Y.encodeStateAsUpdate(this.currentDoc)
+    this.everSaved = stored !== null
     this.currentDoc.on('update', this.handleDocUpdate)
-  }
-
-  /** Loads the member's stored private document (an empty one if they never wrote any). */
-  static load(
-    boardId: string,
-    memberId: string,
-    store: BoardStore,
-    options: PrivateRoomOptions,
-  ): PrivateRoom {
-    const stored = store.loadPrivateDocument(boardId, memberId)
-    const grant = store.getMember(boardId, memberId)?.grant ?? null
-    return new PrivateRoom(boardId, memberId, stored, grant, store, options)
+    this.outbox = new StoreOutbox<PendingSave, number>({
+      // The whole document (small) after the last update of the batch: it holds the others.
+      write: (batch) => {
+        const { state } = batch[batch.length - 1] as PendingSave
+        return andThen(
+          this.store.savePrivateDocument(this.boardId, this.memberId, state),
+          () => batch.length,
+        )
+      },
+      stored: (_count, batch) => {
+        this.savedState = (batch[batch.length - 1] as PendingSave).state
+        this.everSaved = true
+        for (const { update, origin } of batch) {
+          // A private update is small: relayed whole as it was applied, to the member's other
+          // tabs here and on the other nodes.
+          const message = encodeUpdate(update)
+          for (const socket of this.sockets.keys())
+            if (socket !== origin) this.send(socket, message)
+          this.options.relay?.(this, update)
+          if (this.sockets.has(origin as SyncSocket)) this.options.onStored?.(origin as SyncSocket)
+        }
+      },
+      failed: (error) => this.fail(error),
+    })
   }
 
   get doc(): Y.Doc {
@@ -156,9 +193,38 @@ export class PrivateRoom {
    * Returns false if it could not be saved (the room failed and is being dropped).
    */
   write(change: (doc: Y.Doc) => void): boolean {
+    if (this.gate) {
+      this.gate.push(() => this.write(change))
+      return true
+    }
     if (this.failed) return false
     this.doc.transact(() => change(this.doc), serverOrigin)
     return !this.failed
+  }
+
+  /**
+   * An update of this document another node saved, or the stored state this copy may lack
+   * (ADR 0014): applied and relayed to the member's sockets here, not saved again.
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.gate) {
+      this.gate.push(() => this.applyRemote(update))
+      return
+    }
+    if (this.failed) return
+    Y.applyUpdate(this.doc, update, remoteOrigin)
+    this.savedState = Y.mergeUpdates([this.savedState, update])
+    this.everSaved = true
+  }
+
+  /** Resolves once every update applied so far is saved (undefined: already so). */
+  settled(): Promise<void> | undefined {
+    return this.outbox.settled()
+  }
+
+  /** What the store is known to hold of this document (the board keeps it if this room fails). */
+  get saved(): Uint8Array {
+    return this.savedState
   }
 
   /** Remembers stickies the member added (authored-stickies.ts); false if it could not be saved. */
@@ -172,6 +238,10 @@ export class PrivateRoom {
    * update that breaks the rules, closes only that socket.
    */
   receive(socket: SyncSocket, message: Uint8Array): void {
+    if (this.gate) {
+      this.gate.push(() => this.receive(socket, message))
+      return
+    }
     if (this.failed || !this.sockets.has(socket)) return
     try {
       const decoder = decoding.createDecoder(message)
@@ -208,7 +278,11 @@ export class PrivateRoom {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        this.send(socket, answerSyncStep1(decoder, this.doc))
+        const answer = answerSyncStep1(decoder, this.doc)
+        // Sent once what it holds is saved (a store answering later may still be writing it).
+        this.outbox.after(() => {
+          if (this.sockets.has(socket)) this.send(socket, answer)
+        })
         break
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -222,7 +296,7 @@ export class PrivateRoom {
 
   /** What this document weighs once saved (0 before it was ever saved). */
   get bytes(): number {
-    return this.savedBytes
+    return this.everSaved ? this.savedState.byteLength : 0
   }
 
   private fits(bytes: number): boolean {
@@ -238,8 +312,8 @@ export class PrivateRoom {
       return
     }
     // Bounded before it is applied: the update holds at least what it would add.
-    if (!this.fits(this.savedBytes + update.byteLength)) {
-      throw new RefusedError(tooLarge(this.savedBytes + update.byteLength, false))
+    if (!this.fits(this.bytes + update.byteLength)) {
+      throw new RefusedError(tooLarge(this.bytes + update.byteLength, false))
     }
     this.refused = null
     Y.applyUpdate(this.doc, update, socket)
@@ -250,8 +324,8 @@ export class PrivateRoom {
     const pending =
       (this.doc.store.pendingStructs?.update.byteLength ?? 0) +
       (this.doc.store.pendingDs?.byteLength ?? 0)
-    if (pending > 0 && !this.fits(this.savedBytes + pending)) {
-      throw new RefusedError(tooLarge(this.savedBytes + pending, true))
+    if (pending > 0 && !this.fits(this.bytes + pending)) {
+      throw new RefusedError(tooLarge(this.bytes + pending, true))
     }
     const touched = this.touched
     this.touched = new Set()
@@ -283,22 +357,18 @@ export class PrivateRoom {
       }
     }
     if (fromSocket) this.touched = touchedRootMaps(transaction)
+    if (origin === remoteOrigin) {
+      // Saved already by the node that accepted it: only this node's sockets are told.
+      const message = encodeUpdate(update)
+      for (const socket of this.sockets.keys()) this.send(socket, message)
+      return
+    }
     const state = Y.encodeStateAsUpdate(this.doc)
     if (fromSocket && !this.fits(state.byteLength)) {
       this.refused = tooLarge(state.byteLength, true)
       return
     }
-    try {
-      this.store.savePrivateDocument(this.boardId, this.memberId, state)
-      this.savedBytes = state.byteLength
-    } catch (error) {
-      this.fail(error)
-      return
-    }
-    // A private update is small: relayed whole as it was applied, to the member's other tabs.
-    const message = encodeUpdate(update)
-    for (const socket of this.sockets.keys()) if (socket !== origin) this.send(socket, message)
-    if (fromSocket) this.options.onStored?.(origin as SyncSocket)
+    this.outbox.push({ update, origin, state })
   }
 
   /** Writes `{ memberId, role, coFacilitator }` where it differs, so the member's page follows. */
@@ -325,17 +395,18 @@ export class PrivateRoom {
   private resetDoc(): void {
     const stale = this.currentDoc
     stale.off('update', this.handleDocUpdate)
-    let stored: Uint8Array | null
-    try {
-      stored = this.store.loadPrivateDocument(this.boardId, this.memberId)
-    } catch (error) {
-      this.fail(error)
-      return
-    }
-    this.currentDoc = loadDoc(stored)
-    this.savedBytes = stored?.byteLength ?? 0
-    this.currentDoc.on('update', this.handleDocUpdate)
-    stale.destroy()
+    // What arrives waits until the saves queued before the refused update are done: they, not
+    // the refused update, are what the document goes back to.
+    const gate: (() => void)[] = []
+    this.gate = gate
+    this.outbox.after(() => {
+      if (this.failed) return
+      this.currentDoc = loadDoc(this.savedState)
+      this.currentDoc.on('update', this.handleDocUpdate)
+      stale.destroy()
+      this.gate = null
+      for (const waiting of gate) waiting()
+    })
   }
 
   private fail(error: unknown): void {
@@ -347,6 +418,8 @@ export class PrivateRoom {
 
   /** Closes every socket and releases the document. */
   close(code: number, reason: string): SyncSocket[] {
+    this.outbox.dispose()
+    this.gate = null
     const sockets = [...this.sockets.keys()]
     this.sockets.clear()
     for (const socket of sockets) safeClose(socket, code, reason)

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { answeredNow } from '../boards/awaitable-testing.ts'
 import { newBoardId } from '../boards/board-id.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { silentLogger } from '../logging/logger.ts'
@@ -56,7 +57,7 @@ describe('SYNC-3: a peer catches up before it gets single updates', () => {
   it('skips relays until the peer’s step 1, whose step 2 then carries them', () => {
     const writer = new Peer(registry, boardId)
     const joining = new SilentSocket()
-    joining.connection = registry.connect(boardId, joining, 'participant')
+    joining.connection = answeredNow(registry.connect(boardId, joining, 'participant'))
     writeRecord(writer.doc, stickyRecord('shape:a', { text: 'while you were away' }))
     expect(joining.updatesReceived).toBe(0)
     expect(joining.doc.getMap('records').has('shape:a')).toBe(false)
@@ -74,7 +75,7 @@ describe('SYNC-3: a peer catches up before it gets single updates', () => {
   it('sends the whole board to a peer that never asks, once the skipped updates pass 1 MiB', () => {
     const writer = new Peer(registry, boardId)
     const mute = new SilentSocket()
-    mute.connection = registry.connect(boardId, mute, 'participant')
+    mute.connection = answeredNow(registry.connect(boardId, mute, 'participant'))
     for (let i = 0; mute.doc.getMap('records').size === 0 && i < 200; i++) {
       writeRecord(writer.doc, stickyRecord(`shape:${i}`, { text: 'x'.repeat(16 * 1024) }))
     }

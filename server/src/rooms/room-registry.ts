@@ -1,5 +1,5 @@
 import type { MemberGrant } from '@stormline/shared/access/identity'
-import type { BoardRole } from '@stormline/shared/access/roles'
+import { type BoardRole, boardRoles } from '@stormline/shared/access/roles'
 import type { Tally } from '@stormline/shared/api/types'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { readSilentWriting, silentWritingKey } from '@stormline/shared/board/silent-writing'
@@ -8,14 +8,16 @@ import { CloseCode } from '@stormline/shared/sync/close-codes'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { privateLayout } from '@stormline/shared/sync/private-layout'
 import * as Y from 'yjs'
+import { type Awaitable, andThen, isPromise, onFailure, settle } from '../boards/awaitable.ts'
 import type { BoardStore } from '../boards/board-store.ts'
-import { loadBoardDocument } from '../boards/stored-document.ts'
+import { type LoadedBoardDocument, loadBoardDocument } from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { computeTally } from '../sealed/board-tally.ts'
 import { isAnonymousBoard } from '../sealed/note-authors.ts'
 import { reconcileBoard, recordAuthoredNotes } from '../sealed/sealed-room-reactions.ts'
 import { type AckSchedule, createAckSchedule, defaultAckIntervalMs } from './ack-schedule.ts'
-import { BoardPrivates } from './board-privates.ts'
+import { BoardPrivates, loadStoredPrivates, type StoredPrivates } from './board-privates.ts'
+import type { BoardFollow, BoardRelayHub, BoardRelayListener } from './board-relay.ts'
 import {
   type CompactionPolicy,
   defaultCompactionPolicy,
@@ -63,6 +65,8 @@ export interface RoomRegistryOptions {
   timers?: Timers
   /** Where updates, relays, store latency and compactions are counted (default: nowhere). */
   metrics?: SyncMetrics
+  /** The other nodes serving the same boards (ADR 0014); absent on a single node. */
+  relay?: BoardRelayHub
 }
 
 /**
@@ -75,10 +79,21 @@ function touchesSealedState(touchedMaps: ReadonlySet<string>): boolean {
   return touchedMaps.has(docLayout.session) || touchedMaps.has(docLayout.assessments)
 }
 
+/** A board's content as one Yjs update and the version that names it (RoomRegistry.documentState). */
+export interface DocumentState {
+  version: string
+  state: Uint8Array
+}
+
 /** A board with peers: its shared room and its members' private documents (ADR 0013). */
 interface LiveBoard {
   room: Room
   privates: BoardPrivates
+  /** Its following of the other nodes (ADR 0014), when there are any. */
+  follow: BoardFollow | null
+  /** A reconcile that waits on the store is running (relay mode), and whether another is due. */
+  reacting: boolean
+  reactAgain: boolean
 }
 
 /** What the registry keeps per accepted socket besides the room's own bookkeeping. */
@@ -103,6 +118,8 @@ interface SocketTarget {
  */
 export class RoomRegistry {
   private readonly boards = new Map<string, LiveBoard>()
+  /** Boards whose load waits on the store (or the relay): joiners wait for the same load. */
+  private readonly loading = new Map<string, Promise<LiveBoard | null>>()
   private readonly links = new Map<SyncSocket, Link>()
 
   /** Boards loaded now and sockets attached to them (board and private documents), for /metrics. */
@@ -138,15 +155,18 @@ export class RoomRegistry {
     boardId: string,
     socket: SyncSocket,
     identity: SocketIdentity | BoardRole,
-  ): RoomConnection | null {
-    const board = this.open(boardId, socket)
-    if (!board) return null
-    const { room } = board
-    room.join(socket, toSocketIdentity(identity), typeof identity !== 'string')
-    return this.link(board, socket, {
-      deliver: (message) => room.receive(socket, message),
-      leave: () => room.leave(socket),
-      stateVector: () => Y.encodeStateVector(room.doc),
+  ): Awaitable<RoomConnection | null> {
+    return andThen(this.open(boardId, socket), (board) => {
+      if (!board) return null
+      const { room } = board
+      const full = toSocketIdentity(identity)
+      board.privates.admit(full.memberId, null)
+      room.join(socket, full, typeof identity !== 'string')
+      return this.link(board, socket, {
+        deliver: (message) => room.receive(socket, message),
+        leave: () => room.leave(socket),
+        stateVector: () => Y.encodeStateVector(room.doc),
+      })
     })
   }
 
@@ -159,27 +179,21 @@ export class RoomRegistry {
     boardId: string,
     socket: SyncSocket,
     identity: SocketIdentity,
-  ): RoomConnection | null {
-    const board = this.open(boardId, socket)
-    if (!board) return null
-    let room: PrivateRoom
-    try {
-      room = board.privates.get(identity.memberId)
-    } catch (error) {
-      this.options.logger.error('sync.private_load_failed', { boardId, error })
-      socket.close(CloseCode.internalError, 'private document could not be loaded')
-      this.unloadIfIdle(board)
-      return null
-    }
-    if (!room.join(socket, identity)) {
-      socket.close(CloseCode.internalError, 'private document could not be stored')
-      this.unloadIfIdle(board)
-      return null
-    }
-    return this.link(board, socket, {
-      deliver: (message) => room.receive(socket, message),
-      leave: () => room.leave(socket),
-      stateVector: () => Y.encodeStateVector(room.doc),
+  ): Awaitable<RoomConnection | null> {
+    return andThen(this.open(boardId, socket), (board) => {
+      if (!board) return null
+      board.privates.admit(identity.memberId, null)
+      const room = board.privates.get(identity.memberId)
+      if (!room.join(socket, identity)) {
+        socket.close(CloseCode.internalError, 'private document could not be stored')
+        this.unloadIfIdle(board)
+        return null
+      }
+      return this.link(board, socket, {
+        deliver: (message) => room.receive(socket, message),
+        leave: () => room.leave(socket),
+        stateVector: () => Y.encodeStateVector(room.doc),
+      })
     })
   }
 
@@ -190,15 +204,16 @@ export class RoomRegistry {
    * already stored; a board without peers reads it on its next connection.
    */
   setMemberGrant(boardId: string, memberId: string, grant: MemberGrant | null): void {
+    this.options.relay?.publishControl(boardId, { kind: 'grant', memberId, grant })
+    this.applyGrant(boardId, memberId, grant)
+  }
+
+  private applyGrant(boardId: string, memberId: string, grant: MemberGrant | null): void {
     const board = this.boards.get(boardId)
     if (!board) return
     board.room.setMemberGrant(memberId, grant)
-    try {
-      board.privates.get(memberId).setGrant(grant)
-    } catch (error) {
-      // The sockets switched; the page learns its new role on its next connection.
-      this.options.logger.error('sync.private_load_failed', { boardId, error })
-    }
+    board.privates.admit(memberId, grant)
+    board.privates.get(memberId).setGrant(grant)
   }
 
   /**
@@ -206,34 +221,167 @@ export class RoomRegistry {
    * unknown board. A board without peers is counted from a copy of what is stored (nobody is
    * present then).
    */
-  tally(boardId: string): Tally | null {
+  tally(boardId: string): Awaitable<Tally | null> {
     const live = this.boards.get(boardId)
-    if (live) return computeTally(live.room.doc, live.privates.docs(), live.room.presentMembers())
-    if (!isBoardId(boardId) || !this.options.store.getBoard(boardId)) return null
-    const { store, logger } = this.options
-    const { doc } = loadBoardDocument(store, boardId, { logger, persist: false })
-    const privates = new Map<string, Y.Doc>()
-    try {
-      for (const { memberId, state } of store.listPrivateDocuments(boardId)) {
-        const own = new Y.Doc()
-        Y.applyUpdate(own, state)
-        privates.set(memberId, own)
-      }
-      return computeTally(doc, privates, new Set())
-    } finally {
-      doc.destroy()
-      for (const own of privates.values()) own.destroy()
+    if (live) {
+      // Other nodes' members count too: their private documents are read from the store first.
+      if (!this.options.relay) return this.liveTally(live)
+      return andThen(live.privates.refresh(), () => this.liveTally(live))
     }
+    if (!isBoardId(boardId)) return null
+    const { store, logger } = this.options
+    return andThen(store.getBoard(boardId), (record) => {
+      if (!record) return null
+      return andThen(loadBoardDocument(store, boardId, { logger, persist: false }), ({ doc }) =>
+        settle(
+          () => store.listPrivateDocuments(boardId),
+          (documents) => {
+            const privates = new Map<string, Y.Doc>()
+            try {
+              for (const { memberId, state } of documents) {
+                const own = new Y.Doc()
+                Y.applyUpdate(own, state)
+                privates.set(memberId, own)
+              }
+              return computeTally(doc, privates, new Set())
+            } finally {
+              doc.destroy()
+              for (const own of privates.values()) own.destroy()
+            }
+          },
+          (error) => {
+            doc.destroy()
+            throw error
+          },
+        ),
+      )
+    })
+  }
+
+  private liveTally(live: LiveBoard): Tally {
+    return computeTally(live.room.doc, live.privates.docs(), live.room.presentMembers())
   }
 
   /** The board's live room, loaded first if needed; null (socket closed) when refused. */
-  private open(boardId: string, socket: SyncSocket): LiveBoard | null {
+  private open(boardId: string, socket: SyncSocket): Awaitable<LiveBoard | null> {
     if (this.closed) {
       // Shutting down: a room opened now would miss the final compaction.
       socket.close(CloseCode.goingAway, 'server shutting down')
       return null
     }
-    return this.boardFor(boardId, socket) ?? null
+    const live = this.boards.get(boardId)
+    if (live) return live
+    if (!isBoardId(boardId)) return this.refuseUnknown(boardId, socket)
+    return settle(
+      () => this.loading.get(boardId) ?? this.startLoading(boardId),
+      (board) => {
+        if (board) return board
+        return this.refuseUnknown(boardId, socket)
+      },
+      (error) => {
+        this.options.logger.error('sync.load_failed', { boardId, error })
+        socket.close(CloseCode.internalError, 'board could not be loaded')
+        return null
+      },
+    )
+  }
+
+  private refuseUnknown(boardId: string, socket: SyncSocket): null {
+    this.options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
+    socket.close(CloseCode.boardNotFound, 'board not found')
+    return null
+  }
+
+  /**
+   * Loads a board (null: no such board): its record, the relay's following (first, so nothing
+   * published while loading is missed), its document and its members' private documents. A store
+   * answering at once loads it in this tick; one answering later shares one load among joiners.
+   */
+  private startLoading(boardId: string): Awaitable<LiveBoard | null> {
+    const { store, logger, relay } = this.options
+    const loaded = andThen(store.getBoard(boardId), (record) => {
+      if (!record) return null
+      return andThen(relay ? relay.follow(boardId) : null, (follow) =>
+        onFailure(
+          () =>
+            andThen(
+              loadBoardDocument(store, boardId, { logger, origin: Room.loadOrigin }),
+              (document) =>
+                onFailure(
+                  () =>
+                    andThen(loadStoredPrivates(store, boardId), (privates) =>
+                      this.install(boardId, document, privates, follow),
+                    ),
+                  () => document.doc.destroy(),
+                ),
+            ),
+          () => follow?.leave(),
+        ),
+      )
+    })
+    if (!isPromise(loaded)) return loaded
+    const shared = loaded.finally(() => this.loading.delete(boardId))
+    this.loading.set(boardId, shared)
+    return shared
+  }
+
+  /** A loaded board goes live: reconciled, attached to the relay, and returned (null if it failed). */
+  private install(
+    boardId: string,
+    document: LoadedBoardDocument,
+    privates: StoredPrivates,
+    follow: BoardFollow | null,
+  ): LiveBoard | null {
+    if (this.closed) {
+      document.doc.destroy()
+      follow?.leave()
+      return null
+    }
+    const board = this.assemble(boardId, document, privates, follow)
+    this.boards.set(boardId, board)
+    if (follow) {
+      follow.attach(board.room.storedThrough, this.listenerFor(board))
+      follow.queryAwareness()
+    }
+    // Whatever the sealed state calls for and was not done before the last unload (a crash
+    // between publishing drafts and removing them, a board written by an older server).
+    this.react(board)
+    if (this.boards.get(boardId) !== board) throw new Error('storing the reconciled state failed')
+    return board
+  }
+
+  /** What the other nodes publish about a board, applied to its live copy here. */
+  private listenerFor(board: LiveBoard): BoardRelayListener {
+    const boardId = board.room.boardId
+    const current = (): LiveBoard | null => (this.boards.get(boardId) === board ? board : null)
+    return {
+      update: (update) => current()?.room.applyRemote(update),
+      awareness: (update) => current()?.room.applyRemoteAwareness(update),
+      awarenessQuery: () => {
+        const all = current()?.room.encodeAllAwareness()
+        if (all) board.follow?.room.awareness(all)
+      },
+      privateUpdate: (memberId, update) => {
+        if (!current()) return
+        board.privates.admit(memberId, null)
+        board.privates.get(memberId).applyRemote(update)
+      },
+      control: (control) => {
+        if (!current()) return
+        if (control.kind === 'board-deleted') this.closeLocal(boardId)
+        else if (control.kind === 'roles-rotated') this.disconnectLocal(boardId, control.roles)
+        else this.applyGrant(boardId, control.memberId, control.grant)
+      },
+      resync: () => {
+        const live = current()
+        if (!live) return
+        settle(
+          () => live.privates.refresh(),
+          () => {},
+          (error) => this.options.logger.warn('relay.resync_failed', { boardId, error }),
+        )
+      },
+    }
   }
 
   /** Registers an accepted socket: its inbound queue (BAD-2), acknowledgements (ACK-1) and leaving. */
@@ -289,8 +437,13 @@ export class RoomRegistry {
     }
   }
 
-  /** Closes the board's sockets of these roles with 4401: their link was rotated. */
+  /** Closes the board's sockets of these roles with 4401, on every node: their link was rotated. */
   disconnectRoles(boardId: string, roles: readonly BoardRole[]): void {
+    this.options.relay?.publishControl(boardId, { kind: 'roles-rotated', roles: [...roles] })
+    this.disconnectLocal(boardId, roles)
+  }
+
+  private disconnectLocal(boardId: string, roles: readonly BoardRole[]): void {
     const board = this.boards.get(boardId)
     if (!board) return
     const closed = board.room.closeRoles(roles, CloseCode.unauthorized, 'link rotated')
@@ -304,11 +457,20 @@ export class RoomRegistry {
     this.unloadIfIdle(board)
   }
 
-  /** Drops the board's room without compacting (it is being deleted) and closes its sockets with 4410. */
+  /**
+   * Drops the board's room without compacting (it is being deleted) and closes its sockets with
+   * 4410, on every node.
+   */
   closeBoard(boardId: string): void {
+    this.options.relay?.publishControl(boardId, { kind: 'board-deleted' })
+    this.closeLocal(boardId)
+  }
+
+  private closeLocal(boardId: string): void {
     const board = this.boards.get(boardId)
     if (!board) return
     this.boards.delete(boardId)
+    board.follow?.leave()
     this.unlinkBoard(board)
     board.privates.close(CloseCode.boardDeleted, 'board deleted')
     board.room.close(CloseCode.boardDeleted, 'board deleted')
@@ -325,42 +487,74 @@ export class RoomRegistry {
   }
 
   /**
-   * Runs `read` on the board's current document: the live one when peers are
-   * connected (it holds what they see), otherwise a copy replayed from the store (and migrated
-   * first if it is stored in an older layout or schema: MIG-1, appended to the store).
+   * The board's current content as one Yjs update, with a version that changes whenever the
+   * content does (backlog, model and suggestion reads are cached by it and computed off the event
+   * loop: server/src/derived/); null for an unknown board. A board without peers here is read
+   * from the store, where every node stores each update before relaying it.
    */
-  readDocument<T>(boardId: string, read: (doc: Y.Doc) => T): T {
+  async documentState(boardId: string): Promise<DocumentState | null> {
     const live = this.boards.get(boardId)?.room
-    if (live) return read(live.doc)
-    const { doc } = loadBoardDocument(this.options.store, boardId, { logger: this.options.logger })
+    if (live) return { version: live.version, state: Y.encodeStateAsUpdate(live.doc) }
+    if (!isBoardId(boardId) || !(await this.options.store.getBoard(boardId))) return null
+    const { doc, stored, migration } = await loadBoardDocument(this.options.store, boardId, {
+      logger: this.options.logger,
+    })
     try {
-      return read(doc)
+      return {
+        version: `stored:${migration?.seq ?? stored.lastSeq}`,
+        state: Y.encodeStateAsUpdate(doc),
+      }
     } finally {
       doc.destroy()
     }
   }
 
   /**
+   * Runs `read` on the board's current document: the live one when peers are
+   * connected (it holds what they see), otherwise a copy replayed from the store (and migrated
+   * first if it is stored in an older layout or schema: MIG-1, appended to the store).
+   */
+  readDocument<T>(boardId: string, read: (doc: Y.Doc) => T): Awaitable<T> {
+    const live = this.boards.get(boardId)?.room
+    if (live) return read(live.doc)
+    const { store, logger } = this.options
+    return andThen(loadBoardDocument(store, boardId, { logger }), ({ doc }) => {
+      try {
+        return read(doc)
+      } finally {
+        doc.destroy()
+      }
+    })
+  }
+
+  /**
    * A change the server itself makes to a board's document (e.g. the name after a rename). On a
    * live board it goes through the room like any edit — stored, then relayed to every peer;
-   * otherwise it is appended to the stored log.
+   * otherwise it is appended to the stored log (and relayed to the nodes holding the board).
    */
-  writeDocument(boardId: string, change: (doc: Y.Doc) => void): void {
+  writeDocument(boardId: string, change: (doc: Y.Doc) => void): Awaitable<void> {
     const live = this.boards.get(boardId)?.room
     if (live) {
       live.serverWrite(change)
       return
     }
-    const { doc } = loadBoardDocument(this.options.store, boardId, { logger: this.options.logger })
-    try {
-      const before = Y.encodeStateVector(doc)
-      doc.transact(() => change(doc))
-      const update = Y.encodeStateAsUpdate(doc, before)
-      // An update that changes nothing encodes as two zero bytes.
-      if (update.byteLength > 2) this.options.store.appendUpdate(boardId, update)
-    } finally {
-      doc.destroy()
-    }
+    const { store, logger, relay } = this.options
+    return andThen(loadBoardDocument(store, boardId, { logger }), ({ doc }) =>
+      onFailure(
+        () => {
+          const before = Y.encodeStateVector(doc)
+          doc.transact(() => change(doc))
+          const update = Y.encodeStateAsUpdate(doc, before)
+          doc.destroy()
+          // An update that changes nothing encodes as two zero bytes.
+          if (update.byteLength <= 2) return
+          return andThen(store.appendUpdate(boardId, update), (seq) => {
+            relay?.publishUpdate(boardId, seq, update)
+          })
+        },
+        () => doc.destroy(),
+      ),
+    )
   }
 
   get size(): number {
@@ -376,65 +570,76 @@ export class RoomRegistry {
     for (const { room } of this.boards.values()) room.compactIfQuiet()
   }
 
-  /** Compacts and closes every room; peers are told the server is going away. */
-  close(): void {
+  /**
+   * Compacts and closes every room; peers are told the server is going away. Resolves when the
+   * compactions a store answering later was still writing are done.
+   */
+  close(): Promise<void> {
     this.closed = true
     if (this.timer) clearInterval(this.timer)
+    const compactions: Promise<void>[] = []
     for (const board of [...this.boards.values()]) {
-      board.room.tryCompact()
       this.boards.delete(board.room.boardId)
+      board.follow?.leave()
       this.unlinkBoard(board)
-      board.privates.close(CloseCode.goingAway, 'server shutting down')
-      board.room.close(CloseCode.goingAway, 'server shutting down')
+      const settled = this.settled(board)
+      if (!settled) {
+        const compacted = board.room.tryCompact()
+        if (isPromise(compacted)) compactions.push(compacted)
+        board.privates.close(CloseCode.goingAway, 'server shutting down')
+        board.room.close(CloseCode.goingAway, 'server shutting down')
+        continue
+      }
+      // A store answering later may still be writing: peers go now, the writes finish, then
+      // the log is folded and the documents released.
+      board.room.closeSockets(CloseCode.goingAway, 'server shutting down')
+      for (const socket of board.privates.closeRoles(
+        boardRoles,
+        CloseCode.goingAway,
+        'server shutting down',
+      ))
+        this.unlink(socket)
+      compactions.push(
+        settled
+          .then(() => board.room.tryCompact())
+          .finally(() => {
+            board.privates.close(CloseCode.goingAway, 'server shutting down')
+            board.room.close(CloseCode.goingAway, 'server shutting down')
+          }),
+      )
     }
+    return Promise.all(compactions).then(() => {})
   }
 
-  private boardFor(boardId: string, socket: SyncSocket): LiveBoard | undefined {
-    const live = this.boards.get(boardId)
-    if (live) return live
-    if (!isBoardId(boardId) || !this.options.store.getBoard(boardId)) {
-      this.options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
-      socket.close(CloseCode.boardNotFound, 'board not found')
-      return undefined
-    }
-    let board: LiveBoard
-    try {
-      board = this.loadBoard(boardId)
-    } catch (error) {
-      this.options.logger.error('sync.load_failed', { boardId, error })
-      socket.close(CloseCode.internalError, 'board could not be loaded')
-      return undefined
-    }
-    this.boards.set(boardId, board)
-    // Whatever the sealed state calls for and was not done before the last unload (a crash
-    // between publishing drafts and removing them, a board written by an older server).
-    this.react(board)
-    if (this.boards.get(boardId) !== board) {
-      // Storing the reconciled state failed and the board was dropped.
-      socket.close(CloseCode.internalError, 'board could not be loaded')
-      return undefined
-    }
-    return board
-  }
-
-  private loadBoard(boardId: string): LiveBoard {
+  private assemble(
+    boardId: string,
+    document: LoadedBoardDocument,
+    stored: StoredPrivates,
+    follow: BoardFollow | null,
+  ): LiveBoard {
     const { logger } = this.options
     // The room's callbacks need the board they belong to, which needs the room.
     let board: LiveBoard | null = null
-    const room = Room.load(boardId, this.options.store, {
-      compaction: this.compaction,
-      now: this.options.now ?? (() => (this.options.timers ?? realTimers).now()),
-      maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
-      logger,
-      metrics: this.options.metrics,
-      onFailure: (failed) => this.fail(failed),
-      onStored: (socket) => this.links.get(socket)?.ack.stored(),
-      onAccepted: ({ identity, createdNotes, touchedMaps }) => {
-        if (!board) return
-        recordAuthoredNotes(board, identity.memberId, createdNotes)
-        if (identity.role === 'facilitator' && touchesSealedState(touchedMaps)) this.react(board)
+    const room = Room.fromLoaded(
+      boardId,
+      this.options.store,
+      {
+        relay: follow?.room,
+        compaction: this.compaction,
+        now: this.options.now ?? (() => (this.options.timers ?? realTimers).now()),
+        maxBoardBytes: this.options.maxBoardBytes ?? defaultMaxBoardBytes,
+        logger,
+        metrics: this.options.metrics,
+        onFailure: (failed) => this.fail(failed),
+        onStored: (socket) => this.links.get(socket)?.ack.stored(),
+        onAccepted: ({ identity, createdNotes, touchedMaps }) => {
+          if (!board) return
+          recordAuthoredNotes(board, identity.memberId, createdNotes)
+          if (identity.role === 'facilitator' && touchesSealedState(touchedMaps)) this.react(board)
+        },
       },
-    })
+      document,
+    )
     const privates = new BoardPrivates(
       boardId,
       this.options.store,
@@ -457,21 +662,52 @@ export class RoomRegistry {
               .status !== 'writing'
           if (touchedMaps.has(privateLayout.ballots) || draftsDue) this.react(board)
         },
+        relay: follow ? (own, update) => follow.privateUpdate(own.memberId, update) : undefined,
       },
+      stored,
       // All private documents of a board weigh at most what the board itself may.
       this.options.maxBoardBytes ?? defaultMaxBoardBytes,
     )
-    board = { room, privates }
+    board = { room, privates, follow, reacting: false, reactAgain: false }
     return board
   }
 
-  /** Reconciles the board's sealed state, logging instead of throwing: the edit that led here is stored. */
+  /**
+   * Reconciles the board's sealed state, logging instead of throwing: the edit that led here is
+   * stored. With other nodes, what their members saved is read from the store first (a relayed
+   * update may still be on its way), and reconciles of one board run one after another.
+   */
   private react(board: LiveBoard): void {
-    try {
-      reconcileBoard(board, this.options.logger)
-    } catch (error) {
-      this.options.logger.error('sealed.reconcile_failed', { boardId: board.room.boardId, error })
+    const { logger } = this.options
+    const failed = (error: unknown): void =>
+      logger.error('sealed.reconcile_failed', { boardId: board.room.boardId, error })
+    if (!this.options.relay) {
+      settle(
+        () => reconcileBoard(board, logger),
+        () => {},
+        failed,
+      )
+      return
     }
+    if (board.reacting) {
+      board.reactAgain = true
+      return
+    }
+    board.reacting = true
+    board.reactAgain = false
+    const done = (): void => {
+      board.reacting = false
+      if (board.reactAgain && this.boards.get(board.room.boardId) === board) this.react(board)
+    }
+    const run = settle(
+      () => board.privates.refresh(),
+      () => {
+        if (this.boards.get(board.room.boardId) === board) reconcileBoard(board, logger)
+      },
+      failed,
+    )
+    if (isPromise(run)) void run.then(done, failed)
+    else done()
   }
 
   /** Unloads the board once neither its room nor any private document has a peer. */
@@ -481,9 +717,24 @@ export class RoomRegistry {
     this.unload(board)
   }
 
+  /** Resolves once everything the board's rooms applied is stored (undefined: already so). */
+  private settled(board: LiveBoard): Promise<void> | undefined {
+    const room = board.room.settled()
+    const privates = board.privates.settled()
+    if (!room && !privates) return undefined
+    return Promise.all([room, privates]).then(() => {})
+  }
+
   private unload(board: LiveBoard): void {
+    const settled = this.settled(board)
+    if (settled) {
+      // Not before what the last peers sent is stored; someone may have joined meanwhile.
+      void settled.then(() => this.unloadIfIdle(board))
+      return
+    }
     board.room.tryCompact()
     this.boards.delete(board.room.boardId)
+    board.follow?.leave()
     this.unlinkBoard(board)
     board.privates.close(CloseCode.goingAway, 'room unloaded')
     board.room.close(CloseCode.goingAway, 'room unloaded')
@@ -520,6 +771,7 @@ export class RoomRegistry {
     const board = this.boards.get(room.boardId)
     if (!board || board.room !== room) return
     this.boards.delete(room.boardId)
+    board.follow?.leave()
     this.unlinkBoard(board)
     // Peers reconnect, the room reloads from what is stored, and their sync
     // step 2 sends back whatever the failed write did not keep.

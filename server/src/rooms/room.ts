@@ -9,8 +9,13 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { checkUpdate } from '../access/update-policy.ts'
+import { type Awaitable, andThen, isPromise, onFailure } from '../boards/awaitable.ts'
 import type { BoardStore } from '../boards/board-store.ts'
-import { loadBoardDocument, replayStoredDocument } from '../boards/stored-document.ts'
+import {
+  type LoadedBoardDocument,
+  loadBoardDocument,
+  replayStoredDocument,
+} from '../boards/stored-document.ts'
 import type { Logger } from '../logging/logger.ts'
 import { noteAuthor } from '../sealed/note-authors.ts'
 import { filterAwarenessUpdate, shiftAwarenessClocks } from './awareness-entries.ts'
@@ -29,6 +34,7 @@ import {
 } from './protocol.ts'
 import { findInvalidRecord, type InvalidRecord } from './record-validation.ts'
 import type { SocketIdentity } from './socket-identity.ts'
+import { StoreOutbox } from './store-outbox.ts'
 import { noSyncMetrics, type SyncMetrics } from './sync-metrics.ts'
 import { type SyncSocket, safeClose } from './sync-socket.ts'
 import { createdNoteIds, touchedRootMaps } from './transaction-changes.ts'
@@ -52,6 +58,23 @@ export interface RoomOptions {
    * ADR 0013). Called outside the document's transaction, so it may write to the document.
    */
   onAccepted?: (accepted: AcceptedUpdate) => void
+  /**
+   * Other nodes serving this board (ADR 0014): told each update this room stored, with its
+   * sequence number, and each presence change of its own sockets. Absent on a single node.
+   */
+  relay?: RoomRelay
+}
+
+/** What a room tells the other nodes serving its board (server/src/relay/ carries it). */
+export interface RoomRelay {
+  /** An update this room stored as `seq` (after the store answered, before or as it is relayed here). */
+  stored(seq: number, update: Uint8Array): void
+  /** A presence update of this room's own sockets. */
+  awareness(update: Uint8Array): void
+  /** Highest sequence number up to which every stored update is in this room's document. */
+  appliedThrough(): number
+  /** Asks to be the one node compacting the board now; resolves to a release, or null if another is. */
+  compactionLease(): Awaitable<(() => void) | null>
 }
 
 /** What the room tells its owner about an update it accepted from a socket. */
@@ -65,11 +88,16 @@ export interface AcceptedUpdate {
   touchedMaps: Set<string>
 }
 
+let nextRoomInstance = 1
+
 /** Marks the transaction that replays stored state, so it is not persisted again. */
 const loadOrigin = Symbol('load')
 
 /** Marks changes the server itself makes (serverWrite): stored and relayed to every peer. */
 const serverOrigin = Symbol('server')
+
+/** Marks updates another node stored and relayed (applyRemote): relayed here, never stored again. */
+const remoteOrigin = Symbol('remote')
 
 /**
  * One board's live document and the sockets editing it.
@@ -94,6 +122,8 @@ export class Room {
   private logBytes: number
   private lastUpdateAt: number
   private failed = false
+  /** Grows with every change the document takes (any origin): what derived reads cache by. */
+  private changeCount = 0
   /** Set by handleDocUpdate when the update being applied wrote an invalid record (VAL-1). */
   private refused: InvalidRecord | null = null
   /** What the socket update handleDocUpdate just stored changed (for onAccepted). */
@@ -107,6 +137,14 @@ export class Room {
   readonly boardId: string
   private readonly store: BoardStore
   private readonly options: RoomOptions
+  /** Appends in order and relays each update only once it is stored (store-outbox.ts). */
+  private readonly outbox: StoreOutbox<PendingUpdate, StoredBatch>
+  /**
+   * While the document is being replaced by a replay of a store that answers later (resetDoc),
+   * what arrives waits here, in order, instead of touching the stale document.
+   */
+  private gate: (() => void)[] | null = null
+  private compacting = false
 
   private constructor(
     boardId: string,
@@ -127,6 +165,22 @@ export class Room {
     this.currentDoc = doc
     this.lastSeq = lastSeq
     this.updatesSinceSnapshot = pendingUpdates
+    this.outbox = new StoreOutbox<PendingUpdate, StoredBatch>({
+      write: (batch) => {
+        // A burst that waited for one write is stored as one merged update (group commit).
+        const update =
+          batch.length === 1
+            ? (batch[0] as PendingUpdate).update
+            : Y.mergeUpdates(batch.map((entry) => entry.update))
+        return andThen(this.store.appendUpdate(this.boardId, update), (seq) => ({ seq, update }))
+      },
+      stored: (result, batch, seconds) => this.afterStored(result, batch, seconds),
+      failed: (error) => {
+        this.failed = true
+        this.options.logger.error('sync.persist_failed', { boardId: this.boardId, error })
+        this.options.onFailure(this)
+      },
+    })
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server is not a participant; it only relays others' presence.
     this.awareness.setLocalState(null)
@@ -147,11 +201,20 @@ export class Room {
    * Loads a board's stored state (snapshot + later updates) into a live room, migrating a board
    * stored in an older layout or schema first (MIG-1: one update, appended before anyone joins).
    */
-  static load(boardId: string, store: BoardStore, options: RoomOptions): Room {
-    const { doc, stored, migration } = loadBoardDocument(store, boardId, {
-      logger: options.logger,
-      origin: loadOrigin,
-    })
+  static load(boardId: string, store: BoardStore, options: RoomOptions): Awaitable<Room> {
+    return andThen(
+      loadBoardDocument(store, boardId, { logger: options.logger, origin: loadOrigin }),
+      (loaded) => Room.fromLoaded(boardId, store, options, loaded),
+    )
+  }
+
+  /** A room on a document its owner loaded (loadBoardDocument with the room's load origin). */
+  static fromLoaded(
+    boardId: string,
+    store: BoardStore,
+    options: RoomOptions,
+    { doc, stored, migration }: LoadedBoardDocument,
+  ): Room {
     const logBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0)
     return new Room(
       boardId,
@@ -164,6 +227,25 @@ export class Room {
       logBytes + (migration?.bytes ?? 0),
     )
   }
+
+  /** The origin a loader replays a room's stored document with (so it is not stored again). */
+  static readonly loadOrigin: unknown = loadOrigin
+
+  /** Sequence number of the last update this room stored or loaded. */
+  get storedThrough(): number {
+    return this.lastSeq
+  }
+
+  /**
+   * Names the document's current content on this node: equal versions mean equal content, so
+   * backlog, model and suggestion reads are cached by it (server/src/derived/).
+   */
+  get version(): string {
+    return `live:${this.instance}:${this.changeCount}`
+  }
+
+  /** Tells this room's versions from those of an earlier room of the same board on this node. */
+  private readonly instance = (nextRoomInstance++).toString(36)
 
   /** The board's live document: what every peer has been sent. */
   get doc(): Y.Doc {
@@ -228,6 +310,10 @@ export class Room {
    * that peer; the room and everyone else carry on.
    */
   receive(socket: SyncSocket, message: Uint8Array): void {
+    if (this.gate) {
+      this.gate.push(() => this.receive(socket, message))
+      return
+    }
     if (this.failed || !this.sockets.has(socket)) return
     try {
       const decoder = decoding.createDecoder(message)
@@ -316,11 +402,16 @@ export class Room {
     const syncType = decoding.readVarUint(decoder)
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        this.send(socket, answerSyncStep1(decoder, this.doc))
-        // That step 2 holds everything the board has that the peer lacks, relays skipped so far
-        // included; from now on it gets each update as it is stored (SYNC-3).
-        const peer = this.sockets.get(socket)
-        if (peer) peer.catchingUp = false
+        const answer = answerSyncStep1(decoder, this.doc)
+        // Sent once what it holds is stored (a store answering later may still be writing it).
+        this.outbox.after(() => {
+          const peer = this.sockets.get(socket)
+          if (!peer) return
+          this.send(socket, answer)
+          // That step 2 holds everything the board has that the peer lacks, relays skipped so
+          // far included; from now on it gets each update as it is stored (SYNC-3).
+          peer.catchingUp = false
+        })
         break
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -407,11 +498,44 @@ export class Room {
    * relayed to every peer, like any edit. Returns false if it could not be stored (the room has
    * failed and is being dropped; nothing was relayed).
    */
-  serverWrite(change: (doc: Y.Doc, origin: unknown) => void): boolean {
+  serverWrite(change: (doc: Y.Doc, origin: unknown) => void, afterStored?: () => void): boolean {
+    if (this.gate) {
+      this.gate.push(() => this.serverWrite(change, afterStored))
+      return true
+    }
     if (this.failed) return false
     // A change that opens its own transaction with `origin` joins this one.
     this.doc.transact(() => change(this.doc, serverOrigin), serverOrigin)
+    if (afterStored) this.outbox.after(afterStored)
     return !this.failed
+  }
+
+  /**
+   * An update another node stored and relayed (ADR 0014): applied and relayed to this node's
+   * peers, never stored again. Yjs applies it whatever order it arrives in, twice or not.
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.gate) {
+      this.gate.push(() => this.applyRemote(update))
+      return
+    }
+    if (this.failed) return
+    Y.applyUpdate(this.doc, update, remoteOrigin)
+  }
+
+  /** A presence update from another node's sockets: kept here and relayed to this node's peers. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.failed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
+  }
+
+  /**
+   * The presence of this node's own sockets as one awareness update, for a node that just
+   * joined the board (each node answers for its own people).
+   */
+  encodeAllAwareness(): Uint8Array | null {
+    const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.states.has(id))
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null
   }
 
   /**
@@ -475,30 +599,66 @@ export class Room {
     return this.snapshotBytes + this.logBytes
   }
 
-  /** Folds the update log into one snapshot of the current state. */
-  compact(): void {
-    if (this.failed || this.updatesSinceSnapshot === 0) return
+  /**
+   * Folds the update log into one snapshot of the current state. Only when nothing waits to be
+   * stored (the snapshot must not hold what the log does not), only by one node at a time
+   * (ADR 0014's lease), and through the last sequence number up to which the document holds every
+   * stored update.
+   */
+  compact(): Awaitable<void> {
+    if (this.failed || this.gate || this.updatesSinceSnapshot === 0 || this.compacting) return
+    // The snapshot must hold nothing the log does not: nothing may be waiting to be stored.
+    if (this.outbox.unstored) return
+    const relay = this.options.relay
+    this.compacting = true
+    // Encoded now: the document may be closed by the time another node's lease answers.
     const state = Y.encodeStateAsUpdate(this.doc)
-    this.store.compact(this.boardId, state, this.lastSeq)
-    this.options.metrics?.compacted()
-    this.updatesSinceSnapshot = 0
-    this.snapshotBytes = state.byteLength
-    this.logBytes = 0
+    const through = relay ? relay.appliedThrough() : this.lastSeq
+    const folded = { updates: this.updatesSinceSnapshot, logBytes: this.logBytes }
+    return onFailure(
+      () =>
+        andThen(relay ? relay.compactionLease() : releaseNothing, (release) => {
+          if (!release) {
+            this.compacting = false
+            return
+          }
+          return onFailure(
+            () =>
+              andThen(this.store.compact(this.boardId, state, through), () => {
+                release()
+                this.compacting = false
+                this.options.metrics?.compacted()
+                // What arrived while the snapshot was written stays counted: it is in the log.
+                this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - folded.updates)
+                this.logBytes = Math.max(0, this.logBytes - folded.logBytes)
+                this.snapshotBytes = state.byteLength
+              }),
+            release,
+          )
+        }),
+      () => {
+        this.compacting = false
+      },
+    )
   }
 
   /** Folds the log if the room has had no update for the policy's quiet time. */
-  compactIfQuiet(): void {
+  compactIfQuiet(): Awaitable<void> {
     if (dueWhenQuiet(this.log, this.options.now() - this.lastUpdateAt, this.options.compaction))
-      this.tryCompact()
+      return this.tryCompact()
   }
 
   /** Compacts, logging a failure instead of throwing: every update is stored either way. */
-  tryCompact(): void {
-    try {
-      this.compact()
-    } catch (error) {
+  tryCompact(): Awaitable<void> {
+    const failed = (error: unknown): void => {
       // Every update is already stored; a failed compaction only leaves a longer log.
       this.options.logger.warn('sync.compact_failed', { boardId: this.boardId, error })
+    }
+    try {
+      const done = this.compact()
+      if (isPromise(done)) return done.catch(failed)
+    } catch (error) {
+      failed(error)
     }
   }
 
@@ -509,24 +669,49 @@ export class Room {
   private resetDoc(): void {
     const stale = this.currentDoc
     stale.off('update', this.handleDocUpdate)
-    let fresh: Y.Doc
-    try {
-      fresh = replayStoredDocument(this.store.loadDocument(this.boardId), new Y.Doc(), loadOrigin)
-    } catch (error) {
+    // Until the replay is in, what arrives waits (a store answering at once replays right here).
+    const gate: (() => void)[] = []
+    this.gate = gate
+    const failed = (error: unknown): void => {
+      this.gate = null
       this.failed = true
       this.options.logger.error('sync.reset_failed', { boardId: this.boardId, error })
       this.options.onFailure(this)
-      return
     }
-    this.currentDoc = fresh
-    fresh.on('update', this.handleDocUpdate)
-    // Awareness reads its doc only for a client id and to die with it. The stale doc is left to
-    // the garbage collector rather than destroyed, which would take the awareness with it.
-    this.awareness.doc = fresh
+    // After what the stale document already holds and was accepted is stored: the replay has it.
+    this.outbox.after(() => {
+      try {
+        const loaded = andThen(this.store.loadDocument(this.boardId), (stored) => {
+          if (this.failed) return
+          const fresh = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
+          this.currentDoc = fresh
+          this.changeCount++
+          fresh.on('update', this.handleDocUpdate)
+          // Awareness reads its doc only for a client id and to die with it. The stale doc is left
+          // to the garbage collector rather than destroyed, which would take the awareness with it.
+          this.awareness.doc = fresh
+          this.gate = null
+          for (const waiting of gate) waiting()
+        })
+        if (isPromise(loaded)) loaded.catch(failed)
+      } catch (error) {
+        failed(error)
+      }
+    })
+  }
+
+  /** Closes every peer, keeping the document (its last updates may still be being stored). */
+  closeSockets(code: number, reason: string): void {
+    for (const socket of [...this.sockets.keys()]) {
+      this.leave(socket)
+      safeClose(socket, code, reason)
+    }
   }
 
   /** Closes every peer and releases the document. */
   close(code: number, reason: string): void {
+    this.outbox.dispose()
+    this.gate = null
     for (const socket of [...this.sockets.keys()]) {
       this.sockets.delete(socket)
       safeClose(socket, code, reason)
@@ -544,6 +729,7 @@ export class Room {
     transaction: Y.Transaction,
   ): void => {
     if (origin === loadOrigin || this.failed) return
+    this.changeCount++
     if (this.sockets.has(origin as SyncSocket)) {
       // VAL-1: a peer's update is stored and relayed only if every record it touched is valid;
       // receiveUpdate sees the refusal, closes the sender and resets the document.
@@ -562,20 +748,47 @@ export class Room {
       // Drafts the server published, too: whoever deletes one can undo that.
       this.rememberAuthors(createdNoteIds(this.doc.getMap<unknown>(docLayout.records), transaction))
     }
-    const metrics = this.options.metrics ?? noSyncMetrics
-    try {
-      const started = performance.now()
-      this.lastSeq = this.store.appendUpdate(this.boardId, update)
-      metrics.updateStored((performance.now() - started) / 1000)
+    if (origin === remoteOrigin) {
+      // Stored by the node that accepted it: only this node's peers are told.
       this.updatesSinceSnapshot++
       this.logBytes += update.byteLength
       this.lastUpdateAt = this.options.now()
-    } catch (error) {
-      this.failed = true
-      this.options.logger.error('sync.persist_failed', { boardId: this.boardId, error })
-      this.options.onFailure(this)
+      this.relayToPeers(update, null)
       return
     }
+    this.outbox.push({ update, origin })
+  }
+
+  /** A batch is stored: count it, tell the other nodes, relay each update to the other peers here. */
+  private afterStored(
+    { seq, update }: StoredBatch,
+    batch: readonly PendingUpdate[],
+    seconds: number,
+  ): void {
+    const metrics = this.options.metrics ?? noSyncMetrics
+    metrics.updateStored(seconds)
+    this.lastSeq = seq
+    this.updatesSinceSnapshot++
+    this.logBytes += update.byteLength
+    this.lastUpdateAt = this.options.now()
+    this.options.relay?.stored(seq, update)
+    for (const { update: single, origin } of batch) {
+      this.relayToPeers(single, origin)
+      const fromSocket = this.sockets.has(origin as SyncSocket)
+      if (fromSocket) metrics.updateReceived()
+      if (fromSocket) this.options.onStored?.(origin as SyncSocket)
+    }
+    // After this batch's relays, and before any later update is written.
+    if (dueAfterUpdate(this.log, this.options.compaction))
+      this.outbox.after(() => this.tryCompact())
+  }
+
+  /** Resolves once every update applied so far is stored (undefined: already so). */
+  settled(): Promise<void> | undefined {
+    return this.outbox.settled()
+  }
+
+  private relayToPeers(update: Uint8Array, origin: unknown): void {
     const message = encodeUpdate(update)
     let relayed = 0
     for (const [socket, peer] of this.sockets) {
@@ -584,10 +797,7 @@ export class Room {
         relayed++
       }
     }
-    if (relayed > 0) metrics.updatesRelayed(relayed)
-    if (this.sockets.has(origin as SyncSocket)) metrics.updateReceived()
-    if (this.sockets.has(origin as SyncSocket)) this.options.onStored?.(origin as SyncSocket)
-    if (dueAfterUpdate(this.log, this.options.compaction)) this.tryCompact()
+    if (relayed > 0) (this.options.metrics ?? noSyncMetrics).updatesRelayed(relayed)
   }
 
   private readonly handleAwarenessUpdate = (
@@ -608,6 +818,11 @@ export class Room {
     const changed = [...changes.added, ...changes.updated, ...changes.removed]
     const message = encodeAwareness(this.awareness, changed)
     for (const socket of this.sockets.keys()) this.send(socket, message)
+    // This node's own presence changes (a socket's update, its leaving, a restamp, a timeout)
+    // reach the other nodes; what came from them does not go back.
+    if (origin !== remoteOrigin && this.options.relay) {
+      this.options.relay.awareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    }
   }
 
   /**
@@ -637,6 +852,21 @@ export class Room {
     }
   }
 }
+
+/** An update applied to the document and waiting to be stored, with the socket it came from. */
+interface PendingUpdate {
+  update: Uint8Array
+  origin: unknown
+}
+
+/** What one store write kept: the (possibly merged) update and its sequence number. */
+interface StoredBatch {
+  seq: number
+  update: Uint8Array
+}
+
+/** No relay: this node is the only one, and it may always compact. */
+const releaseNothing = (): void => {}
 
 interface Peer {
   /** The role the socket acts with: its link's, raised by a co-facilitator grant. */

@@ -6,6 +6,7 @@ import { privateLayout } from '@stormline/shared/sync/private-layout'
 import { readRecord, stickyRecord, writeRecord } from '@stormline/shared/testing/board-records'
 import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { answeredNow } from '../boards/awaitable-testing.ts'
 import { newBoardId } from '../boards/board-id.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
@@ -251,11 +252,11 @@ describe('sealed state in the registry', () => {
       setAnonymous(fayBoard.doc)
       const pat = member()
       const patBoard = shared(pat)
-      expect(registry.tally(boardId)?.presentWithoutStickies).toBe(2)
+      expect(answeredNow(registry.tally(boardId))?.presentWithoutStickies).toBe(2)
       writeRecord(patBoard.doc, stickyRecord('shape:a', { authorId: '', authorName: '' }))
       expect(patBoard.closed).toBeUndefined()
-      expect(registry.tally(boardId)?.presentWithoutStickies).toBe(1)
-      expect(registry.tally(boardId)?.ballots).toEqual({})
+      expect(answeredNow(registry.tally(boardId))?.presentWithoutStickies).toBe(1)
+      expect(answeredNow(registry.tally(boardId))?.ballots).toEqual({})
     })
 
     it('remembers whose stickies lost their author when the board turned anonymous', () => {
@@ -264,12 +265,12 @@ describe('sealed state in the registry', () => {
       const fayBoard = shared(fay)
       const patBoard = shared(pat)
       writeRecord(patBoard.doc, stickyRecord('shape:p', { authorId: pat.memberId }))
-      expect(registry.tally(boardId)?.presentWithoutStickies).toBe(1)
+      expect(answeredNow(registry.tally(boardId))?.presentWithoutStickies).toBe(1)
       setAnonymous(fayBoard.doc)
       expect(readRecord(fayBoard.doc, 'shape:p')?.meta).toEqual({
         stormline: expect.not.objectContaining({ authorId: pat.memberId }),
       })
-      expect(registry.tally(boardId)?.presentWithoutStickies).toBe(1)
+      expect(answeredNow(registry.tally(boardId))?.presentWithoutStickies).toBe(1)
       expect(authoredStickies(storedPrivate(pat.memberId))).toEqual(['shape:p'])
     })
 
@@ -280,10 +281,10 @@ describe('sealed state in the registry', () => {
       const pat = member()
       shared(pat)
       writeDraft(own(pat).doc, draftRecord('shape:d', { authorId: '', authorName: '' }))
-      expect(registry.tally(boardId)?.presentWithoutStickies).toBe(2)
+      expect(answeredNow(registry.tally(boardId))?.presentWithoutStickies).toBe(2)
       setSilentWriting(fayBoard.doc, 'off')
       expect(readRecord(fayBoard.doc, 'shape:d')).toBeDefined()
-      expect(registry.tally(boardId)?.presentWithoutStickies).toBe(1)
+      expect(answeredNow(registry.tally(boardId))?.presentWithoutStickies).toBe(1)
     })
 
     it('counts a board without peers from the store, with nobody present', () => {

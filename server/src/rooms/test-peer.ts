@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { isPromise } from '../boards/awaitable.ts'
 import { MessageType } from './protocol.ts'
 import type { RoomRegistry, SocketIdentity } from './room-registry.ts'
 import type { RoomConnection, SyncSocket } from './sync-socket.ts'
@@ -40,10 +41,24 @@ export class Peer implements SyncSocket {
     })
     if (document === 'private' && typeof identity === 'string')
       throw new Error('a private document belongs to a member: pass a SocketIdentity')
-    this.connection =
+    const connecting =
       document === 'private' && typeof identity !== 'string'
         ? registry.connectPrivate(boardId, this, identity)
         : registry.connect(boardId, this, identity)
+    // With a store that answers at once the peer is connected now; otherwise once `ready`.
+    if (isPromise(connecting)) {
+      this.ready = connecting.then((connection) => this.connected(connection))
+    } else {
+      this.connected(connecting)
+      this.ready = Promise.resolve()
+    }
+  }
+
+  /** Settles once the registry attached (or refused) the peer. */
+  readonly ready: Promise<void>
+
+  private connected(connection: RoomConnection | null): void {
+    this.connection = connection
     if (this.connection) {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)

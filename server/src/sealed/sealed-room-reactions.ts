@@ -33,22 +33,35 @@ export function reconcileBoard(board: SealedBoard, logger: Logger): void {
   const authored = isAnonymousBoard(room.doc)
     ? notesByAuthor(room.doc)
     : new Map<string, string[]>()
+  // Set by the change below, read once it is stored.
   let published = new Map<string, string[]>()
-  const stored = room.serverWrite((shared, origin) => {
-    const outcome = reconcileShared(shared, docs, origin)
-    published = outcome.publishedDrafts
-    for (const [memberId, skipped] of outcome.skippedDrafts) {
-      for (const draft of skipped) {
-        logger.warn('sealed.draft_skipped', {
-          boardId: room.boardId,
-          memberId,
-          draftId: draft.id.slice(0, 120),
-          reason: draft.reason.slice(0, 300),
-        })
+  room.serverWrite(
+    (shared, origin) => {
+      const outcome = reconcileShared(shared, docs, origin)
+      published = outcome.publishedDrafts
+      for (const [memberId, skipped] of outcome.skippedDrafts) {
+        for (const draft of skipped) {
+          logger.warn('sealed.draft_skipped', {
+            boardId: room.boardId,
+            memberId,
+            draftId: draft.id.slice(0, 120),
+            reason: draft.reason.slice(0, 300),
+          })
+        }
       }
-    }
-  })
-  if (!stored) return
+    },
+    // Only once the published drafts are stored do they leave their authors' private documents
+    // (at once with a store that answers in the calling tick; after the write otherwise).
+    () => forgetPublished(board, published, authored),
+  )
+}
+
+function forgetPublished(
+  { room, privates }: SealedBoard,
+  published: ReadonlyMap<string, string[]>,
+  authored: ReadonlyMap<string, string[]>,
+): void {
+  if (!room.live) return
   const anonymous = isAnonymousBoard(room.doc)
   const members = new Set([...published.keys(), ...authored.keys()])
   for (const memberId of members) {

@@ -7,6 +7,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { resolveBoardAccess } from '../access/board-access.ts'
+import type { Awaitable } from '../boards/awaitable.ts'
 import { BoardNotFoundError, type BoardStore } from '../boards/board-store.ts'
 import { apiError } from '../http/api-error.ts'
 import { requestToken } from '../http/request-token.ts'
@@ -130,7 +131,13 @@ type Attach = (
   boardId: string,
   socket: SyncSocket,
   identity: SocketIdentity,
-) => RoomConnection | null
+) => Awaitable<RoomConnection | null>
+
+/**
+ * Most a socket may send before it is attached (its access, member and board are being read
+ * from a store that answers later): a client sends its sync step 1 and presence, a few KB.
+ */
+const maxEarlyBytes = 4 * 1024 * 1024
 
 /**
  * `GET /sync/:boardId` upgrades to the y-websocket protocol on the board's shared document;
@@ -183,13 +190,29 @@ function syncHandler(options: WebsocketEndpointOptions): (attach: Attach) => Mid
     options.upgradeWebSocket((c: Context) => {
       const boardId = c.req.param('boardId') ?? ''
       // Resolved once, at the handshake: a later rotation closes the socket from the registry.
-      const access = resolveBoardAccess(options.store, boardId, requestToken(c, boardId))
+      const token = requestToken(c, boardId)
       const credential = requestMemberCredential(c, boardId)
       const schemaVerdict = schemaHandshake(c.req.query(schemaParamName), schema)
       let connection: RoomConnection | null = null
+      // Frames that arrive while the socket is being attached wait here, in order.
+      let early: Uint8Array[] | null = []
+      let earlyBytes = 0
+      let gone = false
       const leave = (): void => {
+        gone = true
+        early = null
         connection?.disconnect()
         connection = null
+      }
+      const attached = (attachedConnection: RoomConnection | null): void => {
+        const waiting = early ?? []
+        early = null
+        if (gone) {
+          attachedConnection?.disconnect()
+          return
+        }
+        connection = attachedConnection
+        for (const message of waiting) connection?.receive(message)
       }
       return {
         onOpen: (_event, ws) => {
@@ -202,29 +225,45 @@ function syncHandler(options: WebsocketEndpointOptions): (attach: Attach) => Mid
             // Not while the room is relaying to it: leaving could unload the room mid-update.
             setImmediate(leave)
           })
-          switch (access.kind) {
-            case 'granted': {
-              if (schemaVerdict.kind === 'refuse') {
-                options.logger.info('sync.schema_refused', {
+          const setUp = async (): Promise<RoomConnection | null> => {
+            const access = await resolveBoardAccess(options.store, boardId, token)
+            if (gone) return null
+            switch (access.kind) {
+              case 'granted': {
+                if (schemaVerdict.kind === 'refuse') {
+                  options.logger.info('sync.schema_refused', {
+                    boardId,
+                    code: schemaVerdict.code,
+                    reason: schemaVerdict.reason,
+                  })
+                  ws.close(schemaVerdict.code, schemaVerdict.reason)
+                  return null
+                }
+                const identity = await resolveIdentity(
+                  options,
                   boardId,
-                  code: schemaVerdict.code,
-                  reason: schemaVerdict.reason,
-                })
-                ws.close(schemaVerdict.code, schemaVerdict.reason)
-                return
+                  access.role,
+                  credential,
+                  ws,
+                )
+                if (!identity || gone) return null
+                return attach(boardId, socket, identity)
               }
-              const identity = resolveIdentity(options, boardId, access.role, credential, ws)
-              if (identity) connection = attach(boardId, socket, identity)
-              return
+              case 'board_not_found':
+                options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
+                ws.close(CloseCode.boardNotFound, 'board not found')
+                return null
+              default:
+                options.logger.warn('sync.unauthorized', { boardId, reason: access.kind })
+                ws.close(CloseCode.unauthorized, access.kind)
+                return null
             }
-            case 'board_not_found':
-              options.logger.info('sync.unknown_board', { boardId: boardId.slice(0, 64) })
-              ws.close(CloseCode.boardNotFound, 'board not found')
-              return
-            default:
-              options.logger.warn('sync.unauthorized', { boardId, reason: access.kind })
-              ws.close(CloseCode.unauthorized, access.kind)
           }
+          setUp().then(attached, (error: unknown) => {
+            options.logger.error('sync.attach_failed', { boardId: boardId.slice(0, 64), error })
+            attached(null)
+            ws.close(CloseCode.internalError, 'board could not be opened')
+          })
         },
         onMessage: (event, ws) => {
           // Closed by the server (e.g. for overload): the peer's last frames change nothing.
@@ -240,6 +279,17 @@ function syncHandler(options: WebsocketEndpointOptions): (attach: Attach) => Mid
             data instanceof ArrayBuffer
               ? new Uint8Array(data)
               : new Uint8Array(data as ArrayBufferLike)
+          if (early) {
+            earlyBytes += bytes.byteLength
+            if (earlyBytes > maxEarlyBytes) {
+              options.logger.warn('sync.overloaded', { boardId, queuedBytes: earlyBytes })
+              leave()
+              ws.close(CloseCode.overloaded, 'too many messages before the board opened')
+              return
+            }
+            early.push(bytes)
+            return
+          }
           connection?.receive(bytes)
         },
         onClose: leave,
@@ -262,15 +312,15 @@ function syncHandler(options: WebsocketEndpointOptions): (attach: Attach) => Mid
  * whose token was accepted gets here, so nobody can mint members without a link. Null (socket
  * closed) if the board went away meanwhile or the store failed.
  */
-function resolveIdentity(
+async function resolveIdentity(
   options: WebsocketEndpointOptions,
   boardId: string,
   linkRole: SocketIdentity['linkRole'],
   credential: string | undefined,
   ws: WSContext<WebSocket>,
-): SocketIdentity | null {
+): Promise<SocketIdentity | null> {
   try {
-    const member = socketMember(options.store, boardId, credential, new Date())
+    const member = await socketMember(options.store, boardId, credential, new Date())
     return { role: effectiveRole(linkRole, member.grant), linkRole, memberId: member.memberId }
   } catch (error) {
     if (error instanceof BoardNotFoundError) {

@@ -66,7 +66,12 @@ export function legacyBoardFixture(): LegacyBoardFixture {
 
 /** Puts the legacy board into a store as that store kept it: a snapshot, then logged updates. */
 export function storeLegacyBoard(
-  store: Pick<BoardStore, 'createBoard' | 'appendUpdate' | 'compact'>,
+  // An embedded store (it answers at once), as the old server kept boards.
+  store: {
+    createBoard: BoardStore['createBoard']
+    appendUpdate(boardId: string, update: Uint8Array): number
+    compact: BoardStore['compact']
+  },
   fixture: LegacyBoardFixture,
   tokenHashes?: TokenHashes,
 ): void {

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import type { TLStore } from 'tldraw'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { answeredNow } from '../../../server/src/boards/awaitable-testing.ts'
 import { initialDocumentUpdate } from '../../../server/src/boards/initial-document.ts'
 import { MemoryBoardStore } from '../../../server/src/boards/memory-board-store.ts'
 import { MessageType } from '../../../server/src/rooms/protocol.ts'
@@ -185,7 +186,10 @@ export class SimClient {
         this.sim.clock.at(this.sim.clock.now(), () => this.closedByServer(epoch, code))
       },
     }
-    this.connection = this.sim.registry.connect(this.sim.boardId, socket, 'facilitator')
+    // The sim's store answers at once: the connection exists when connect returns.
+    this.connection = answeredNow(
+      this.sim.registry.connect(this.sim.boardId, socket, 'facilitator'),
+    )
     if (this.connection === null) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
