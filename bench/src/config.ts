@@ -22,6 +22,19 @@ export interface BenchConfig {
   renderReps: number
   /** Build the web app afresh (full) or measure web/dist when present (quick). */
   freshWebBuild: boolean
+  /** Scale-out section: node counts in scale-out mode (PostgreSQL + Redis) and client counts. */
+  scaleOutNodes: number[]
+  scaleOutClients: number[]
+  /** Client counts at which one node on SQLite runs beside them (today's single node). */
+  scaleOutSqliteClients: number[]
+  /** Client counts at which the y-websocket server runs, unless section 1 measured it this run. */
+  scaleOutReferenceClients: number[]
+  scaleOutDurationMs: number
+  scaleOutDrainMs: number
+  scaleOutRounds: number
+  /** Board loaded cold from PostgreSQL and from SQLite, and how many loads from its snapshot. */
+  coldLoadStickies: number
+  coldLoadReps: number
 }
 
 export const fullConfig: BenchConfig = {
@@ -43,6 +56,18 @@ export const fullConfig: BenchConfig = {
   renderStickies: 1_000,
   renderReps: 3,
   freshWebBuild: true,
+  // Two rounds of 9 runs (~25 s each: start, 200 clients joining, 10 s of edits) and two
+  // 10,000-sticky boards: about 10 minutes on 2 cores. Two short rounds rather than one long one:
+  // the p99 of one run moves a lot between identical runs (section 1's "p99 of each round").
+  scaleOutNodes: [1, 2, 3],
+  scaleOutClients: [100, 200],
+  scaleOutSqliteClients: [100, 200],
+  scaleOutReferenceClients: [100],
+  scaleOutDurationMs: 10_000,
+  scaleOutDrainMs: 15_000,
+  scaleOutRounds: 2,
+  coldLoadStickies: 10_000,
+  coldLoadReps: 3,
 }
 
 export const quickConfig: BenchConfig = {
@@ -64,4 +89,14 @@ export const quickConfig: BenchConfig = {
   renderStickies: 1_000,
   renderReps: 1,
   freshWebBuild: false,
+  // Exercises the cluster path (two nodes relaying through Redis) in well under a minute.
+  scaleOutNodes: [1, 2],
+  scaleOutClients: [20],
+  scaleOutSqliteClients: [20],
+  scaleOutReferenceClients: [],
+  scaleOutDurationMs: 4_000,
+  scaleOutDrainMs: 5_000,
+  scaleOutRounds: 1,
+  coldLoadStickies: 1_000,
+  coldLoadReps: 1,
 }

@@ -13,6 +13,8 @@ import { type FanoutResult, poolRounds, runFanout } from './fanout/fanout-run.ts
 import { benchRoot, repoRoot, resultsDir, webDist, webDistBuilt } from './paths.ts'
 import { renderMarkdown, targets } from './report.ts'
 import type { BenchResults } from './results.ts'
+import { measureColdLoad } from './scale-out/cold-load.ts'
+import { measureScaleOutFanout, readBaseline } from './scale-out/scale-out-section.ts'
 import { startHocuspocus } from './servers/hocuspocus.ts'
 import { type ServerHandle, type ServerKind, serverKinds } from './servers/server-handle.ts'
 import { startStormline, stormlineSource, useStormlineSource } from './servers/stormline.ts'
@@ -21,11 +23,11 @@ import { startYWebsocket } from './servers/y-websocket.ts'
 import { median } from './stats.ts'
 
 /**
- * `pnpm bench [--quick] [--only fanout,board,backlog,client] [--out dir]`: every section in one
- * run on this machine, the three servers side by side. Full results go to bench/results/
+ * `pnpm bench [--quick] [--only fanout,board,backlog,client,scale-out] [--out dir]`: every section
+ * in one run on this machine, the three servers side by side. Full results go to bench/results/
  * (committed); quick ones to bench/results/quick/ (ignored), so a CI smoke run never replaces them.
  */
-const sections = ['fanout', 'board', 'backlog', 'client'] as const
+const sections = ['fanout', 'board', 'backlog', 'client', 'scale-out'] as const
 type Section = (typeof sections)[number]
 
 const { values } = parseArgs({
@@ -55,6 +57,8 @@ const only = new Set((values.only?.split(',') ?? sections).map((s) => s.trim()) 
 const outDir = values.out ?? (config.mode === 'quick' ? path.join(resultsDir, 'quick') : resultsDir)
 
 if (values['stormline-rev']) useStormlineSource(commitSource(values['stormline-rev']))
+// Read before this run writes anything: the single-node figure the scale-out goals compare to.
+const scaleOutBaseline = readBaseline()
 
 const versionOf = (pkg: string): string => {
   // Read from disk: some packages (Hocuspocus) do not export their package.json.
@@ -102,6 +106,11 @@ const results: BenchResults = {
       'Stormline runs with RATE_LIMIT_PER_SECOND/RATE_LIMIT_BURST raised to 1,000,000 so the bulk writers of the board-scale section are not throttled; everything else is its default configuration (SQLite WAL, synchronous=NORMAL, an INSERT per update before relay).',
       "Hocuspocus runs @hocuspocus/server with the stock @hocuspocus/extension-sqlite (default debounce 2 s, max 10 s); the extension asks for better-sqlite3 12 and is given the workspace's 13.2.0 through a pnpm override (same API; one native build).",
       "The y-websocket server is the package's own bin script (src/server.js), in memory, GC on.",
+      ...(only.has('scale-out')
+        ? [
+            `Scale-out (section 5): each node is a Stormline process (\`node server/src/main.ts\` with DATABASE_URL and REDIS_URL), on a fresh PostgreSQL database (the machine's server, ${os.availableParallelism()} cores shared with everything else) and a private redis-server; the clients spread round-robin over the nodes. Every node, PostgreSQL, Redis and the clients share this machine's cores: more nodes add relaying work (a Redis publish per update, and every node applies every update to its own copy of the board) without adding cores.`,
+          ]
+        : []),
       'Memory per idle board is RSS growth ÷ boards: a server whose V8 heap was already grown at start-up absorbs the first boards without growing, which flatters it (see before-after.md, section 3).',
       'The machine may have been shared with other work during the run: see the load averages.',
     ],
@@ -166,7 +175,7 @@ if (only.has('fanout')) {
         for (const kind of order) {
           log(`  fan-out ${kind} N=${clients} round ${round + 1}/${config.fanoutRounds}`)
           const result = await withServer(kind, (server) =>
-            runFanout(server, {
+            runFanout([server], {
               clients,
               durationMs: config.fanoutDurationMs,
               minGapMs: 1_000,
@@ -258,6 +267,24 @@ if (only.has('client')) {
   })
 }
 
+if (only.has('scale-out')) {
+  await section('scale-out fan-out', async () => {
+    // Section 1's results are in `results` only when it ran in this run (the merge comes later).
+    const measured = await measureScaleOutFanout(config, results.fanout, log)
+    results.scaleOut = { ...results.scaleOut, ...measured, baseline: scaleOutBaseline }
+  })
+  await section('scale-out cold load', async () => {
+    const coldLoad = await measureColdLoad(config.coldLoadStickies, config.coldLoadReps)
+    results.scaleOut = {
+      fanout: [],
+      yWebsocket: null,
+      baseline: scaleOutBaseline,
+      ...results.scaleOut,
+      coldLoad,
+    }
+  })
+}
+
 results.meta.finishedAt = new Date().toISOString()
 mkdirSync(outDir, { recursive: true })
 const stem = config.mode === 'quick' ? 'quick' : 'latest'
@@ -272,6 +299,7 @@ if (values.only && existsSync(jsonFile)) {
     'idleBoardMemory',
     'backlog',
     'client',
+    'scaleOut',
   ] as const) {
     if (results[key] === undefined && previous[key] !== undefined)
       Object.assign(results, { [key]: previous[key] })
@@ -279,7 +307,7 @@ if (values.only && existsSync(jsonFile)) {
   results.meta.loadAverage = { ...previous.meta.loadAverage, ...results.meta.loadAverage }
   results.meta.startedAt = previous.meta.startedAt
   results.meta.notes.push(
-    `Sections ${[...only].join(', ')} re-run at ${results.meta.finishedAt}; the others are from the run started ${previous.meta.startedAt}.`,
+    `Sections ${[...only].join(', ')} re-run at ${results.meta.finishedAt} (Stormline ${results.meta.stormline}); the others are from the run started ${previous.meta.startedAt} (Stormline ${previous.meta.stormline}).`,
   )
 }
 const markdown = renderMarkdown(results)

@@ -1,39 +1,14 @@
+import { bytes, ms, num, ratio, type Target, table } from './markdown.ts'
 import type { BenchResults } from './results.ts'
+import { renderScaleOut, scaleOutTargets } from './scale-out/scale-out-report.ts'
 import type { ServerKind } from './servers/server-handle.ts'
 
 /** Renders a run's results as the Markdown tables committed under bench/results/. */
-
-const ms = (v: number): string =>
-  Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')) : '–'
-const bytes = (v: number): string => {
-  if (!Number.isFinite(v)) return '–'
-  if (Math.abs(v) >= 1024 * 1024) return `${(v / 1024 / 1024).toFixed(1)} MiB`
-  if (Math.abs(v) >= 1024) return `${(v / 1024).toFixed(1)} KiB`
-  return `${Math.round(v)} B`
-}
-const num = (v: number, digits = 0): string =>
-  Number.isFinite(v)
-    ? v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : '–'
-const ratio = (a: number, b: number): string =>
-  Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? `${(a / b).toFixed(2)}×` : '–'
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
-}
 
 const serverName: Record<ServerKind, string> = {
   stormline: 'Stormline (SQLite, every update)',
   'y-websocket': 'y-websocket server (memory)',
   hocuspocus: 'Hocuspocus + SQLite ext.',
-}
-
-export interface Target {
-  name: string
-  target: string
-  figure: string
-  met: boolean | null
 }
 
 /** The issue's targets, read off the results (null: not measured in this run). */
@@ -73,6 +48,7 @@ export function targets(r: BenchResults): Target[] {
       : 'not run',
     met: idle ? idle.perBoardBytes < 2 * 1024 * 1024 : null,
   })
+  if (r.scaleOut) out.push(...scaleOutTargets(r.scaleOut))
   return out
 }
 
@@ -463,5 +439,6 @@ export function renderMarkdown(r: BenchResults): string {
       ),
     )
   }
+  if (r.scaleOut) parts.push(...renderScaleOut(r.scaleOut))
   return `${parts.join('\n\n')}\n`
 }

@@ -5,6 +5,7 @@ import type { StoredBoardResult } from './board-scale/stored-board.ts'
 import type { PageTiming } from './client/board-render.ts'
 import type { BundleSize } from './client/web-bundle.ts'
 import type { FanoutResult } from './fanout/fanout-run.ts'
+import type { ScaleOutResults } from './scale-out/scale-out-results.ts'
 
 /** Everything one `pnpm bench` run measured: written as JSON and rendered as Markdown. */
 export interface BenchResults {
@@ -38,4 +39,5 @@ export interface BenchResults {
     renders: PageTiming[]
     medianRenderMs: number
   }
+  scaleOut?: ScaleOutResults
 }

@@ -5,13 +5,14 @@ import { PostgresBoardStore } from './db/postgres/postgres-board-store.ts'
 import { openPostgres } from './db/postgres/postgres-database.ts'
 import { SqliteBoardStore } from './db/sqlite-board-store.ts'
 import type { Logger } from './logging/logger.ts'
-import { RedisRelay, type RelayMetrics } from './relay/redis-relay.ts'
+import { createRedisRelay, type RelayMetrics } from './relay/redis-relay.ts'
+import type { RelayHub } from './relay/relay-hub.ts'
 
 /** Where this node keeps boards and how it reaches the other nodes: one of the two modes (ADR 0014). */
 export interface Backends {
   store: BoardStore
   /** The relay to the other nodes; null on a single node (embedded SQLite). */
-  relay: RedisRelay | null
+  relay: RelayHub | null
   /** Names the mode in the startup log. */
   mode: 'sqlite' | 'postgres+redis'
   /** Closes the store (and the relay) once the rooms are closed. */
@@ -40,7 +41,7 @@ export async function openBackends(
   }
   const postgres = await openPostgres(config.scaleOut.databaseUrl, { logger })
   const store = new PostgresBoardStore(postgres.db)
-  const relay = new RedisRelay({
+  const relay = createRedisRelay({
     url: config.scaleOut.redisUrl,
     nodeId: config.nodeId,
     store,

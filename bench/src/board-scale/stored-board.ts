@@ -38,7 +38,7 @@ export interface StoredBoardResult {
 }
 
 /** Connect a fresh client and time it until its first full sync holds every sticky. */
-async function timeFirstSync(
+export async function timeFirstSync(
   server: ServerHandle,
   room: BoardRoom,
   stickies: number,
@@ -53,7 +53,7 @@ async function timeFirstSync(
 }
 
 /** Builds a board of `stickies` through the server, one update per sticky, and times a late joiner. */
-async function buildBoard(
+export async function buildBoard(
   server: ServerHandle,
   stickies: number,
 ): Promise<{

@@ -4,7 +4,8 @@ import type { ServerHandle } from '../servers/server-handle.ts'
 /** Messages between the fan-out coordinator and its client workers. */
 
 export interface WorkerSetup {
-  server: Pick<ServerHandle, 'kind' | 'wsUrl'>
+  /** The nodes serving the board: client k connects to node k mod nodes (round-robin). */
+  nodes: Pick<ServerHandle, 'kind' | 'wsUrl'>[]
   room: BoardRoom
   /** Global indices of the clients this worker runs. */
   clients: number[]

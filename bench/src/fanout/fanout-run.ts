@@ -43,15 +43,26 @@ export interface FanoutResult {
   updatesPerSecond: number
   /** Applications at receivers per second (updates × (clients − 1)). */
   deliveriesPerSecond: number
+  /** User+system CPU of the server over the editing window and drain (all nodes together). */
   serverCpuMs: number
   /** Server CPU time over wall time of the editing window and drain, in % of one core. */
   serverCpuPercent: number
+  /** Highest resident memory of a node (since its start), and its resident memory at the end. */
   serverPeakRssBytes: number
   serverRssBytes: number
   /** CPU of the bench process (all client threads), in % of one core. */
   clientCpuPercent: number
   /** Every complete update's latency, for pooling rounds; not written to the results file. */
   latencies?: number[]
+}
+
+/**
+ * Told when the measured window (editing and drain) starts and ends, to take figures of its own
+ * over exactly that window (e.g. CPU per node, of Redis and of PostgreSQL).
+ */
+export interface WindowProbe {
+  start(): void
+  stop(wallMs: number): void
 }
 
 /**
@@ -125,12 +136,17 @@ function startWorker(setup: WorkerSetup): ClientWorker {
 
 /**
  * N stock clients on one board, spread over worker threads (one wall clock: epoch ms with
- * sub-ms precision). See fanout-worker.ts for what each client does.
+ * sub-ms precision) and round-robin over the `nodes` serving it (one, or several nodes of a
+ * scale-out cluster sharing the board; it is created through the first). See fanout-worker.ts
+ * for what each client does. Server CPU and RSS are the nodes' sum and highest.
  */
 export async function runFanout(
-  server: ServerHandle,
+  nodes: readonly ServerHandle[],
   workload: FanoutWorkload,
+  probe?: WindowProbe,
 ): Promise<FanoutResult> {
+  const server = nodes[0]
+  if (!server) throw new Error('runFanout needs at least one node')
   const room = await createRoom(server, `Fan-out ${workload.clients}`)
   const shares = Array.from({ length: workload.workers }, (_w, i) =>
     Array.from({ length: workload.clients }, (_c, k) => k).filter(
@@ -139,7 +155,7 @@ export async function runFanout(
   ).filter((share) => share.length > 0)
   const workers = shares.map((clients, workerIndex) =>
     startWorker({
-      server: { kind: server.kind, wsUrl: server.wsUrl },
+      nodes: nodes.map((node) => ({ kind: node.kind, wsUrl: node.wsUrl })),
       room,
       clients,
       workerIndex,
@@ -158,8 +174,10 @@ export async function runFanout(
     // Let join-time awareness traffic settle before measuring.
     await sleep(1_000)
 
-    const cpuBefore = cpuTimeMs(server.pid)
+    const serverCpu = (): number => nodes.reduce((t, node) => t + cpuTimeMs(node.pid), 0)
+    const cpuBefore = serverCpu()
     const clientCpuBefore = process.cpuUsage()
+    probe?.start()
     const start = now()
     for (const w of workers)
       w.send({ type: 'start', startAt: start + 100, durationMs: workload.durationMs })
@@ -196,7 +214,8 @@ export async function runFanout(
       merged = merge(reports)
     }
     const wallMs = now() - start
-    const serverCpuMs = cpuTimeMs(server.pid) - cpuBefore
+    const serverCpuMs = serverCpu() - cpuBefore
+    probe?.stop(wallMs)
     const clientCpu = process.cpuUsage(clientCpuBefore)
     const latencies: number[] = []
     let deliveries = 0
@@ -223,8 +242,8 @@ export async function runFanout(
       deliveriesPerSecond: deliveries / ((lastApplied - start) / 1000),
       serverCpuMs,
       serverCpuPercent: (serverCpuMs / wallMs) * 100,
-      serverPeakRssBytes: peakRssBytes(server.pid),
-      serverRssBytes: rssBytes(server.pid),
+      serverPeakRssBytes: Math.max(...nodes.map((node) => peakRssBytes(node.pid))),
+      serverRssBytes: Math.max(...nodes.map((node) => rssBytes(node.pid))),
       clientCpuPercent: ((clientCpu.user + clientCpu.system) / 1000 / wallMs) * 100,
       latencies,
     }

@@ -44,11 +44,11 @@ function benchOf(record: unknown): { u: number; from: number } | undefined {
 
 async function connect(): Promise<void> {
   // connectClient only reads these two fields of the handle.
-  const server = setup.server as ServerHandle
+  const nodeOf = (k: number) => setup.nodes[k % setup.nodes.length] as ServerHandle
   for (let i = 0; i < setup.clients.length; i += 10) {
     const batch = setup.clients
       .slice(i, i + 10)
-      .map(() => connectClient(server, setup.room, new Y.Doc()))
+      .map((k) => connectClient(nodeOf(k), setup.room, new Y.Doc()))
     clients.push(...batch)
     await Promise.all(batch.map((c) => c.synced))
   }

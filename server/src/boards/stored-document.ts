@@ -21,7 +21,7 @@ export interface LoadedBoardDocument {
   doc: Y.Doc
   stored: StoredDocument
   /** The migration update appended to the store while loading, if the board needed one. */
-  migration: { seq: number; bytes: number } | null
+  migration: { seq: number; bytes: number; update: Uint8Array } | null
 }
 
 export interface LoadBoardOptions {
@@ -61,7 +61,7 @@ export function loadBoardDocument(
               reason: kept.reason,
             })
           }
-          return { doc, stored, migration: { seq, bytes: update.byteLength } }
+          return { doc, stored, migration: { seq, bytes: update.byteLength, update } }
         })
       },
       () => doc.destroy(),

@@ -1,6 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { DerivedMetrics } from '../derived/derived-metrics.ts'
-import type { RelayMetrics } from '../relay/redis-relay.ts'
+import type { RelayMetrics } from '../relay/relay-hub.ts'
 import type { SyncMetrics } from '../rooms/sync-metrics.ts'
 
 /** Live counts the registry reads when Prometheus scrapes (gauges, not events). */

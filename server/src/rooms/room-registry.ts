@@ -340,7 +340,12 @@ export class RoomRegistry {
     const board = this.assemble(boardId, document, privates, follow)
     this.boards.set(boardId, board)
     if (follow) {
-      follow.attach(board.room.storedThrough, this.listenerFor(board))
+      // What the store held when it was read; a migration appended since is this node's own
+      // update (another node may have appended one in between, which the relay or the store
+      // brings): the other nodes are told it like any stored update.
+      follow.attach(document.stored.lastSeq, this.listenerFor(board))
+      const { migration } = document
+      if (migration) follow.room.stored(migration.seq, migration.update)
       follow.queryAwareness()
     }
     // Whatever the sealed state calls for and was not done before the last unload (a crash

@@ -73,6 +73,12 @@ export interface RoomRelay {
   awareness(update: Uint8Array): void
   /** Highest sequence number up to which every stored update is in this room's document. */
   appliedThrough(): number
+  /**
+   * Reads what the store holds beyond this room's document and applies it (applyRemote);
+   * resolves when done. For a peer that forwards content another node stored and relayed, but
+   * which has not reached this node yet.
+   */
+  catchUp(): Promise<void>
   /** Asks to be the one node compacting the board now; resolves to a release, or null if another is. */
   compactionLease(): Awaitable<(() => void) | null>
 }
@@ -144,6 +150,8 @@ export class Room {
    * what arrives waits here, in order, instead of touching the stale document.
    */
   private gate: (() => void)[] | null = null
+  /** While the room reads the store for a peer's held update, peers' messages wait here. */
+  private catchUpGate: (() => void)[] | null = null
   private compacting = false
 
   private constructor(
@@ -231,11 +239,6 @@ export class Room {
   /** The origin a loader replays a room's stored document with (so it is not stored again). */
   static readonly loadOrigin: unknown = loadOrigin
 
-  /** Sequence number of the last update this room stored or loaded. */
-  get storedThrough(): number {
-    return this.lastSeq
-  }
-
   /**
    * Names the document's current content on this node: equal versions mean equal content, so
    * backlog, model and suggestion reads are cached by it (server/src/derived/).
@@ -295,6 +298,7 @@ export class Room {
       clockShift: new Map(),
       awarenessIds: new Set(),
       held: null,
+      caughtUp: false,
       catchingUp: true,
       skippedBytes: 0,
     })
@@ -310,8 +314,9 @@ export class Room {
    * that peer; the room and everyone else carry on.
    */
   receive(socket: SyncSocket, message: Uint8Array): void {
-    if (this.gate) {
-      this.gate.push(() => this.receive(socket, message))
+    const gate = this.gate ?? this.catchUpGate
+    if (gate) {
+      gate.push(() => this.receive(socket, message))
       return
     }
     if (this.failed || !this.sockets.has(socket)) return
@@ -355,6 +360,7 @@ export class Room {
       }
     } catch (error) {
       if (this.failed) return
+      if (error instanceof InvalidRecordError && this.retryAfterReload(socket, error.update)) return
       if (error instanceof InvalidRecordError) {
         this.options.logger.warn('sync.invalid_record', {
           boardId: this.boardId,
@@ -364,6 +370,10 @@ export class Room {
         this.leave(socket)
         socket.close(CloseCode.invalidRecord, 'invalid board record refused')
         this.resetDoc()
+        return
+      }
+      if (error instanceof CatchUpFirst && this.options.relay) {
+        this.catchUpThenRetry(socket, this.options.relay)
         return
       }
       if (error instanceof ForbiddenEditError) {
@@ -392,6 +402,50 @@ export class Room {
       this.leave(socket)
       socket.close(CloseCode.malformedMessage, 'malformed sync message')
     }
+  }
+
+  /**
+   * With other nodes (ADR 0014), a record a peer completes may look invalid only because this
+   * node lacks a part of it another node stored and relayed (a field still on its way): the
+   * document is reloaded from the store, which has it, and the update checked once more.
+   * False when that was done already for this peer (the refusal stands).
+   */
+  private retryAfterReload(socket: SyncSocket, update: Uint8Array): boolean {
+    const peer = this.sockets.get(socket)
+    if (!this.options.relay || !peer || peer.caughtUp) return false
+    peer.held = update
+    this.resetDoc()
+    const retry = (): void => {
+      const again = this.sockets.get(socket)
+      if (!again || this.failed) return
+      again.caughtUp = true
+      this.receive(socket, emptySyncUpdate)
+    }
+    if (this.gate) this.gate.unshift(retry)
+    else retry()
+    return true
+  }
+
+  /**
+   * Holds everything that arrives (gate) while the store is read, then checks the peer's held
+   * update again, as caught up as the store: accepted now, or refused for what it really does.
+   */
+  private catchUpThenRetry(socket: SyncSocket, relay: RoomRelay): void {
+    // Only peers' messages wait: what the catch-up reads must get in (applyRemote).
+    const gate: (() => void)[] = []
+    this.catchUpGate = gate
+    const release = (): void => {
+      if (this.catchUpGate !== gate) return
+      this.catchUpGate = null
+      const peer = this.sockets.get(socket)
+      if (peer && !this.failed) {
+        peer.caughtUp = true
+        // An empty update: the held one is checked alone.
+        this.receive(socket, emptySyncUpdate)
+      }
+      for (const waiting of gate) waiting()
+    }
+    relay.catchUp().then(release, release)
   }
 
   /**
@@ -447,7 +501,16 @@ export class Room {
       memberId: peer.authorRules ? peer.memberId : null,
       formerAuthor: (recordId) => this.formerAuthors.get(recordId),
     })
-    if (verdict.kind === 'forbidden') throw new ForbiddenEditError(verdict.reason)
+    if (verdict.kind === 'forbidden') {
+      if (this.options.relay && !peer.caughtUp) {
+        // A peer that came from another node may forward what the server wrote there (a vote
+        // result, a migration) before it reached this node: catch up from the store, where it
+        // was stored before it was relayed, and check again (once).
+        peer.held = update
+        throw new CatchUpFirst()
+      }
+      throw new ForbiddenEditError(verdict.reason)
+    }
     if (this.storedBytes + update.byteLength > this.options.maxBoardBytes) {
       // Much of a long log is often history a snapshot drops: fold before refusing.
       this.tryCompact()
@@ -468,19 +531,27 @@ export class Room {
       linkRole: peer.linkRole,
       memberId: peer.memberId,
     }
+    // With other nodes, the document may already wait for something relayed out of order
+    // (ADR 0014); only what this update leaves waiting is this update's doing.
+    const waitedBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
     Y.applyUpdate(this.doc, update, socket)
     const refused = this.refused
     if (refused) {
       this.refused = null
-      throw new InvalidRecordError(refused)
+      throw new InvalidRecordError(refused, update)
     }
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+    if (
+      !waitedBefore &&
+      (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null)
+    ) {
       // The check above found nothing missing, so this is a forged update Yjs still could not
       // place; keep none of it in memory.
       this.doc.store.pendingStructs = null
       this.doc.store.pendingDs = null
       throw new Error('update depends on content the board does not have')
     }
+    // Accepted: a later update of this peer may again catch up before it is refused.
+    peer.caughtUp = false
     // Set by handleDocUpdate during applyUpdate, which TypeScript's narrowing cannot see.
     const changes = this.changes as Pick<AcceptedUpdate, 'createdNotes' | 'touchedMaps'> | null
     this.changes = null
@@ -712,6 +783,7 @@ export class Room {
   close(code: number, reason: string): void {
     this.outbox.dispose()
     this.gate = null
+    this.catchUpGate = null
     for (const socket of [...this.sockets.keys()]) {
       this.sockets.delete(socket)
       safeClose(socket, code, reason)
@@ -749,11 +821,13 @@ export class Room {
       this.rememberAuthors(createdNoteIds(this.doc.getMap<unknown>(docLayout.records), transaction))
     }
     if (origin === remoteOrigin) {
-      // Stored by the node that accepted it: only this node's peers are told.
+      // Stored by the node that accepted it: only this node's peers are told, in order with what
+      // this node sends them (a sync step 2 waiting in the outbox was computed without it, and
+      // its peer is sent single updates only once that step 2 is out).
       this.updatesSinceSnapshot++
       this.logBytes += update.byteLength
       this.lastUpdateAt = this.options.now()
-      this.relayToPeers(update, null)
+      this.outbox.after(() => this.relayToPeers(update, null))
       return
     }
     this.outbox.push({ update, origin })
@@ -880,6 +954,8 @@ interface Peer {
   awarenessIds: Set<number>
   /** An incomplete update waiting for what it builds on (from this same socket). */
   held: Uint8Array | null
+  /** Whether the room caught up from the store for this peer's held update (catchUpThenRetry). */
+  caughtUp: boolean
   /** True until the peer's sync step 1 has been answered (shouldRelay). */
   catchingUp: boolean
   /** Bytes of updates not relayed to it while catching up. */
@@ -907,13 +983,22 @@ class BoardTooLargeError extends Error {
 /** A participant's update touched facilitator-only state; the sender is closed with CloseCode.forbiddenEdit. */
 class ForbiddenEditError extends Error {}
 
+/** The update may build on what another node wrote: read the store, then check it again. */
+class CatchUpFirst extends Error {}
+
+/** A sync message carrying an empty Yjs update (no structs, no deletions). */
+const emptySyncUpdate = encodeUpdate(new Uint8Array([0, 0]))
+
 /** A peer's update wrote an invalid board record; the sender is closed with CloseCode.invalidRecord. */
 class InvalidRecordError extends Error {
   readonly recordId: string
   readonly reason: string
-  constructor({ recordId, reason }: InvalidRecord) {
+  /** The refused update (a node with peers elsewhere may check it again: retryAfterReload). */
+  readonly update: Uint8Array
+  constructor({ recordId, reason }: InvalidRecord, update: Uint8Array) {
     super(`invalid record ${recordId}: ${reason}`)
     this.recordId = recordId
     this.reason = reason
+    this.update = update
   }
 }

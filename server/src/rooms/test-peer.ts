@@ -60,10 +60,21 @@ export class Peer implements SyncSocket {
   private connected(connection: RoomConnection | null): void {
     this.connection = connection
     if (this.connection) {
+      // What the peer held before it connected (taken before the server's answer adds to it).
+      const state = Y.encodeStateAsUpdate(this.doc)
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.connection.receive(encoding.toUint8Array(encoder))
+      // The server's step 1 arrived while the registry was still attaching this peer, before it
+      // had a connection to answer on: what it holds (edits made offline) goes now, as a browser
+      // would have answered.
+      if (state.byteLength > 2) {
+        const update = encoding.createEncoder()
+        encoding.writeVarUint(update, MessageType.sync)
+        syncProtocol.writeUpdate(update, state)
+        this.connection.receive(encoding.toUint8Array(update))
+      }
     }
   }
 
