@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import { readVoteResult, voteResultKey } from '@stormline/shared/backlog/vote-result'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
@@ -27,6 +29,9 @@ import {
  * database and one Redis. Every client here is a stock y-websocket client, as a browser behind a
  * load balancer would be; "moving to another node" is what the balancer does after a node dies.
  */
+
+const run = promisify(execFile)
+const cli = new URL('../src/cli/export-backlog.ts', import.meta.url).pathname
 
 let cluster: Cluster
 let nodeA: ObservedServer
@@ -174,6 +179,36 @@ describe('several nodes serve one board', () => {
     expect(readVoteResult(sessionOf(watcher).get(voteResultKey))?.dots).toEqual({
       'shape:pain': 6,
     })
+  })
+})
+
+describe('reads on any node', () => {
+  it('answers the backlog, the model and the CLI export the same from every node', async () => {
+    const board = await createBoard(nodeA, { name: 'Backlog anywhere', template: 'blank' })
+    const writer = clients(nodeA).connect(board, 'facilitator')
+    await synced(writer)
+    writeSticky(writer, 'shape:kept', 'kept everywhere')
+    // Once node B serves it (stored before relayed), every node's API reads the same board.
+    const reader = clients(nodeB).connect(board, 'viewer')
+    await synced(reader)
+    await eventually(() => recordsOf(reader).has('shape:kept'), 'the sticky on node B')
+    // Links in a backlog name the origin that served it: compared with it taken out.
+    const read = async (node: ObservedServer, path: string): Promise<string> =>
+      (await (await fetch(boardUrl(node, board, path))).text()).replaceAll(node.httpUrl, 'ORIGIN')
+    for (const path of ['/backlog?format=md', '/model']) {
+      expect(await read(nodeB, path)).toBe(await read(nodeA, path))
+    }
+    const { stdout } = await run(process.execPath, [cli, board.id, '--format', 'md'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: cluster.databaseUrl,
+        REDIS_URL: cluster.redis.url,
+        PUBLIC_URL: 'http://stormline.test',
+      },
+    })
+    expect(stdout).toContain('Backlog anywhere')
+    const viaApi = await (await fetch(boardUrl(nodeB, board, '/backlog?format=md'))).text()
+    expect(stdout).toBe(viaApi.replaceAll(nodeB.httpUrl, 'http://stormline.test'))
   })
 })
 

@@ -17,9 +17,12 @@ import {
 } from '@stormline/shared/backlog/export-backlog'
 import { isBoardId } from '@stormline/shared/board/board-id'
 import { backlogOf } from '../boards/board-backlog.ts'
+import type { BoardStore } from '../boards/board-store.ts'
 import { loadBoardDocument } from '../boards/stored-document.ts'
 import { loadConfig } from '../config.ts'
 import { openDatabase } from '../db/database.ts'
+import { PostgresBoardStore } from '../db/postgres/postgres-board-store.ts'
+import { openPostgres } from '../db/postgres/postgres-database.ts'
 import { SqliteBoardStore } from '../db/sqlite-board-store.ts'
 import { isCurrentViewerToken } from '../http/viewer-link-token.ts'
 import { silentLogger } from '../logging/logger.ts'
@@ -83,8 +86,13 @@ const config = loadConfig({
   ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}),
   ...(values['public-url'] ? { PUBLIC_URL: values['public-url'] } : {}),
 })
-const store = new SqliteBoardStore(openDatabase({ dataDir: config.dataDir }))
-const board = (await store.getBoard(boardId)) ?? fail(`no board ${boardId} in ${config.dataDir}`)
+// Scale-out mode (DATABASE_URL): the boards are in PostgreSQL; nothing here needs Redis.
+const postgres = config.scaleOut ? await openPostgres(config.scaleOut.databaseUrl) : null
+const store: BoardStore = postgres
+  ? new PostgresBoardStore(postgres.db)
+  : new SqliteBoardStore(openDatabase({ dataDir: config.dataDir }))
+const where = postgres ? 'the PostgreSQL database' : config.dataDir
+const board = (await store.getBoard(boardId)) ?? fail(`no board ${boardId} in ${where}`)
 const viewerLink = values['viewer-link']
 const viewerToken = viewerLink === undefined ? null : viewerTokenOf(viewerLink)
 if (viewerToken !== null && !(await isCurrentViewerToken(store, boardId, viewerToken))) {
@@ -96,3 +104,4 @@ if (viewerToken !== null && !(await isCurrentViewerToken(store, boardId, viewerT
 const { doc } = await loadBoardDocument(store, boardId, { logger: silentLogger, persist: false })
 const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
 process.stdout.write(exportBacklog(backlogOf(board, doc), values.format, baseUrl, { viewerToken }))
+await postgres?.close()

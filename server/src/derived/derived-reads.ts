@@ -13,8 +13,10 @@ import { WorkerPool } from './worker-pool.ts'
  * loop stalls neither the rooms nor other readers. The texts are exactly what the HTTP API sends.
  */
 
-/** Where the board content comes from: RoomRegistry.documentState. */
+/** Where the board content comes from: RoomRegistry.documentVersion and documentState. */
 export interface BoardDocuments {
+  /** What names the board's content now (cheap: no encoding, no replay); null: unknown board. */
+  documentVersion(boardId: string): Promise<string | null>
   documentState(boardId: string): Promise<DocumentState | null>
 }
 
@@ -54,6 +56,9 @@ export const defaultCacheEntries = 512
 export const defaultCacheBytes = 64 * 1024 * 1024
 export const defaultJobTimeoutMs = 10_000
 
+/** The board went away while its text was being computed. */
+class BoardGone extends Error {}
+
 const workerScript = new URL('./derived-worker.ts', import.meta.url)
 
 export function createDerivedReads(options: DerivedReadsOptions): DerivedReads {
@@ -90,13 +95,23 @@ export function createDerivedReads(options: DerivedReadsOptions): DerivedReads {
     slot: readonly unknown[],
     job: (state: Uint8Array) => DerivedJob,
   ): Promise<string | null> => {
-    const current = await stateOf(boardId)
-    if (!current) return null
-    return cache.get(JSON.stringify(slot), current.version, async () => {
-      const { output, seconds } = await pool.run(job(current.state))
-      metrics.computed(seconds)
-      return output
-    })
+    // The version alone decides a hit: the content is encoded (live) or replayed (stored) on
+    // the event loop only when the text must be computed.
+    const version = await options.documents.documentVersion(boardId)
+    if (version === null) return null
+    try {
+      return await cache.get(JSON.stringify(slot), version, async () => {
+        const current = await stateOf(boardId)
+        if (!current) throw new BoardGone()
+        const { output, seconds } = await pool.run(job(current.state))
+        metrics.computed(seconds)
+        return output
+      })
+    } catch (error) {
+      // Deleted between the version and the read: nothing to answer (a failure is not cached).
+      if (error instanceof BoardGone) return null
+      throw error
+    }
   }
 
   return {

@@ -492,10 +492,27 @@ export class RoomRegistry {
   }
 
   /**
-   * The board's current content as one Yjs update, with a version that changes whenever the
-   * content does (backlog, model and suggestion reads are cached by it and computed off the event
+   * A version that changes whenever the board's content does, without reading the content:
+   * backlog, model and suggestion reads are cached by it (server/src/derived/). Cheap: a live
+   * board's counter, or the stored board's last sequence number. Null for an unknown board.
+   *
+   * Below, documentState: the board's current content as one Yjs update, with a version that
+   * changes whenever the content does (backlog, model and suggestion reads are cached by it and computed off the event
    * loop: server/src/derived/); null for an unknown board. A board without peers here is read
    * from the store, where every node stores each update before relaying it.
+   */
+  async documentVersion(boardId: string): Promise<string | null> {
+    const live = this.boards.get(boardId)?.room
+    if (live) return live.version
+    const { store } = this.options
+    if (!isBoardId(boardId) || !(await store.getBoard(boardId))) return null
+    // Asks for nothing after the last update: only the board's last sequence number comes back.
+    const { lastSeq } = await store.loadDocumentSince(boardId, Number.MAX_SAFE_INTEGER)
+    return `stored:${lastSeq}`
+  }
+
+  /**
+   * The board's content and its version (documentVersion) in one read; null for an unknown board.
    */
   async documentState(boardId: string): Promise<DocumentState | null> {
     const live = this.boards.get(boardId)?.room
