@@ -273,6 +273,24 @@ describe('failures', () => {
     await eventually(async () => (await fetch(`${nodeA.httpUrl}/readyz`)).status === 200, 'ready')
   })
 
+  it('drops the presence of a stopped node’s people on the other nodes at once', async () => {
+    const nodeD = await cluster.addNode()
+    const board = await createBoard(nodeA, { name: 'Rolling restart', template: 'blank' })
+    const dee = clients(nodeD).connect(board, 'participant')
+    const bob = clients(nodeB).connect(board, 'participant')
+    await Promise.all([synced(dee), synced(bob)])
+    dee.provider.awareness.setLocalStateField('user', { name: 'Dee' })
+    await eventually(() => bob.provider.awareness.getStates().has(dee.doc.clientID), 'Dee on B')
+    dee.provider.shouldConnect = false
+    await nodeD.stop()
+    // Well inside the 30 s awareness timeout: the stopping node said its people left.
+    await eventually(
+      () => !bob.provider.awareness.getStates().has(dee.doc.clientID),
+      'Dee gone on node B',
+      10_000,
+    )
+  })
+
   it('scrapes relay lag and compactions on a scale-out node', async () => {
     const response = await fetch(`${nodeB.httpUrl}/metrics`)
     const text = await response.text()

@@ -85,7 +85,8 @@ export class RedisTransport implements RelayTransport {
 
   async close(): Promise<void> {
     this.closed = true
-    this.publisher.disconnect()
+    // QUIT after what was published (the last presence removals of a node stopping) is sent.
+    await this.publisher.quit().catch(() => this.publisher.disconnect())
     this.subscriber.disconnect()
   }
 }

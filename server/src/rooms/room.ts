@@ -784,9 +784,15 @@ export class Room {
     this.outbox.dispose()
     this.gate = null
     this.catchUpGate = null
-    for (const socket of [...this.sockets.keys()]) {
+    const leaving = [...this.sockets.keys()]
+    for (const socket of leaving) {
       this.sockets.delete(socket)
       safeClose(socket, code, reason)
+    }
+    // The other nodes drop these people's presence now rather than at its 30 s timeout.
+    const own = [...this.awarenessOwners.keys()].filter((id) => this.awareness.states.has(id))
+    if (this.options.relay && own.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, own, null)
     }
     this.doc.off('update', this.handleDocUpdate)
     this.awareness.off('update', this.handleAwarenessUpdate)
