@@ -755,12 +755,16 @@ export class Room {
         const loaded = andThen(this.store.loadDocument(this.boardId), (stored) => {
           if (this.failed) return
           const fresh = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
+          // With other nodes the store may hold more than this room had relayed (an update the
+          // relay lost, not caught up yet): the peers here get that difference.
+          const gained = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(stale))
           this.currentDoc = fresh
           this.changeCount++
           fresh.on('update', this.handleDocUpdate)
           // Awareness reads its doc only for a client id and to die with it. The stale doc is left
           // to the garbage collector rather than destroyed, which would take the awareness with it.
           this.awareness.doc = fresh
+          if (gained.byteLength > 2) this.relayToPeers(gained, null)
           this.gate = null
           for (const waiting of gate) waiting()
         })
