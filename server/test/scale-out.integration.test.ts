@@ -16,6 +16,7 @@ import type { ObservedServer } from './support/observed-server.ts'
 import {
   castDots,
   eventually,
+  facilitatorTally,
   newMember,
   type StockClient,
   StockClients,
@@ -169,6 +170,12 @@ describe('several nodes serve one board', () => {
       const tally = (await response.json()) as { voters?: number; votes?: { voters?: number } }
       return JSON.stringify(tally).includes('"voters":3')
     }, 'three voters in the tally')
+    // People connected to node B count as present on node A (known by their relayed presence):
+    // the facilitator and the three participants have not added a sticky of their own.
+    await eventually(
+      async () => (await facilitatorTally(nodeA, board)).presentWithoutStickies === 4,
+      'everyone present, whichever node they are on',
+    )
     setVote(facilitator, { status: 'closed', budget: 3, round: 1 })
     const watcher = clients(nodeB).connect(board, 'viewer')
     await synced(watcher)

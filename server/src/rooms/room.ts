@@ -1,5 +1,12 @@
-import { relayedAwarenessState } from '@stormline/shared/access/awareness-policy'
-import { effectiveRole, type MemberGrant } from '@stormline/shared/access/identity'
+import {
+  relayedAwarenessState,
+  roleAwarenessField,
+} from '@stormline/shared/access/awareness-policy'
+import {
+  effectiveRole,
+  type MemberGrant,
+  memberAwarenessField,
+} from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import { encodeReadOnlyNotice } from '@stormline/shared/sync/access-messages'
 import { CloseCode } from '@stormline/shared/sync/close-codes'
@@ -272,6 +279,15 @@ export class Room {
   presentMembers(): Set<string> {
     const members = new Set<string>()
     for (const peer of this.sockets.values()) if (peer.role !== 'viewer') members.add(peer.memberId)
+    // People on other nodes (ADR 0014) are known here by their presence, which their node
+    // stamped with their role and member.
+    for (const [clientId, state] of this.awareness.getStates()) {
+      if (this.awarenessOwners.has(clientId)) continue
+      const role = (state as Record<string, unknown>)[roleAwarenessField]
+      const memberId = (state as Record<string, unknown>)[memberAwarenessField]
+      if (typeof memberId === 'string' && role !== undefined && role !== 'viewer')
+        members.add(memberId)
+    }
     return members
   }
 
