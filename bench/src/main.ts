@@ -12,7 +12,7 @@ import { type BenchConfig, fullConfig, quickConfig } from './config.ts'
 import { type FanoutResult, poolRounds, runFanout } from './fanout/fanout-run.ts'
 import { benchRoot, repoRoot, resultsDir, webDist, webDistBuilt } from './paths.ts'
 import { renderMarkdown, targets } from './report.ts'
-import type { BenchResults } from './results.ts'
+import { type BenchResults, sectionKeys } from './results.ts'
 import { measureColdLoad } from './scale-out/cold-load.ts'
 import { measureScaleOutFanout, readBaseline } from './scale-out/scale-out-section.ts'
 import { startHocuspocus } from './servers/hocuspocus.ts'
@@ -286,23 +286,25 @@ if (only.has('scale-out')) {
 }
 
 results.meta.finishedAt = new Date().toISOString()
+results.meta.sectionRuns = Object.fromEntries(
+  sectionKeys
+    .filter((key) => results[key] !== undefined)
+    .map((key) => [key, { stormline: results.meta.stormline, startedAt: results.meta.startedAt }]),
+)
 mkdirSync(outDir, { recursive: true })
 const stem = config.mode === 'quick' ? 'quick' : 'latest'
 const jsonFile = path.join(outDir, `${stem}.json`)
 if (values.only && existsSync(jsonFile)) {
   // A partial run (--only) re-measures some sections and keeps the others of the last run.
   const previous = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults
-  for (const key of [
-    'fanout',
-    'documentGrowth',
-    'storedBoards',
-    'idleBoardMemory',
-    'backlog',
-    'client',
-    'scaleOut',
-  ] as const) {
-    if (results[key] === undefined && previous[key] !== undefined)
+  for (const key of sectionKeys) {
+    if (results[key] === undefined && previous[key] !== undefined) {
       Object.assign(results, { [key]: previous[key] })
+      results.meta.sectionRuns[key] = previous.meta.sectionRuns?.[key] ?? {
+        stormline: previous.meta.stormline,
+        startedAt: previous.meta.startedAt,
+      }
+    }
   }
   results.meta.loadAverage = { ...previous.meta.loadAverage, ...results.meta.loadAverage }
   results.meta.startedAt = previous.meta.startedAt

@@ -33,3 +33,18 @@ export function rssBytes(pid: number): number {
 export function peakRssBytes(pid: number): number {
   return statusKb(pid, 'VmHWM') * 1024
 }
+
+/**
+ * CPU time every process on the machine has used so far (all cores, from /proc/stat), in ms:
+ * over a window, what the measured processes did not use of it was other work on the machine.
+ */
+export function machineBusyMs(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+  // cpu user nice system idle iowait irq softirq steal …: busy is all but idle and iowait.
+  const [user = 0, nice = 0, system = 0, _idle, _iowait, irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number)
+  return ((user + nice + system + irq + softirq + steal) * 1000) / ticksPerSecond
+}

@@ -1,5 +1,5 @@
 import { bytes, ms, num, ratio, type Target, table } from './markdown.ts'
-import type { BenchResults } from './results.ts'
+import type { BenchResults, SectionKey } from './results.ts'
 import { renderScaleOut, scaleOutTargets } from './scale-out/scale-out-report.ts'
 import type { ServerKind } from './servers/server-handle.ts'
 
@@ -134,6 +134,29 @@ export function ratioSummary(r: BenchResults): string[][] {
   return rows
 }
 
+const sectionTitle: Record<SectionKey, string> = {
+  fanout: '1',
+  documentGrowth: '2a',
+  storedBoards: '2b',
+  idleBoardMemory: '2c',
+  backlog: '3',
+  client: '4',
+  scaleOut: '5',
+}
+
+/** One commit, or which commit each section measured when a partial run kept older sections. */
+function serverCodeBySection(m: BenchResults['meta']): string {
+  const runs = Object.entries(m.sectionRuns ?? {}) as [SectionKey, { stormline: string }][]
+  const commits = [...new Set(runs.map(([, run]) => run.stormline))]
+  if (commits.length <= 1) return m.stormline
+  return commits
+    .map((commit) => {
+      const titles = runs.filter(([, run]) => run.stormline === commit).map(([key]) => key)
+      return `${commit} (section${titles.length > 1 ? 's' : ''} ${titles.map((key) => sectionTitle[key]).join(', ')})`
+    })
+    .join('; ')
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const parts: string[] = []
   const m = r.meta
@@ -144,7 +167,7 @@ export function renderMarkdown(r: BenchResults): string {
       `Load average (1 min) at the start of each section: ${Object.entries(m.loadAverage)
         .map(([k, v]) => `${k} ${v.toFixed(2)}`)
         .join(', ')}.`,
-      `Stormline server code: ${m.stormline}.`,
+      `Stormline server code: ${serverCodeBySection(m)}.`,
       `Versions: ${Object.entries(m.versions)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}.`,

@@ -7,6 +7,18 @@ import type { BundleSize } from './client/web-bundle.ts'
 import type { FanoutResult } from './fanout/fanout-run.ts'
 import type { ScaleOutResults } from './scale-out/scale-out-results.ts'
 
+/** The sections of the results file, by the key they are stored under. */
+export const sectionKeys = [
+  'fanout',
+  'documentGrowth',
+  'storedBoards',
+  'idleBoardMemory',
+  'backlog',
+  'client',
+  'scaleOut',
+] as const
+export type SectionKey = (typeof sectionKeys)[number]
+
 /** Everything one `pnpm bench` run measured: written as JSON and rendered as Markdown. */
 export interface BenchResults {
   meta: {
@@ -23,6 +35,11 @@ export interface BenchResults {
     loadAverage: Record<string, number>
     /** The Stormline server code measured: commit, and whether it had uncommitted changes. */
     stormline: string
+    /**
+     * Per kept section, the run that measured it (a partial run keeps the others' figures), so a
+     * figure carried over is never credited to this run's code.
+     */
+    sectionRuns?: Partial<Record<SectionKey, { stormline: string; startedAt: string }>>
     versions: Record<string, string>
     notes: string[]
   }

@@ -5,7 +5,7 @@ import {
   runFanout,
   type WindowProbe,
 } from '../fanout/fanout-run.ts'
-import { cpuTimeMs } from '../process-stats.ts'
+import { cpuTimeMs, machineBusyMs } from '../process-stats.ts'
 import type { ServerHandle } from '../servers/server-handle.ts'
 import { startYWebsocket } from '../servers/y-websocket.ts'
 import { type StoreBackend, startBenchCluster } from './bench-cluster.ts'
@@ -16,6 +16,17 @@ export interface ScaleOutSetup {
   backend: StoreBackend | 'y-websocket'
   nodes: number
   clients: number
+}
+
+/** One run of a setup on its own: pooled results hide a run that went wrong. */
+export interface ScaleOutRound {
+  updatesSent: number
+  updatesComplete: number
+  p99Ms: number
+  /** All cores busy over the window, in % of one core (200% = both cores of a 2-core machine). */
+  machineCpuPercent: number
+  /** What of it was neither the cluster nor the bench's clients: other work on the machine. */
+  otherCpuPercent: number
 }
 
 /** The fan-out measure of section 1 over a cluster, with CPU per node and of the shared engines. */
@@ -29,6 +40,7 @@ export interface ScaleOutFanoutResult extends FanoutResult {
   redisCpuMs: number | null
   /** CPU of the PostgreSQL backends serving the cluster's database (scale-out mode only). */
   postgresCpuMs: number | null
+  perRound: ScaleOutRound[]
 }
 
 export interface ScaleOutRunOptions {
@@ -49,26 +61,64 @@ function clusterProbe(
 ) {
   let nodesBefore: number[] = []
   let redisBefore = 0
+  let machineBefore = 0
+  let benchBefore = process.cpuUsage()
   const figures = {
     nodeCpuMs: [] as number[],
     nodeCpuPercent: [] as number[],
     redisCpuMs: null as number | null,
     postgresCpuMs: null as number | null,
+    machineCpuPercent: Number.NaN,
+    otherCpuPercent: Number.NaN,
   }
   const probe: WindowProbe = {
     start: () => {
       nodesBefore = nodes.map((node) => cpuTimeMs(node.pid))
       if (redisPid !== null) redisBefore = cpuTimeMs(redisPid)
       postgres?.start()
+      benchBefore = process.cpuUsage()
+      machineBefore = machineBusyMs()
     },
     stop: (wallMs) => {
+      const machineMs = machineBusyMs() - machineBefore
+      const bench = process.cpuUsage(benchBefore)
       figures.nodeCpuMs = nodes.map((node, i) => cpuTimeMs(node.pid) - (nodesBefore[i] ?? 0))
       figures.nodeCpuPercent = figures.nodeCpuMs.map((cpu) => (cpu / wallMs) * 100)
       if (redisPid !== null) figures.redisCpuMs = cpuTimeMs(redisPid) - redisBefore
       if (postgres) figures.postgresCpuMs = postgres.stop().cpuMs
+      const ours =
+        figures.nodeCpuMs.reduce((t, c) => t + c, 0) +
+        (figures.redisCpuMs ?? 0) +
+        (figures.postgresCpuMs ?? 0) +
+        (bench.user + bench.system) / 1000
+      figures.machineCpuPercent = (machineMs / wallMs) * 100
+      figures.otherCpuPercent = (Math.max(0, machineMs - ours) / wallMs) * 100
     },
   }
   return { probe, figures }
+}
+
+function withFigures(
+  setup: ScaleOutSetup,
+  result: FanoutResult,
+  figures: ReturnType<typeof clusterProbe>['figures'],
+): ScaleOutFanoutResult {
+  const { machineCpuPercent, otherCpuPercent, ...cpu } = figures
+  return {
+    ...result,
+    backend: setup.backend,
+    nodes: setup.nodes,
+    ...cpu,
+    perRound: [
+      {
+        updatesSent: result.updatesSent,
+        updatesComplete: result.updatesComplete,
+        p99Ms: result.latencyMs.p99,
+        machineCpuPercent,
+        otherCpuPercent,
+      },
+    ],
+  }
 }
 
 async function runOnce(
@@ -80,7 +130,7 @@ async function runOnce(
     try {
       const { probe, figures } = clusterProbe([server], null, null)
       const result = await runFanout([server], workload, probe)
-      return { ...result, backend: setup.backend, nodes: 1, ...figures }
+      return withFigures(setup, result, figures)
     } finally {
       await server.stop()
     }
@@ -93,7 +143,7 @@ async function runOnce(
       cluster.database?.backendsCpu() ?? null,
     )
     const result = await runFanout(cluster.nodes, workload, probe)
-    return { ...result, backend: setup.backend, nodes: setup.nodes, ...figures }
+    return withFigures(setup, result, figures)
   } finally {
     await cluster.dispose()
   }
@@ -115,6 +165,7 @@ function pool(runs: readonly ScaleOutFanoutResult[]): ScaleOutFanoutResult {
     nodeCpuPercent: first.nodeCpuPercent.map((_c, i) => mean((r) => r.nodeCpuPercent[i] ?? 0)),
     redisCpuMs: meanOrNull((r) => r.redisCpuMs),
     postgresCpuMs: meanOrNull((r) => r.postgresCpuMs),
+    perRound: runs.flatMap((r) => r.perRound),
   }
 }
 

@@ -87,7 +87,7 @@ export function renderScaleOut(s: ScaleOutResults): string[] {
   const first = s.fanout[0]
   if (first) {
     parts.push(
-      `The fan-out measure of section 1 (each client moves its own sticky every 1–2 s; latency from the sender's \`set\` until the last other client applied it), ${num(first.durationMs / 1000)} s per run, ${first.rounds} round(s) per setup pooled, a fresh cluster per run (new database, new Redis, new node processes). The clients connect round-robin to the nodes (client k to node k mod n), so with n nodes every update reaches the clients of the other n − 1 nodes through Redis (stored in PostgreSQL first, then published). CPU per node is user+system time of each node process over the editing window and drain; Redis is the private redis-server, PostgreSQL the backends serving the run's database (not its shared WAL writer and checkpointer); "cluster CPU" is their sum.`,
+      `The fan-out measure of section 1 (each client moves its own sticky every 1–2 s; latency from the sender's \`set\` until the last other client applied it), ${num(first.durationMs / 1000)} s per run, ${first.rounds} round(s) per setup pooled, a fresh cluster per run (new database, new Redis, new node processes). The clients connect round-robin to the nodes (client k to node k mod n), so with n nodes every update reaches the clients of the other n − 1 nodes through Redis (stored in PostgreSQL first, then published). CPU per node is user+system time of each node process over the editing window and drain; Redis is the private redis-server, PostgreSQL the backends serving the run's database (not its shared WAL writer and checkpointer); "cluster CPU" is their sum. "Other work" is the CPU the rest of the machine used over the same window (all cores busy, from /proc/stat, minus the cluster and the bench process), in % of one core: on this shared machine it shows which rounds competed with other jobs. "Bench CPU" is the clients' process. An update is complete when every other client applied it before the drain deadline. On schedule a round sends about N × ${num(first.durationMs / 1000)} s ÷ 1.5 s updates (${[...new Set(s.fanout.map((f) => f.clients))].map((n) => `~${num((n * first.durationMs) / 1500)} at ${n}`).join(', ')}); a round that sent far fewer had its client threads starved of CPU (their timers fired late, or after the editing window), and its latencies measure the clients as much as the servers.`,
     )
     parts.push(
       table(
@@ -98,9 +98,9 @@ export function renderScaleOut(s: ScaleOutResults): string[] {
           'p50 ms',
           'p95 ms',
           'p99 ms',
-          'p99 of each round',
           'max ms',
           'complete',
+          'each round: p99 ms (complete/sent, other work)',
           'deliveries/s',
           'CPU per node',
           'Redis CPU',
@@ -116,9 +116,14 @@ export function renderScaleOut(s: ScaleOutResults): string[] {
           ms(f.latencyMs.p50),
           ms(f.latencyMs.p95),
           ms(f.latencyMs.p99),
-          (f.roundP99Ms ?? []).map(ms).join(' / '),
           ms(f.latencyMs.max),
           `${f.updatesComplete}/${f.updatesSent}`,
+          (f.perRound ?? [])
+            .map(
+              (r) =>
+                `${ms(r.p99Ms)} (${r.updatesComplete}/${r.updatesSent}, ${num(r.otherCpuPercent)}%)`,
+            )
+            .join(' / '),
           num(f.deliveriesPerSecond),
           f.nodeCpuMs.map((c, i) => `${ms(c)} ms (${num(f.nodeCpuPercent[i] ?? 0)}%)`).join(' / '),
           f.redisCpuMs === null ? '–' : `${ms(f.redisCpuMs)} ms`,

@@ -24,8 +24,9 @@ export function readBaseline(clients = goalClients): FanoutReference | null {
   const previous = JSON.parse(readFileSync(file, 'utf8')) as BenchResults
   const row = previous.fanout?.find((f) => f.server === 'stormline' && f.clients === clients)
   if (!row) return null
+  const run = previous.meta.sectionRuns?.fanout ?? previous.meta
   return {
-    source: `bench/results/latest.json before this run: section 1, Stormline ${previous.meta.stormline}, run of ${previous.meta.startedAt.slice(0, 10)}, ${row.rounds} round(s)`,
+    source: `bench/results/latest.json before this run: section 1, Stormline ${run.stormline}, run of ${run.startedAt.slice(0, 10)}, ${row.rounds} round(s)`,
     clients,
     p50: row.latencyMs.p50,
     p99: row.latencyMs.p99,
