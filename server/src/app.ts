@@ -1,4 +1,5 @@
 import { createNodeWebSocket, type NodeWebSocket } from '@hono/node-ws'
+import { maxStickyImportBytes } from '@stormline/shared/import/import-api'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
@@ -17,6 +18,7 @@ import { creationGuard } from './http/creation-guard.ts'
 import { memberRoutes } from './http/member-routes.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { stickyImportRoutes } from './http/sticky-import-routes.ts'
 import { webAppRoutes } from './http/web-app.ts'
 import type { Logger } from './logging/logger.ts'
 import type { PrometheusMetrics } from './observability/prometheus-metrics.ts'
@@ -75,8 +77,15 @@ export function createApp(deps: AppDependencies): StormlineApp {
   })
   app.post('/api/boards', creationLimit)
   app.post('/api/boards/import', creationLimit)
+  // A CSV of stickies for one board (shared/src/import/): up to 1000 rows of long text.
+  const stickyImportLimit = bodyLimit({ maxSize: maxStickyImportBytes, onError: tooLarge })
+  const stickyImportPath = /^\/api\/boards\/[^/]+\/stickies\/import$/
   app.use('/api/*', (c, next) =>
-    c.req.path === '/api/boards/import' ? importLimit(c, next) : smallLimit(c, next),
+    c.req.path === '/api/boards/import'
+      ? importLimit(c, next)
+      : stickyImportPath.test(c.req.path)
+        ? stickyImportLimit(c, next)
+        : smallLimit(c, next),
   )
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   // Ready = the store answers, and Redis too in scale-out mode (a load balancer takes a node out
@@ -153,6 +162,7 @@ export function createApp(deps: AppDependencies): StormlineApp {
       publicUrl: deps.config.publicUrl,
     }),
   )
+  app.route('/api/boards', stickyImportRoutes(deps.store, deps.registry))
   // Worker threads start with the first such read, so an app that serves none starts none.
   const derived =
     deps.derived ??

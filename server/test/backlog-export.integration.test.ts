@@ -3,7 +3,7 @@ import { promisify } from 'node:util'
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { buildBacklog } from '@stormline/shared/backlog/build-backlog'
-import { exportBacklog } from '@stormline/shared/backlog/export-backlog'
+import { backlogFormats, exportBacklog } from '@stormline/shared/backlog/export-backlog'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
@@ -51,6 +51,13 @@ describe('backlog export from the server', () => {
     ['md', 'text/markdown; charset=utf-8', 'payments-path-to-production-backlog.md'],
     ['csv', 'text/csv; charset=utf-8', 'payments-path-to-production-backlog.csv'],
     ['json', 'application/json; charset=utf-8', 'payments-path-to-production-backlog.json'],
+    ['jira', 'text/csv; charset=utf-8', 'payments-path-to-production-backlog-jira.csv'],
+    [
+      'github',
+      'application/json; charset=utf-8',
+      'payments-path-to-production-backlog-github.json',
+    ],
+    ['linear', 'text/csv; charset=utf-8', 'payments-path-to-production-backlog-linear.csv'],
   ])(
     'serves %s with its media type, a file name, and the content the shared exporter makes',
     async (format, type, fileName) => {
@@ -137,20 +144,23 @@ describe('backlog export from the server', () => {
     expect(server.log()).not.toContain(board.tokens.participant)
   })
 
-  it('gives the CLI the very same bytes as the API', async () => {
-    for (const format of ['md', 'csv', 'json']) {
+  it('gives the CLI the very same bytes as the API, in every format', async () => {
+    for (const format of backlogFormats) {
       const { stdout } = await run(process.execPath, [cli, board.id, '--format', format], {
         env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.httpUrl },
       })
       expect(stdout).toBe(await bytes(await download(format)))
     }
     // Sharing read-only access: the viewer link as Share shows it.
-    const { stdout } = await run(
-      process.execPath,
-      [cli, board.id, '--format', 'md', '--viewer-link', board.links.viewer],
-      { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.httpUrl } },
-    )
-    expect(stdout).toBe(await bytes(await download('md', board.tokens.viewer)))
+    for (const format of ['md', 'jira']) {
+      const { stdout } = await run(
+        process.execPath,
+        [cli, board.id, '--format', format, '--viewer-link', board.links.viewer],
+        { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.httpUrl } },
+      )
+      expect(stdout).toContain(`token=${board.tokens.viewer}`)
+      expect(stdout).toBe(await bytes(await download(format, board.tokens.viewer)))
+    }
     await expect(
       run(process.execPath, [cli, board.id, '--viewer-link', board.links.participant], {
         env: { ...process.env, DATA_DIR: server.dataDir },
@@ -173,7 +183,10 @@ describe('backlog export from the server', () => {
     ).toBe(404)
     const bad = await download('xlsx')
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_format')
+    expect(((await bad.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: 'invalid_format',
+      message: 'format must be one of: md, csv, json, jira, github, linear.',
+    })
     await expect(
       run(process.execPath, [cli, 'AAAAAAAAAAAAAAAAAAAAAA'], {
         env: { ...process.env, DATA_DIR: server.dataDir },

@@ -1,5 +1,5 @@
 /**
- * `pnpm export <boardId> [--format md|csv|json] [--data-dir DIR] [--public-url URL] [--viewer-link LINK]`
+ * `pnpm export <boardId> [--format md|csv|json|jira|github|linear] [--data-dir DIR] [--public-url URL] [--viewer-link LINK]`
  *
  * Prints a board's prioritised backlog from the database, without a server or
  * a browser. Reads the same stored document and runs the same code as
@@ -77,7 +77,7 @@ function viewerTokenOf(link: string): string {
 
 const [boardId] = positionals
 if (!boardId || positionals.length > 1)
-  fail('usage: pnpm export <boardId> [--format md|csv|json] [--viewer-link LINK]')
+  fail(`usage: pnpm export <boardId> [--format ${backlogFormats.join('|')}] [--viewer-link LINK]`)
 if (!isBoardId(boardId)) fail(`"${boardId}" is not a board id`)
 if (!isBacklogFormat(values.format)) fail(`--format must be one of: ${backlogFormats.join(', ')}`)
 

@@ -15,8 +15,9 @@ import { isCurrentViewerToken } from './viewer-link-token.ts'
 const backlogQuery = z.object({ format: z.enum(backlogFormats).default('json') })
 
 /**
- * `GET /api/boards/:id/backlog?format=md|csv|json`: the prioritised backlog,
- * computed from the board as stored (or as live, when people are on it). The
+ * `GET /api/boards/:id/backlog?format=md|csv|json|jira|github|linear`: the prioritised backlog
+ * (or, for jira, github and linear, one tracker issue per item, to import there), computed from
+ * the board as stored (or as live, when people are on it). The
  * UI's download buttons use this too, so the browser, the API and the CLI
  * give byte-identical files for the same board and public URL.
  *
@@ -39,7 +40,12 @@ export function backlogRoutes(
     if (!board) return apiError(c, 404, 'board_not_found', 'No board with this id exists.')
     const query = backlogQuery.safeParse({ format: c.req.query('format') })
     if (!query.success) {
-      return apiError(c, 400, 'invalid_format', 'format must be one of: md, csv, json.')
+      return apiError(
+        c,
+        400,
+        'invalid_format',
+        `format must be one of: ${backlogFormats.join(', ')}.`,
+      )
     }
     const { format } = query.data
     const viewerToken = c.req.header(viewerTokenHeader) || null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildBacklog } from './build-backlog.ts'
-import { backlogFileName, exportBacklog } from './export-backlog.ts'
+import { backlogFileName, backlogFormats, exportBacklog } from './export-backlog.ts'
 import { csvCell } from './export-csv.ts'
 import { escapeMarkdown } from './export-markdown.ts'
 import { backlogItemId } from './stable-id.ts'
@@ -10,9 +10,16 @@ const baseUrl = 'https://stormline.example.org'
 const backlog = buildBacklog(workshopBoard, workshopMaps)
 
 describe('golden exports of the workshop fixture', () => {
-  it.each(['md', 'csv', 'json'] as const)('%s matches its golden file', async (format) => {
+  it.each([
+    ['md', 'backlog.md'],
+    ['csv', 'backlog.csv'],
+    ['json', 'backlog.json'],
+    ['jira', 'backlog-jira.csv'],
+    ['github', 'backlog-github.json'],
+    ['linear', 'backlog-linear.csv'],
+  ] as const)('%s matches its golden file %s', async (format, golden) => {
     await expect(exportBacklog(backlog, format, `${baseUrl}/`)).toMatchFileSnapshot(
-      `golden/backlog.${format}`,
+      `golden/${golden}`,
     )
   })
 })
@@ -139,7 +146,7 @@ describe('links that share read-only access', () => {
   })
 
   it('are plain without a token: nobody gets access from the file', () => {
-    for (const format of ['md', 'csv', 'json'] as const) {
+    for (const format of backlogFormats) {
       expect(exportBacklog(backlog, format, baseUrl, { viewerToken: null })).not.toContain('token=')
       expect(exportBacklog(backlog, format, baseUrl)).toBe(
         exportBacklog(backlog, format, baseUrl, { viewerToken: null }),
@@ -162,6 +169,9 @@ describe('backlogFileName', () => {
     ['Path to production: payments', 'md', 'path-to-production-payments-backlog.md'],
     ['Équipe 🔥 / Ops', 'csv', 'equipe-ops-backlog.csv'],
     ['', 'json', 'board-backlog.json'],
+    ['Path to production: payments', 'jira', 'path-to-production-payments-backlog-jira.csv'],
+    ['Path to production: payments', 'github', 'path-to-production-payments-backlog-github.json'],
+    ['Path to production: payments', 'linear', 'path-to-production-payments-backlog-linear.csv'],
   ] as const)('%s → %s', (name, format, expected) => {
     expect(backlogFileName(name, format)).toBe(expected)
   })

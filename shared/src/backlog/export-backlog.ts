@@ -1,16 +1,36 @@
 import { boardPagePath, withViewerLinks } from './backlog-links.ts'
 import type { Backlog } from './backlog-types.ts'
 import { backlogToCsv } from './export-csv.ts'
+import { backlogToGithub } from './export-github.ts'
+import { backlogToJira } from './export-jira.ts'
 import { backlogToJson } from './export-json.ts'
+import { backlogToLinear } from './export-linear.ts'
 import { backlogToMarkdown } from './export-markdown.ts'
 
-export const backlogFormats = ['md', 'csv', 'json'] as const
+/** The backlog's own formats, then the tracker-shaped ones (one issue per item). */
+export const backlogFormats = ['md', 'csv', 'json', 'jira', 'github', 'linear'] as const
 export type BacklogFormat = (typeof backlogFormats)[number]
+
+export const trackerFormats = ['jira', 'github', 'linear'] as const satisfies BacklogFormat[]
+export type TrackerFormat = (typeof trackerFormats)[number]
 
 export const backlogMediaTypes: Readonly<Record<BacklogFormat, string>> = {
   md: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  jira: 'text/csv; charset=utf-8',
+  github: 'application/json; charset=utf-8',
+  linear: 'text/csv; charset=utf-8',
+}
+
+/** What a downloaded file ends with: a tracker file says which tracker it is for. */
+const fileEndings: Readonly<Record<BacklogFormat, string>> = {
+  md: '.md',
+  csv: '.csv',
+  json: '.json',
+  jira: '-jira.csv',
+  github: '-github.json',
+  linear: '-linear.csv',
 }
 
 export function isBacklogFormat(value: unknown): value is BacklogFormat {
@@ -36,10 +56,21 @@ export function exportBacklog(
   const base = baseUrl.replace(/\/+$/, '')
   const token = options.viewerToken ?? null
   const linked = withViewerLinks(backlog, token)
-  if (format === 'md')
-    return backlogToMarkdown(linked, base, boardPagePath(backlog.board.id, token))
-  if (format === 'csv') return backlogToCsv(linked, base)
-  return backlogToJson(linked, base)
+  const boardPath = boardPagePath(backlog.board.id, token)
+  switch (format) {
+    case 'md':
+      return backlogToMarkdown(linked, base, boardPath)
+    case 'csv':
+      return backlogToCsv(linked, base)
+    case 'json':
+      return backlogToJson(linked, base)
+    case 'jira':
+      return backlogToJira(linked, base)
+    case 'github':
+      return backlogToGithub(linked, base, boardPath)
+    case 'linear':
+      return backlogToLinear(linked, base)
+  }
 }
 
 /**
@@ -60,5 +91,5 @@ export function fileNameSlug(boardName: string): string {
 
 /** A file name safe on every OS, from the board name. */
 export function backlogFileName(boardName: string, format: BacklogFormat): string {
-  return `${fileNameSlug(boardName)}-backlog.${format}`
+  return `${fileNameSlug(boardName)}-backlog${fileEndings[format]}`
 }

@@ -1,17 +1,11 @@
-import {
-  type BacklogFormat,
-  backlogFileName,
-  backlogFormats,
-} from '@stormline/shared/backlog/export-backlog'
+import { type BacklogFormat, backlogFileName } from '@stormline/shared/backlog/export-backlog'
 import { type MouseEvent, useId, useState } from 'react'
 import { tokenOfLink } from '../access/link-token.ts'
 import { useSavedLinks } from '../access/use-saved-links.ts'
 import { saveFile } from '../export-image/save-file.ts'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { backlogFileUrl, fetchSharedBacklogFile } from './backlog-file.ts'
-
-const formatLabel = (format: BacklogFormat): string =>
-  format === 'md' ? 'Markdown' : format.toUpperCase()
+import { type DownloadRow, downloadRows } from './download-choices.ts'
 
 /**
  * Downloads come from the server (`GET /api/boards/:id/backlog`), not from the browser's copy,
@@ -44,24 +38,30 @@ export function BacklogDownloads({ boardId, boardName }: { boardId: string; boar
     else setMessage(result.message)
   }
 
+  const row = ({ heading, choices }: DownloadRow) => (
+    <div key={heading} className="stormline-backlog__download-row">
+      <span>{heading}</span>
+      {choices.map((choice) => (
+        <a
+          key={choice.format}
+          className="stormline-button"
+          href={backlogFileUrl(boardId, choice.format)}
+          download={backlogFileName(boardName, choice.format)}
+          data-testid={`download-${choice.format}`}
+          aria-label={choice.description ?? undefined}
+          title={choice.description ?? undefined}
+          aria-busy={busy}
+          onClick={(event) => void downloadShared(event, choice.format)}
+        >
+          {choice.label}
+        </a>
+      ))}
+    </div>
+  )
+
   return (
     <div className="stormline-backlog__downloads">
-      <div className="stormline-backlog__download-row">
-        <span>Download</span>
-        {backlogFormats.map((format) => (
-          <a
-            key={format}
-            className="stormline-button"
-            href={backlogFileUrl(boardId, format)}
-            download={backlogFileName(boardName, format)}
-            data-testid={`download-${format}`}
-            aria-busy={busy}
-            onClick={(event) => void downloadShared(event, format)}
-          >
-            {formatLabel(format)}
-          </a>
-        ))}
-      </div>
+      {downloadRows.map(row)}
       {role === 'facilitator' &&
         (viewerToken !== null ? (
           <label className="stormline-backlog__share" htmlFor={shareId}>

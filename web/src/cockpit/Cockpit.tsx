@@ -11,6 +11,7 @@ import { SessionControls } from '../facilitation/FacilitationPanel.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { useSessionState } from '../facilitation/session-state.ts'
 import { HeatmapToggle } from '../heatmap/HeatmapToggle.tsx'
+import { StickyImportButton } from '../import/StickyImportDialog.tsx'
 import { PeopleSection } from '../presence/PeopleSection.tsx'
 import { usePeopleOnBoard } from '../presence/use-people.ts'
 import { SilentWriting } from '../silent/SilentWriting.tsx'
@@ -129,6 +130,7 @@ function CockpitDrawer() {
               <div className="timeline-panel">
                 <TimelineEditor />
               </div>
+              <StickyImportButton />
             </CockpitSection>
             <CockpitSection
               title="Cluster suggestions"
