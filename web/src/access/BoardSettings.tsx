@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react'
 import { ApiError, boardFileUrl, deleteBoard, renameBoard } from '../api/client.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { useAnonymous } from '../board/use-anonymous.ts'
+import { forgetKnownBoard } from '../home/use-known-boards.ts'
 import { navigate } from '../routing/routes.ts'
 import { forgetLinks } from './use-saved-links.ts'
 
@@ -44,6 +45,7 @@ export function BoardSettings() {
     void run(async () => {
       await deleteBoard(boardId)
       forgetLinks(boardId)
+      forgetKnownBoard(boardId)
       navigate('/')
     })
 

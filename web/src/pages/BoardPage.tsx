@@ -11,6 +11,7 @@ import { BoardEditor } from '../board/BoardEditor.tsx'
 import { type BoardUi, BoardUiContext } from '../board/board-context.ts'
 import { useBoardConnection } from '../board/use-board-connection.ts'
 import { useClientConfig } from '../board/use-client-config.ts'
+import { refreshKnownBoard, rememberOpenedBoard } from '../home/use-known-boards.ts'
 import { NameDialog } from '../participant/NameDialog.tsx'
 import {
   renameCurrentParticipant,
@@ -115,6 +116,14 @@ function OpenBoard({ access, me }: { access: BoardAccess; me: MeResponse }) {
     follow()
     return () => session.unobserve(follow)
   }, [connection])
+
+  // The home page's "Your boards" lists every board this browser opened, as the server named
+  // it and with the role this browser acts with.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an opening is counted once per board and role; a rename is not an opening (the effect below follows it).
+  useEffect(() => {
+    rememberOpenedBoard({ id: board.id, name: board.name, role })
+  }, [board.id, role])
+  useEffect(() => refreshKnownBoard(board.id, { name: board.name }), [board.id, board.name])
 
   useEffect(() => {
     document.title = `${board.name} · Stormline`

@@ -5,6 +5,7 @@ import { type BoardTemplateId, defaultBoardTemplate } from '@stormline/shared/bo
 import { type ChangeEvent, type FormEvent, useState } from 'react'
 import { rememberLinks } from '../access/use-saved-links.ts'
 import { ApiError, createBoard, importBoard } from '../api/client.ts'
+import { YourBoards } from '../home/YourBoards.tsx'
 import { navigate } from '../routing/routes.ts'
 import { TemplateSelect } from '../timeline/TemplateSelect.tsx'
 
@@ -49,58 +50,61 @@ export function HomePage() {
 
   return (
     <main className="home">
-      <div className="home__card">
-        <h1 className="home__title">Stormline</h1>
-        <p className="home__tagline">
-          A shared whiteboard for event-storming workshops: map the domain together in real time,
-          then turn it into a prioritised backlog.
-        </p>
-        <form className="home__form" onSubmit={submit}>
-          <label className="home__label" htmlFor="board-name">
-            Board name <span className="home__optional">(optional)</span>
-          </label>
-          <input
-            id="board-name"
-            data-testid="board-name-input"
-            maxLength={maxBoardNameLength}
-            placeholder={defaultBoardName}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            disabled={creating}
-          />
-          <TemplateSelect value={template} onChange={setTemplate} disabled={creating} />
-          <label className="home__check">
+      <div className="home__columns">
+        <div className="home__card">
+          <h1 className="home__title">Stormline</h1>
+          <p className="home__tagline">
+            A shared whiteboard for event-storming workshops: map the domain together in real time,
+            then turn it into a prioritised backlog.
+          </p>
+          <form className="home__form" onSubmit={submit}>
+            <label className="home__label" htmlFor="board-name">
+              Board name <span className="home__optional">(optional)</span>
+            </label>
             <input
-              type="checkbox"
-              data-testid="anonymous-board"
-              checked={anonymous}
-              onChange={(event) => setAnonymous(event.target.checked)}
+              id="board-name"
+              data-testid="board-name-input"
+              maxLength={maxBoardNameLength}
+              placeholder={defaultBoardName}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
               disabled={creating}
             />
-            <span>
-              Anonymous board{' '}
-              <span className="home__optional">(no author names; can be changed later)</span>
-            </span>
-          </label>
-          <button type="submit" className="button" data-testid="new-board" disabled={creating}>
-            {creating ? 'Creating…' : 'New board'}
-          </button>
-          <label className="home__import">
-            <span className="button button--quiet">Import a board file…</span>
-            <input
-              type="file"
-              accept=".json,application/json"
-              data-testid="import-board"
-              onChange={importFile}
-              disabled={creating}
-            />
-          </label>
-          {error !== null && (
-            <p className="home__error" role="alert">
-              {error}
-            </p>
-          )}
-        </form>
+            <TemplateSelect value={template} onChange={setTemplate} disabled={creating} />
+            <label className="home__check">
+              <input
+                type="checkbox"
+                data-testid="anonymous-board"
+                checked={anonymous}
+                onChange={(event) => setAnonymous(event.target.checked)}
+                disabled={creating}
+              />
+              <span>
+                Anonymous board{' '}
+                <span className="home__optional">(no author names; can be changed later)</span>
+              </span>
+            </label>
+            <button type="submit" className="button" data-testid="new-board" disabled={creating}>
+              {creating ? 'Creating…' : 'New board'}
+            </button>
+            <label className="home__import">
+              <span className="button button--quiet">Import a board file…</span>
+              <input
+                type="file"
+                accept=".json,application/json"
+                data-testid="import-board"
+                onChange={importFile}
+                disabled={creating}
+              />
+            </label>
+            {error !== null && (
+              <p className="home__error" role="alert">
+                {error}
+              </p>
+            )}
+          </form>
+        </div>
+        <YourBoards />
       </div>
     </main>
   )

@@ -1,0 +1,25 @@
+/**
+ * "Opened 5 minutes ago": when this browser last opened a board, in words. The server keeps no
+ * cheap "last changed" time per board, so the list says what this browser knows for sure.
+ */
+
+const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 60 * 60_000],
+  ['month', 30 * 24 * 60 * 60_000],
+  ['week', 7 * 24 * 60 * 60_000],
+  ['day', 24 * 60 * 60_000],
+  ['hour', 60 * 60_000],
+  ['minute', 60_000],
+]
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+
+export function openedAgo(openedAt: number, now: number): string {
+  const elapsed = now - openedAt
+  // Under a minute, or a clock that went back since: "just now" says enough.
+  if (elapsed < 60_000) return 'Opened just now'
+  for (const [unit, size] of units) {
+    if (elapsed >= size) return `Opened ${relative.format(-Math.floor(elapsed / size), unit)}`
+  }
+  return 'Opened just now'
+}
