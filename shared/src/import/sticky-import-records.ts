@@ -1,3 +1,4 @@
+import { noteDefaultProps } from '../board/note-props.ts'
 import { stickyKindInfo } from '../board/sticky-kinds.ts'
 import { type StickyMeta, stickyMetaKey } from '../board/sticky-meta.ts'
 import { isJsonObject, type JsonObject } from '../sync/json-value.ts'
@@ -12,19 +13,6 @@ import type { ImportedSticky } from './sticky-import.ts'
  */
 
 type NoteRecord = JsonObject & { id: string }
-
-const noteProps = {
-  labelColor: 'black',
-  size: 'm',
-  font: 'draw',
-  fontSizeAdjustment: null,
-  align: 'middle',
-  verticalAlign: 'middle',
-  growY: 0,
-  url: '',
-  scale: 1,
-  textLastEditedBy: null,
-} as const
 
 export interface ImportRecordOptions {
   /** The page the stickies go on. */
@@ -96,7 +84,7 @@ export function importedStickyRecords(
       parentId: options.pageId,
       index: indices[i] ?? 'a1',
       props: {
-        ...noteProps,
+        ...noteDefaultProps,
         color: stickyKindInfo[sticky.kind].color,
         richText: richTextFromPlainText(sticky.text),
       },

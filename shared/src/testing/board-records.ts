@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { noteDefaultProps } from '../board/note-props.ts'
 import { type StickyKind, stickyKindInfo } from '../board/sticky-kinds.ts'
 import { type StickyMeta, stickyMetaKey } from '../board/sticky-meta.ts'
 import { type TimelineProps, templateTimelineId, timelineShapeType } from '../board/timeline.ts'
@@ -53,20 +54,6 @@ export function timelineRecord(props: TimelineProps): BoardRecord {
   }
 }
 
-/** Every prop of a tldraw 5.4.2 note, as the web app's note tool writes them. */
-const noteProps = {
-  labelColor: 'black',
-  size: 'm',
-  font: 'draw',
-  fontSizeAdjustment: null,
-  align: 'middle',
-  verticalAlign: 'middle',
-  growY: 0,
-  url: '',
-  scale: 1,
-  textLastEditedBy: null,
-} as const
-
 export interface StickyOptions extends Partial<StickyMeta> {
   text?: string
   x?: number
@@ -95,7 +82,7 @@ export function stickyRecord(id: string, options: StickyOptions = {}): ShapeReco
     ...shapeDefaults,
     index,
     props: {
-      ...noteProps,
+      ...noteDefaultProps,
       color: color ?? stickyKindInfo[kind].color,
       richText: richTextFromPlainText(text),
     },
@@ -136,7 +123,7 @@ export function completeRecord(record: BoardRecord): BoardRecord {
     index: 'a1',
     meta: {},
     ...record,
-    props: record.type === 'note' ? { ...noteProps, color: 'yellow', ...props } : props,
+    props: record.type === 'note' ? { ...noteDefaultProps, color: 'yellow', ...props } : props,
   }
 }
 
