@@ -159,6 +159,10 @@ export class Room {
   private gate: (() => void)[] | null = null
   /** While the room reads the store for a peer's held update, peers' messages wait here. */
   private catchUpGate: (() => void)[] | null = null
+  /** A peer's update is being applied while the document waited for a missing part (SCALE-7). */
+  private applyingOverPending = false
+  /** State vector of the document before the peer update being applied (resetDoc, SCALE-8). */
+  private peersHeld: Uint8Array | null = null
   private compacting = false
 
   private constructor(
@@ -550,12 +554,21 @@ export class Room {
     // With other nodes, the document may already wait for something relayed out of order
     // (ADR 0014); only what this update leaves waiting is this update's doing.
     const waitedBefore = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
-    Y.applyUpdate(this.doc, update, socket)
+    this.applyingOverPending = waitedBefore
+    // What the peers held before this update: if it is refused, the reset tells them what the
+    // store has beyond that (SCALE-8). Only with other nodes can the store hold more.
+    this.peersHeld = this.options.relay ? Y.encodeStateVector(this.doc) : null
+    try {
+      Y.applyUpdate(this.doc, update, socket)
+    } finally {
+      this.applyingOverPending = false
+    }
     const refused = this.refused
     if (refused) {
       this.refused = null
       throw new InvalidRecordError(refused, update)
     }
+    this.peersHeld = null
     if (
       !waitedBefore &&
       (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null)
@@ -756,6 +769,10 @@ export class Room {
   private resetDoc(): void {
     const stale = this.currentDoc
     stale.off('update', this.handleDocUpdate)
+    // A refused update is in the stale document but no peer got it: what it brought does not
+    // count as held, or content another node stored meanwhile would never reach them (SCALE-8).
+    const peersHeld = this.peersHeld ?? Y.encodeStateVector(stale)
+    this.peersHeld = null
     // Until the replay is in, what arrives waits (a store answering at once replays right here).
     const gate: (() => void)[] = []
     this.gate = gate
@@ -773,7 +790,7 @@ export class Room {
           const fresh = replayStoredDocument(stored, new Y.Doc(), loadOrigin)
           // With other nodes the store may hold more than this room had relayed (an update the
           // relay lost, not caught up yet): the peers here get that difference.
-          const gained = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(stale))
+          const gained = Y.encodeStateAsUpdate(fresh, peersHeld)
           this.currentDoc = fresh
           this.changeCount++
           fresh.on('update', this.handleDocUpdate)
@@ -856,7 +873,10 @@ export class Room {
       this.outbox.after(() => this.relayToPeers(update, null))
       return
     }
-    this.outbox.push({ update, origin })
+    // Applied over content that waited for a missing part (relayed out of order, ADR 0014), the
+    // update Yjs emits also holds that waiting content, which the sender may never have had:
+    // the sender then gets it too (SCALE-7). Otherwise it already holds all of it.
+    this.outbox.push({ update, origin, echo: this.applyingOverPending })
   }
 
   /** A batch is stored: count it, tell the other nodes, relay each update to the other peers here. */
@@ -872,8 +892,8 @@ export class Room {
     this.logBytes += update.byteLength
     this.lastUpdateAt = this.options.now()
     this.options.relay?.stored(seq, update)
-    for (const { update: single, origin } of batch) {
-      this.relayToPeers(single, origin)
+    for (const { update: single, origin, echo } of batch) {
+      this.relayToPeers(single, echo ? null : origin)
       const fromSocket = this.sockets.has(origin as SyncSocket)
       if (fromSocket) metrics.updateReceived()
       if (fromSocket) this.options.onStored?.(origin as SyncSocket)
@@ -957,6 +977,8 @@ export class Room {
 interface PendingUpdate {
   update: Uint8Array
   origin: unknown
+  /** Relayed to its sender too: it carries content the sender may lack (SCALE-7). */
+  echo?: boolean
 }
 
 /** What one store write kept: the (possibly merged) update and its sequence number. */
