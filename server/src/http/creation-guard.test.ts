@@ -59,6 +59,26 @@ describe('board creation limit (wired)', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200)
   })
 
+  it('limits sticky imports on a budget of their own, before the board or token is looked at', async () => {
+    const url = await startApp({ CREATE_RATE_PER_MINUTE: '1' })
+    const importCsv = () =>
+      fetch(`${url}/api/boards/b0000000000000000000000000000000/stickies/import?dryRun=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: 'text,kind,phase\nSlow builds,pain,Build\n',
+      })
+    // The first one reaches the route (no such board); the second is over the budget.
+    expect((await importCsv()).status).not.toBe(429)
+    const refused = await importCsv()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(await refused.json()).toEqual({
+      error: { code: 'rate_limited', message: expect.stringContaining('Too many sticky imports') },
+    })
+    // Board creation keeps its own budget.
+    expect((await create(url)).status).toBe(201)
+  })
+
   it('ignores X-Forwarded-For unless TRUST_PROXY is set', async () => {
     const url = await startApp({ CREATE_RATE_PER_MINUTE: '1' })
     expect((await create(url, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(201)

@@ -10,6 +10,8 @@ export interface CreationGuardOptions {
   /** Behind our load balancer: the client is the address it put in X-Forwarded-For. */
   trustProxy: boolean
   now?: () => number
+  /** What the client is doing too often, for the 429 message ("new boards" by default). */
+  what?: string
 }
 
 /**
@@ -47,7 +49,7 @@ export function creationGuard(options: CreationGuardOptions): MiddlewareHandler 
       c,
       429,
       'rate_limited',
-      `Too many new boards from this address. Try again in ${verdict.retryAfterSeconds} s.`,
+      `Too many ${options.what ?? 'new boards'} from this address. Try again in ${verdict.retryAfterSeconds} s.`,
     )
   }
 }
