@@ -21,13 +21,14 @@ import { startStormline, stormlineSource, useStormlineSource } from './servers/s
 import { commitSource } from './servers/stormline-source.ts'
 import { startYWebsocket } from './servers/y-websocket.ts'
 import { median } from './stats.ts'
+import { measureSuggestionQuality } from './suggestion-quality/quality-section.ts'
 
 /**
- * `pnpm bench [--quick] [--only fanout,board,backlog,client,scale-out] [--out dir]`: every section
+ * `pnpm bench [--quick] [--only fanout,board,backlog,client,scale-out,suggestions] [--out dir]`: every section
  * in one run on this machine, the three servers side by side. Full results go to bench/results/
  * (committed); quick ones to bench/results/quick/ (ignored), so a CI smoke run never replaces them.
  */
-const sections = ['fanout', 'board', 'backlog', 'client', 'scale-out'] as const
+const sections = ['fanout', 'board', 'backlog', 'client', 'scale-out', 'suggestions'] as const
 type Section = (typeof sections)[number]
 
 const { values } = parseArgs({
@@ -282,6 +283,13 @@ if (only.has('scale-out')) {
       ...results.scaleOut,
       coldLoad,
     }
+  })
+}
+
+if (only.has('suggestions')) {
+  // Deterministic and cheap: the same figures in a quick run as in a full one.
+  await section('suggestion quality', async () => {
+    results.suggestionQuality = measureSuggestionQuality()
   })
 }
 

@@ -2,6 +2,10 @@ import { bytes, ms, num, ratio, type Target, table } from './markdown.ts'
 import type { BenchResults, SectionKey } from './results.ts'
 import { renderScaleOut, scaleOutTargets } from './scale-out/scale-out-report.ts'
 import type { ServerKind } from './servers/server-handle.ts'
+import {
+  renderSuggestionQuality,
+  suggestionQualityTargets,
+} from './suggestion-quality/quality-report.ts'
 
 /** Renders a run's results as the Markdown tables committed under bench/results/. */
 
@@ -49,6 +53,7 @@ export function targets(r: BenchResults): Target[] {
     met: idle ? idle.perBoardBytes < 2 * 1024 * 1024 : null,
   })
   if (r.scaleOut) out.push(...scaleOutTargets(r.scaleOut))
+  if (r.suggestionQuality) out.push(...suggestionQualityTargets(r.suggestionQuality))
   return out
 }
 
@@ -142,6 +147,7 @@ const sectionTitle: Record<SectionKey, string> = {
   backlog: '3',
   client: '4',
   scaleOut: '5',
+  suggestionQuality: '6',
 }
 
 /** One commit, or which commit each section measured when a partial run kept older sections. */
@@ -463,5 +469,6 @@ export function renderMarkdown(r: BenchResults): string {
     )
   }
   if (r.scaleOut) parts.push(...renderScaleOut(r.scaleOut))
+  if (r.suggestionQuality) parts.push(...renderSuggestionQuality(r.suggestionQuality))
   return `${parts.join('\n\n')}\n`
 }

@@ -6,6 +6,7 @@ import type { PageTiming } from './client/board-render.ts'
 import type { BundleSize } from './client/web-bundle.ts'
 import type { FanoutResult } from './fanout/fanout-run.ts'
 import type { ScaleOutResults } from './scale-out/scale-out-results.ts'
+import type { SuggestionQualityResult } from './suggestion-quality/quality-section.ts'
 
 /** The sections of the results file, by the key they are stored under. */
 export const sectionKeys = [
@@ -16,6 +17,7 @@ export const sectionKeys = [
   'backlog',
   'client',
   'scaleOut',
+  'suggestionQuality',
 ] as const
 export type SectionKey = (typeof sectionKeys)[number]
 
@@ -57,4 +59,6 @@ export interface BenchResults {
     medianRenderMs: number
   }
   scaleOut?: ScaleOutResults
+  /** Section 6: cluster suggestions against labelled boards (ADR 0016). */
+  suggestionQuality?: SuggestionQualityResult
 }

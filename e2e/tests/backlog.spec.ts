@@ -40,6 +40,12 @@ test('the group clusters and votes, and the product owner takes the backlog away
     'VM requests need a cost centre',
   )
   await addStickyWithShortcut(
+    pia,
+    '2',
+    await pointInPhase(pia, 2, 950),
+    'Waiting weeks for a new VM',
+  )
+  await addStickyWithShortcut(
     pat,
     '2',
     await pointInPhase(pat, 4, 250),
@@ -50,6 +56,12 @@ test('the group clusters and votes, and the product owner takes the backlog away
     '2',
     await pointInPhase(pat, 4, 600),
     'Security review needs three approvals',
+  )
+  await addStickyWithShortcut(
+    pat,
+    '2',
+    await pointInPhase(pat, 4, 950),
+    'Pen test for the security review booked late',
   )
   await addStickyWithShortcut(pat, '2', await pointInPhase(pat, 0, 250), 'Coffee machine is broken')
   await expect(sticky(fay, 'Security review needs three approvals')).toBeVisible()
@@ -76,6 +88,22 @@ test('the group clusters and votes, and the product owner takes the backlog away
   await expect(
     pia.locator('[data-testid^="cluster-label-"]', { hasText: 'Security review' }),
   ).toBeVisible()
+
+  // Later Pia adds a pain point in other words; Stormline suggests it for the VM cluster, with
+  // its reason, and Fay adds it there.
+  await addStickyWithShortcut(
+    pia,
+    '2',
+    await pointInPhase(pia, 2, 1300),
+    'Nobody knows who provisions the staging servers',
+  )
+  const addition = suggestions.locator('[data-testid^="addition-"]', {
+    hasText: 'Nobody knows who provisions the staging servers',
+  })
+  await expect(addition.first()).toContainText('Add to “VM')
+  await expect(addition.first()).toContainText('"provisions" means the same as')
+  await addition.locator('[data-testid^="addition-accept-"]').click()
+  await expect(suggestions.locator('[data-testid^="addition-accept-"]')).toHaveCount(0)
 
   // Fay opens a vote with three dots each.
   await fay.getByTestId('vote-budget').fill('3')
@@ -114,6 +142,9 @@ test('the group clusters and votes, and the product owner takes the backlog away
   expect(markdown).toMatch(/^## 1\. .*Security/m)
   expect(markdown).toMatch(/^## 2\. .*VM/m)
   expect(markdown).toContain('> Security review approval takes a month — Pat')
+  expect(markdown).toMatch(
+    /^## 2\. .*VM[\s\S]*> Nobody knows who provisions the staging servers — Pia[\s\S]*^## Not voted yet$/m,
+  )
   // Nobody clustered or voted for the coffee machine: it is listed, unranked, not dropped.
   expect(markdown).not.toMatch(/^## \d+\. .*Coffee machine/m)
   expect(markdown).toMatch(/^## Not voted yet$[\s\S]*^- Coffee machine is broken — Pat/m)
@@ -144,5 +175,6 @@ test('the group clusters and votes, and the product owner takes the backlog away
         return editor.getSelectedShapeIds().length
       }),
     )
-    .toBe(2)
+    // The cluster's four pain points: three from the suggestion, one added later.
+    .toBe(4)
 })

@@ -1,4 +1,5 @@
 import type { BacklogFormat } from '@stormline/shared/backlog/export-backlog'
+import { builtInVocabulary, type Vocabulary } from '@stormline/shared/suggestions/vocabulary'
 import { hashAccessToken } from '../access/tokens.ts'
 import type { BoardRecord } from '../boards/board-store.ts'
 import type { DocumentState } from '../rooms/room-registry.ts'
@@ -30,6 +31,8 @@ export interface DerivedReadsOptions {
   cacheBytes?: number
   /** A computation running longer fails and its thread is replaced. */
   jobTimeoutMs?: number
+  /** The suggester's vocabulary (config VOCABULARY_FILE); the built-in one when absent. */
+  vocabulary?: Vocabulary
 }
 
 export interface DerivedReads {
@@ -116,8 +119,13 @@ export function createDerivedReads(options: DerivedReadsOptions): DerivedReads {
 
   return {
     model: (boardId) => read(boardId, ['model', boardId], (state) => ({ kind: 'model', state })),
+    // One vocabulary for the server's life, so it is not part of the cache slot.
     suggestions: (boardId) =>
-      read(boardId, ['suggestions', boardId], (state) => ({ kind: 'suggestions', state })),
+      read(boardId, ['suggestions', boardId], (state) => ({
+        kind: 'suggestions',
+        state,
+        vocabulary: options.vocabulary ?? builtInVocabulary,
+      })),
     backlog: (board, format, baseUrl, viewerToken) =>
       read(
         board.id,

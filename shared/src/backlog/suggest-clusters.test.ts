@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { boardTemplates, templatePhaseId } from '../board/templates.ts'
 import { phaseSpans } from '../board/timeline.ts'
-import { pairBudget, suggestClusters } from './suggest-clusters.ts'
+import { legacySuggestOptions, pairBudget, suggestClusters } from './suggest-clusters.ts'
 import type { PainPointInput } from './suggestion-types.ts'
 
 /** The path-to-production timeline, 7 phases of 400 units from x = 0. */
@@ -92,11 +92,14 @@ describe('suggestClusters on a hand-written workshop', () => {
     const security = result.suggestions.find((s) => s.memberIds.includes('shape:sec-1'))
     expect(security?.phaseIds).toEqual([phaseId(4)])
     expect(security?.sharedTerms).toEqual(expect.arrayContaining(['security', 'review']))
+    // The shared words, then the concept its members name in other words (ADR 0016).
     expect(security?.reason).toBe(
       `4 pain points mention ${security?.sharedTerms
         .slice(0, 3)
         .map((t) => `"${t}"`)
-        .join(', ')} and sit in Security & compliance review.`,
+        .join(
+          ', ',
+        )}; "security", "compliance" and "pen" name the same pain (security review) and sit in Security & compliance review.`,
     )
   })
 
@@ -139,6 +142,8 @@ describe('suggestClusters on a hand-written workshop', () => {
   })
 })
 
+// The position part of the similarity, on its own: words only, pairs shown (the settings before
+// ADR 0016; concepts and the smallest group size are tested in suggest-concepts.test.ts).
 describe('suggestClusters: position matters', () => {
   const a = 'Manual handover of credentials'
   const b = 'Manual firewall change'
@@ -154,13 +159,16 @@ describe('suggestClusters: position matters', () => {
       true,
     ],
   ])('one weak shared word, %s: grouped = %s', (_where, first, second, grouped) => {
-    expect(suggestClusters([first, second], phases).suggestions).toHaveLength(grouped ? 1 : 0)
+    expect(suggestClusters([first, second], phases, legacySuggestOptions).suggestions).toHaveLength(
+      grouped ? 1 : 0,
+    )
   })
 
   it('never groups stickies that share no words, however close they are', () => {
     const result = suggestClusters(
       [at('shape:a', 'Slow laptops', 1, 100), at('shape:b', 'Missing documentation', 1, 110)],
       phases,
+      legacySuggestOptions,
     )
     expect(result.suggestions).toEqual([])
   })
@@ -233,6 +241,7 @@ describe('suggestClusters on odd input', () => {
         { id: 'shape:b', text: 'Slow VM requests', x: 120, phaseId: phaseId(0) },
       ],
       phases,
+      { minGroupSize: 2 },
     )
     expect(result.suggestions[0]?.phaseIds).toEqual([phaseId(0)])
     expect(result.suggestions[0]?.name).toMatch(/^(VMs? \/ slow|Slow \/ VMs?)$/)
@@ -245,6 +254,7 @@ describe('suggestClusters on odd input', () => {
         { id: 'shape:b', text: 'VM requests get lost', x: 100, phaseId: null },
       ],
       [],
+      { minGroupSize: 2 },
     )
     expect(result.suggestions[0]?.memberIds).toEqual(['shape:a', 'shape:b'])
   })

@@ -1,14 +1,28 @@
 import type { PhaseSpan } from '../board/timeline.ts'
+import { conceptIdOf, featureTerms, isConceptStem } from '../suggestions/concept-terms.ts'
+import { builtInCompiled, type CompiledVocabulary } from '../suggestions/vocabulary.ts'
 import { averageLinkage, componentGraph, denseCells, denseLimit } from './average-linkage.ts'
 import { fnv1a } from './stable-id.ts'
-import type { ClusterSuggestion, PainPointInput, SuggestClusters } from './suggestion-types.ts'
+import {
+  commonTermsOverBudget,
+  positionSimilarity,
+  type TermCorpus,
+  termCorpus,
+} from './suggest-clusters-corpus.ts'
+import type {
+  ClusterSuggestion,
+  PainPointInput,
+  SuggestClusters,
+  SuggestOptions,
+} from './suggestion-types.ts'
 import { acronyms, type Term, terms } from './text-terms.ts'
 
 /**
- * Suggests clusters of pain points: TF-IDF cosine similarity of their texts,
- * combined with where they sit on the timeline, grouped by average-linkage
- * agglomeration above a threshold. Deterministic: inputs are sorted by id and
- * every tie is broken by id, so the browser and the server agree.
+ * Suggests clusters of pain points: TF-IDF cosine similarity of their texts (their words and the
+ * vocabulary's concepts they name, ../suggestions/vocabulary.ts), combined with where they sit on
+ * the timeline, grouped by average-linkage agglomeration above a threshold; groups smaller than
+ * `minGroupSize` are not suggested (ADR 0016). Deterministic: inputs are sorted by id and every
+ * tie is broken by id, so the browser and the server agree.
  *
  * Cost: only pairs sharing a term are compared (inverted index), exact up to `pairBudget`
  * candidate pairs; beyond that the most common terms stop proposing pairs (see below). Groups are
@@ -19,8 +33,30 @@ import { acronyms, type Term, terms } from './text-terms.ts'
 /** Weight of text vs position in the combined similarity. */
 export const textWeight = 0.7
 export const positionWeight = 0.3
-/** Groups merge while their average similarity is at least this. */
-export const linkThreshold = 0.3
+/**
+ * Groups merge while their average similarity is at least this. Chosen with the smallest group
+ * size and the concept weight on the tuning boards of bench/src/suggestion-quality (ADR 0016).
+ */
+export const linkThreshold = 0.15
+/** Smallest group suggested: a pair is rarely a theme worth a backlog item of its own. */
+export const minGroupSize = 3
+/**
+ * Weight of a concept feature relative to a word with the same document frequency. Concepts are
+ * named by many pain points, so their IDF is low; twice a word's weight lets one shared concept
+ * link two texts that share no word. Chosen on the tuning boards (ADR 0016).
+ */
+export const conceptWeight = 2
+
+/**
+ * The suggester before ADR 0016 (words only, pairs suggested): kept so the bench can show the
+ * old suggestions beside the new ones on the same boards.
+ */
+export const legacySuggestOptions: Readonly<Required<SuggestOptions>> = {
+  threshold: 0.3,
+  minGroupSize: 2,
+  conceptWeight: 0,
+  vocabulary: { concepts: [], conceptsOf: new Map() },
+}
 /**
  * Most candidate pairs the inverted index may propose (counted as the sum over terms of
  * stickies-with-the-term choose 2). Boards up to ~1,400 pain points are always exact.
@@ -28,138 +64,21 @@ export const linkThreshold = 0.3
 export const pairBudget = 1_000_000
 
 /**
- * The texts as unit-length TF-IDF vectors over term ids, in flat arrays: sticky i's terms are
- * `termId[termStart[i] .. termStart[i+1]]`, ascending, with their weights in `termWeight`. Each
- * term's posting list (the stickies that have it, in index order) is
- * `postings[postingStart[id] .. postingStart[id+1]]`. Term ids follow term order (the sorted
- * stems). Flat arrays, because small typed arrays per sticky cost more to allocate than to use.
+ * A concept named by more than this many pain points (and more than `conceptPairShare` of them)
+ * proposes no pairs: on a large board "waiting" is named by hundreds, and comparing all of them
+ * cost more than the rest of the pair loop. It still counts in the similarity of pairs that share
+ * a word or a rarer concept. Workshop boards (up to a few hundred pain points) are unaffected.
  */
-interface TermCorpus {
-  termStart: Int32Array
-  termId: Int32Array
-  termWeight: Float64Array
-  postingStart: Int32Array
-  postings: Int32Array
-  /** Inverse document frequency by term id. */
-  idf: Float64Array
-  termIds: Map<string, number>
-}
+export const conceptPairLimit = 64
+export const conceptPairShare = 0.1
 
-function termCorpus(docs: readonly (readonly Term[])[]): TermCorpus {
-  // Stems get provisional ids in order of appearance, then their rank among the sorted stems.
-  const provisional = new Map<string, number>()
-  const rawStart = new Int32Array(docs.length + 1)
-  for (let i = 0; i < docs.length; i++)
-    rawStart[i + 1] = (rawStart[i] ?? 0) + (docs[i]?.length ?? 0)
-  const raw = new Int32Array(rawStart[docs.length] ?? 0)
-  docs.forEach((doc, i) => {
-    let at = rawStart[i] ?? 0
-    for (const { stem } of doc) {
-      let id = provisional.get(stem)
-      if (id === undefined) {
-        id = provisional.size
-        provisional.set(stem, id)
-      }
-      raw[at++] = id
-    }
-  })
-  const stems = [...provisional.keys()].sort()
-  const termIds = new Map(stems.map((term, id) => [term, id]))
-  const rank = new Int32Array(stems.length)
-  for (const [term, id] of provisional) rank[id] = termIds.get(term) ?? 0
-  // Each text's ids in term order (insertion sort: a text has a handful), then distinct counts.
-  const n = docs.length
-  const df = new Int32Array(stems.length)
-  const termStart = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) {
-    const from = rawStart[i] ?? 0
-    const to = rawStart[i + 1] ?? 0
-    for (let k = from; k < to; k++) {
-      const id = rank[raw[k] ?? 0] ?? 0
-      let at = k
-      while (at > from && (raw[at - 1] ?? 0) > id) {
-        raw[at] = raw[at - 1] ?? 0
-        at--
-      }
-      raw[at] = id
-    }
-    let distinct = 0
-    for (let k = from; k < to; k++) {
-      if (k > from && raw[k] === raw[k - 1]) continue
-      const id = raw[k] ?? 0
-      df[id] = (df[id] ?? 0) + 1
-      distinct++
-    }
-    termStart[i + 1] = (termStart[i] ?? 0) + distinct
+function skipCommonConcepts(corpus: TermCorpus, skipped: Uint8Array): void {
+  const n = corpus.termStart.length - 1
+  const limit = Math.max(conceptPairLimit, Math.floor(n * conceptPairShare))
+  for (const [stem, id] of corpus.termIds) {
+    const df = (corpus.postingStart[id + 1] ?? 0) - (corpus.postingStart[id] ?? 0)
+    if (df > limit && isConceptStem(stem)) skipped[id] = 1
   }
-  const idf = Float64Array.from(df, (count) => Math.log((1 + n) / (1 + count)) + 1)
-  const postingStart = new Int32Array(stems.length + 1)
-  for (let id = 0; id < stems.length; id++)
-    postingStart[id + 1] = (postingStart[id] ?? 0) + (df[id] ?? 0)
-  const postings = new Int32Array(postingStart[stems.length] ?? 0)
-  const filled = postingStart.slice(0, stems.length)
-  const termId = new Int32Array(termStart[n] ?? 0)
-  const termWeight = new Float64Array(termStart[n] ?? 0)
-  for (let i = 0; i < n; i++) {
-    const from = rawStart[i] ?? 0
-    const to = rawStart[i + 1] ?? 0
-    const first = termStart[i] ?? 0
-    let d = first - 1
-    let norm = 0
-    for (let k = from; k < to; k++) {
-      const id = raw[k] ?? 0
-      if (k > from && id === raw[k - 1]) continue
-      // Runs of one id are its term frequency.
-      let tf = 1
-      while (k + tf < to && raw[k + tf] === id) tf++
-      const w = (1 + Math.log(tf)) * (idf[id] ?? 1)
-      d++
-      termId[d] = id
-      termWeight[d] = w
-      norm += w * w
-      postings[filled[id] ?? 0] = i
-      filled[id] = (filled[id] ?? 0) + 1
-    }
-    norm = Math.sqrt(norm)
-    for (let k = first; k <= d; k++) termWeight[k] = norm > 0 ? (termWeight[k] ?? 0) / norm : 0
-  }
-  return { termStart, termId, termWeight, postingStart, postings, idf, termIds }
-}
-
-/**
- * Terms that stop proposing pairs so the rest fit in the budget: most common first, ties by term
- * (term ids follow term order). Returns a flag per term id.
- */
-function commonTermsOverBudget(postingStart: Int32Array): { skipped: Uint8Array; pairs: number } {
-  const terms = postingStart.length - 1
-  const pairsOf = (id: number): number => {
-    const count = (postingStart[id + 1] ?? 0) - (postingStart[id] ?? 0)
-    return (count * (count - 1)) / 2
-  }
-  const byCount = Array.from({ length: terms }, (_v, id) => id).sort(
-    (x, y) => pairsOf(y) - pairsOf(x) || x - y,
-  )
-  let total = 0
-  for (let id = 0; id < terms; id++) total += pairsOf(id)
-  const skipped = new Uint8Array(terms)
-  for (const id of byCount) {
-    if (total <= pairBudget) break
-    skipped[id] = 1
-    total -= pairsOf(id)
-  }
-  return { skipped, pairs: total }
-}
-
-/**
- * How close two pain points sit on the timeline: their phases (same, neighbouring, other) and
- * their distance along it. `phase` is the phase's index, or -1 when off the timeline.
- */
-function positionSimilarity(xa: number, xb: number, pa: number, pb: number, scale: number): number {
-  const distance = Math.exp(-Math.abs(xa - xb) / scale)
-  if (pa < 0 || pb < 0) return distance
-  const gap = Math.abs(pa - pb)
-  const phase = gap === 0 ? 1 : gap === 1 ? 0.5 : 0
-  return 0.6 * phase + 0.4 * distance
 }
 
 /**
@@ -232,10 +151,12 @@ function linkPairs(
   xs: Float64Array,
   phaseOf: Int32Array,
   scale: number,
+  threshold: number,
 ): { links: LinkList; components: Components } {
   const { termStart, termId, termWeight, postingStart, postings } = corpus
   const n = termStart.length - 1
-  const { skipped, pairs } = commonTermsOverBudget(postingStart)
+  const { skipped, pairs } = commonTermsOverBudget(postingStart, pairBudget)
+  skipCommonConcepts(corpus, skipped)
   // Sticky i's weights spread over a dense vector indexed by term id, so each cosine with a
   // candidate costs only the candidate's few terms. Products of shared terms are summed in term
   // order and the others add exact zeros: the dot product of the two unit vectors, bit for bit.
@@ -276,7 +197,7 @@ function linkPairs(
         linkTo[linked] = j
         linkSim[linked] = sim
         linked++
-        if (sim >= linkThreshold) components.join(i, j)
+        if (sim >= threshold) components.join(i, j)
       }
     }
     for (let k = from; k < to; k++) dense[termId[k] ?? 0] = 0
@@ -295,6 +216,7 @@ function agglomerate(
   n: number,
   links: LinkList,
   components: Components,
+  threshold: number,
 ): { members: number[]; inner: number }[] {
   const componentOf = new Int32Array(n)
   const localIndex = new Int32Array(n)
@@ -340,7 +262,7 @@ function agglomerate(
     const from = linkStart[r] ?? 0
     const to = linkStart[r + 1] ?? 0
     if (from === to) continue
-    const graph = componentGraph(componentSize[r] ?? 0, to - from, linkThreshold, scratch)
+    const graph = componentGraph(componentSize[r] ?? 0, to - from, threshold, scratch)
     for (let at = from; at < to; at++) {
       const k = bucket[at] ?? 0
       graph.link(
@@ -362,7 +284,7 @@ function agglomerate(
 
 const round2 = (n: number): number => Math.round(n * 100) / 100
 
-function displayTerm(surface: string): string {
+export function displayTerm(surface: string): string {
   if (acronyms.has(surface)) return surface.toUpperCase()
   // "vms" -> "VMs", "k8s" -> "K8s".
   if (surface.length === 3 && surface.endsWith('s') && acronyms.has(surface.slice(0, 2)))
@@ -370,30 +292,28 @@ function displayTerm(surface: string): string {
   return surface
 }
 
-export const suggestClusters: SuggestClusters = (painPoints, phases) => {
+export const suggestClusters: SuggestClusters = (painPoints, phases, options = {}) => {
+  const threshold = options.threshold ?? linkThreshold
+  const smallest = Math.max(2, options.minGroupSize ?? minGroupSize)
+  const vocabulary = options.vocabulary ?? builtInCompiled()
+  const boost = conceptBoost(options.conceptWeight ?? conceptWeight)
   const points = [...painPoints].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const n = points.length
-  const termLists = points.map((p) => terms(p.text))
-  const corpus = termCorpus(termLists)
-  const phaseIndex = new Map(phases.map((p) => [p.id, p.index]))
-  const length = phases.length > 0 ? (phases.at(-1)?.endX ?? 0) - (phases[0]?.startX ?? 0) : 0
-  const scale = phases.length > 0 && length > 0 ? length / phases.length : 1000
-  const xs = Float64Array.from(points, (p) => p.x)
-  const phaseOf = Int32Array.from(points, (p) =>
-    p.phaseId === null ? -1 : (phaseIndex.get(p.phaseId) ?? -1),
-  )
-  const { links, components } = linkPairs(corpus, xs, phaseOf, scale)
-  const groups = agglomerate(n, links, components)
+  const termLists = points.map((p) => featureTerms(p.text, vocabulary))
+  const corpus = termCorpus(termLists, boost)
+  const { xs, phaseOf, scale } = timelinePlaces(points, phases)
+  const { links, components } = linkPairs(corpus, xs, phaseOf, scale, threshold)
+  const groups = agglomerate(n, links, components, threshold)
 
   const suggestions: ClusterSuggestion[] = []
   const clustered = new Uint8Array(n)
   for (const { members: group, inner } of groups) {
-    if (group.length < 2) continue
+    if (group.length < smallest) continue
     group.sort((x, y) => x - y)
     for (const i of group) clustered[i] = 1
     const pairs = (group.length * (group.length - 1)) / 2
     const confidence = Math.min(1, Math.max(0.01, round2(inner / pairs)))
-    suggestions.push(describe(group, confidence, points, termLists, corpus, phases))
+    suggestions.push(describe(group, confidence, points, termLists, corpus, phases, vocabulary))
   }
   suggestions.sort(
     (x, y) => y.confidence - x.confidence || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
@@ -404,13 +324,40 @@ export const suggestClusters: SuggestClusters = (painPoints, phases) => {
   }
 }
 
+/**
+ * The weight factor of concept features (`weight`) beside words (1). Null when it changes
+ * nothing, so the vectors are bit for bit those of a corpus without the factor.
+ */
+export function conceptBoost(weight: number): ((stem: string) => number) | undefined {
+  return weight === 1 ? undefined : (stem) => (isConceptStem(stem) ? weight : 1)
+}
+
+/**
+ * Where the pain points sit, for positionSimilarity: x, phase index (-1 off the timeline or in a
+ * phase the timeline no longer has) and the distance scale (a phase's average width).
+ */
+export function timelinePlaces(
+  points: readonly PainPointInput[],
+  phases: readonly PhaseSpan[],
+): { xs: Float64Array; phaseOf: Int32Array; scale: number } {
+  const phaseIndex = new Map(phases.map((p) => [p.id, p.index]))
+  const length = phases.length > 0 ? (phases.at(-1)?.endX ?? 0) - (phases[0]?.startX ?? 0) : 0
+  const scale = phases.length > 0 && length > 0 ? length / phases.length : 1000
+  const xs = Float64Array.from(points, (p) => p.x)
+  const phaseOf = Int32Array.from(points, (p) =>
+    p.phaseId === null ? -1 : (phaseIndex.get(p.phaseId) ?? -1),
+  )
+  return { xs, phaseOf, scale }
+}
+
 function describe(
   group: number[],
   confidence: number,
   points: PainPointInput[],
-  termLists: ReturnType<typeof terms>[],
+  termLists: Term[][],
   corpus: TermCorpus,
   phases: readonly PhaseSpan[],
+  vocabulary: CompiledVocabulary,
 ): ClusterSuggestion {
   const memberIds = group.map((i) => (points[i] as PainPointInput).id)
   const { termStart, termId, termWeight, termIds, idf } = corpus
@@ -426,7 +373,8 @@ function describe(
       } else presence.set(id, { count: 1, weight: termWeight[k] ?? 0 })
     }
   }
-  // Each shared term is shown as the word most members wrote for it.
+  // Each shared term is shown as the word most members wrote for it; a shared concept, with
+  // every word the members named it by.
   const surfaces = new Map<number, Map<string, number>>()
   for (const i of group) {
     for (const t of termLists[i] ?? []) {
@@ -440,21 +388,42 @@ function describe(
       counts.set(t.surface, (counts.get(t.surface) ?? 0) + 1)
     }
   }
-  const shared = [...presence.entries()]
+  const byUse = (id: number): string[] =>
+    [...(surfaces.get(id) ?? new Map<string, number>()).entries()]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .map(([surface]) => surface)
+  // A concept's words, one per stem ("approval" and "approvals" are one word, not two).
+  const conceptWords = (id: number): string[] => {
+    const seen = new Set<string>()
+    return byUse(id).filter((surface) => {
+      const stem = terms(surface)[0]?.stem ?? surface
+      if (seen.has(stem)) return false
+      seen.add(stem)
+      return true
+    })
+  }
+  const stemOf = [...termIds.keys()]
+  const ranked = [...presence.entries()]
     .filter(([, e]) => e.count >= 2)
     .sort(
       ([ta, a], [tb, b]) =>
         b.count * (idf[tb] ?? 1) - a.count * (idf[ta] ?? 1) || b.weight - a.weight || ta - tb,
     )
-    .map(([id]) =>
-      displayTerm(
-        [...(surfaces.get(id) ?? new Map<string, number>()).entries()].sort(
-          (x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1),
-        )[0]?.[0] ?? '',
-      ),
-    )
+    .map(([id]) => id)
+  const shared = ranked
+    .filter((id) => !isConceptStem(stemOf[id] ?? ''))
+    .map((id) => displayTerm(byUse(id)[0] ?? ''))
     .filter(Boolean)
   const sharedTerms = [...new Set(shared)].slice(0, 5)
+  // Concepts the members name in different words: what joined them beyond their shared words.
+  const labels = new Map(vocabulary.concepts.map((c) => [c.id, c.label]))
+  const bridges = ranked
+    .filter((id) => isConceptStem(stemOf[id] ?? '') && conceptWords(id).length >= 2)
+    .slice(0, 2)
+    .map((id) => ({
+      label: labels.get(conceptIdOf(stemOf[id] ?? '')) ?? conceptIdOf(stemOf[id] ?? ''),
+      words: conceptWords(id).slice(0, 3).map(displayTerm),
+    }))
 
   const phaseById = new Map(phases.map((p) => [p.id, p]))
   // Only phases on the timeline: a stale phase id counts as no phase, as in the similarity.
@@ -470,11 +439,46 @@ function describe(
   )
   const phaseNames = phaseIds.flatMap((id) => phaseById.get(id)?.name ?? [])
 
-  const top = sharedTerms.slice(0, 2)
+  // Named from its two strongest features: a shared word as the members wrote it, a concept
+  // by its label ("access request") when that is what most of them name; never a concept and
+  // one of its own words ("Releasing / release").
+  const top: string[] = []
+  const namedConcepts = new Set<string>()
+  for (const id of ranked) {
+    if (top.length === 2) break
+    const stem = stemOf[id] ?? ''
+    // A concept named by one word only says no more than that word.
+    if (isConceptStem(stem) && conceptWords(id).length < 2) continue
+    const concepts = isConceptStem(stem)
+      ? [conceptIdOf(stem)]
+      : (vocabulary.conceptsOf.get(stem) ?? []).map((c) => vocabulary.concepts[c]?.id ?? '')
+    if (concepts.some((c) => namedConcepts.has(c))) continue
+    for (const c of concepts) namedConcepts.add(c)
+    const shown = isConceptStem(stem)
+      ? (labels.get(conceptIdOf(stem)) ?? conceptIdOf(stem))
+      : displayTerm(byUse(id)[0] ?? '')
+    // Nor a label and a word it already holds ("Security review / review").
+    const inLabel = top.some((t) =>
+      t
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .includes(shown.toLowerCase()),
+    )
+    if (shown !== '' && !top.includes(shown) && !inLabel) top.push(shown)
+  }
   const name = top.length > 0 ? capitalise(top.join(' / ')) : 'Related pain points'
-  // e.g. 3 pain points mention "approval", "security" and sit in Security & compliance review.
+  // e.g. 3 pain points mention "approval", "security"; "ticket" and "permission" are the same
+  // pain (access request); and sit in Security & compliance review.
   const quoted = sharedTerms.slice(0, 3).map((t) => `"${t}"`)
-  const mention = quoted.length === 0 ? 'are worded alike' : `mention ${quoted.join(', ')}`
+  const said = bridges.map(
+    (b) => `${listed(b.words.map((w) => `"${w}"`))} name the same pain (${b.label})`,
+  )
+  const mention =
+    quoted.length === 0
+      ? said.length === 0
+        ? 'are worded alike'
+        : `say it in other words: ${said.join('; ')}`
+      : `mention ${quoted.join(', ')}${said.length === 0 ? '' : `; ${said.join('; ')}`}`
   const where = phaseNames.length === 0 ? '' : ` and sit in ${listed(phaseNames)}`
   return {
     key: `suggestion:${fnv1a([...memberIds].sort().join('\n')).toString(36)}`,
@@ -488,7 +492,7 @@ function describe(
 }
 
 /** "a", "a and b", "a, b and c". */
-function listed(items: string[]): string {
+export function listed(items: string[]): string {
   return items.length > 1
     ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
     : (items[0] ?? '')

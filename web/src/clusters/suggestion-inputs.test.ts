@@ -1,6 +1,6 @@
 import type { StickyModel } from '@stormline/shared/board/read-board'
 import { describe, expect, it } from 'vitest'
-import { openSuggestions, painPointInputs } from './suggestion-inputs.ts'
+import { painPointInputs } from './suggestion-inputs.ts'
 
 function sticky(id: string, kind: StickyModel['kind'], x: number): StickyModel {
   return {
@@ -28,20 +28,5 @@ describe('painPointInputs', () => {
       new Set(['shape:c']),
     )
     expect(inputs).toEqual([{ id: 'shape:a', text: 'text shape:a', x: 110, phaseId: 'phase:1' }])
-  })
-})
-
-describe('openSuggestions', () => {
-  it('hides rejected suggestions', () => {
-    const s = (key: string) => ({
-      key,
-      name: key,
-      memberIds: [],
-      sharedTerms: [],
-      phaseIds: [],
-      reason: '',
-      confidence: 0.5,
-    })
-    expect(openSuggestions([s('a'), s('b')], { a: 'rejected' }).map((x) => x.key)).toEqual(['b'])
   })
 })

@@ -1,8 +1,9 @@
-import type { ClusterSuggestion, PainPointInput } from '@stormline/shared/backlog/suggestion-types'
+import type { PainPointInput } from '@stormline/shared/backlog/suggestion-types'
 import type { StickyModel } from '@stormline/shared/board/read-board'
 
 /**
- * What the suggester sees: pain points in no cluster, with their text, centre x and phase. The
+ * What the suggester sees: pain points (those in no cluster, or all of them with an empty
+ * `clustered`: suggestForBoard sorts them out), with their text, centre x and phase. The
  * x is rounded so a sub-pixel nudge does not count as a new input (the panel reruns the
  * suggester only when these inputs change, never on cursor moves or unrelated edits).
  */
@@ -18,12 +19,4 @@ export function painPointInputs(
       x: Math.round(s.bounds.x + s.bounds.w / 2),
       phaseId: s.phaseId,
     }))
-}
-
-/** Suggestions the facilitator has not turned down. */
-export function openSuggestions(
-  suggestions: readonly ClusterSuggestion[],
-  decisions: Readonly<Record<string, unknown>>,
-): ClusterSuggestion[] {
-  return suggestions.filter((s) => decisions[s.key] !== 'rejected')
 }
