@@ -6,6 +6,7 @@ import { cors } from 'hono/cors'
 import type { BoardStore } from './boards/board-store.ts'
 import type { ServerConfig } from './config.ts'
 import { createDerivedReads, type DerivedReads } from './derived/derived-reads.ts'
+import { BoardHistory } from './history/board-history.ts'
 import { apiError } from './http/api-error.ts'
 import { backlogRoutes } from './http/backlog-routes.ts'
 import { boardGuard } from './http/board-guard.ts'
@@ -15,10 +16,12 @@ import { exportBoardRoute, importBoardRoute } from './http/board-transfer-routes
 import { boardsRoutes, createBoardWithLinks } from './http/boards-routes.ts'
 import { configRoutes } from './http/config-routes.ts'
 import { creationGuard } from './http/creation-guard.ts'
+import { historyRoutes } from './http/history-routes.ts'
 import { memberRoutes } from './http/member-routes.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { stickyImportRoutes } from './http/sticky-import-routes.ts'
+import { vocabularyRoutes } from './http/vocabulary-routes.ts'
 import { webAppRoutes } from './http/web-app.ts'
 import type { Logger } from './logging/logger.ts'
 import type { PrometheusMetrics } from './observability/prometheus-metrics.ts'
@@ -36,6 +39,8 @@ export interface AppDependencies {
   relay?: { ping(): Promise<void> }
   /** Backlog, model and suggestion reads (server/src/derived/); made from the registry when absent. */
   derived?: DerivedReads
+  /** Board history (ADR 0015); made from the store, the registry and the config when absent. */
+  history?: BoardHistory
 }
 
 export interface StormlineApp {
@@ -77,6 +82,16 @@ export function createApp(deps: AppDependencies): StormlineApp {
   })
   app.post('/api/boards', creationLimit)
   app.post('/api/boards/import', creationLimit)
+  // Sticky imports (and their previews) parse up to a megabyte each: a budget of their own, so a
+  // facilitator trying files does not use up the address's board creations, and the reverse.
+  app.post(
+    '/api/boards/:id/stickies/import',
+    creationGuard({
+      perMinute: deps.config.createRatePerMinute,
+      trustProxy: deps.config.trustProxy,
+      what: 'sticky imports',
+    }),
+  )
   // A CSV of stickies for one board (shared/src/import/): up to 1000 rows of long text.
   const stickyImportLimit = bodyLimit({ maxSize: maxStickyImportBytes, onError: tooLarge })
   const stickyImportPath = /^\/api\/boards\/[^/]+\/stickies\/import$/
@@ -163,6 +178,15 @@ export function createApp(deps: AppDependencies): StormlineApp {
     }),
   )
   app.route('/api/boards', stickyImportRoutes(deps.store, deps.registry))
+  const history =
+    deps.history ??
+    new BoardHistory({
+      store: deps.store,
+      documents: deps.registry,
+      logger: deps.logger,
+      retention: deps.config.history,
+    })
+  app.route('/api/boards', historyRoutes(deps.store, history))
   // Worker threads start with the first such read, so an app that serves none starts none.
   const derived =
     deps.derived ??
@@ -170,10 +194,12 @@ export function createApp(deps: AppDependencies): StormlineApp {
       documents: deps.registry,
       workers: deps.config.derivedWorkers,
       metrics: deps.metrics?.derived,
+      vocabulary: deps.config.vocabulary,
     })
   app.route('/api/boards', boardModelRoutes(deps.store, derived))
   app.route('/api/boards', backlogRoutes(deps.store, derived, deps.config.publicUrl))
   app.route('/api/config', configRoutes({ tldrawLicenseKey: deps.config.tldrawLicenseKey }))
+  app.route('/api/vocabulary', vocabularyRoutes(deps.config.vocabulary))
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API endpoint.'))
   app.route(
     '/sync',

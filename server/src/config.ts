@@ -1,7 +1,9 @@
 import { hostname } from 'node:os'
 import path from 'node:path'
+import type { Vocabulary } from '@stormline/shared/suggestions/vocabulary'
 import { z } from 'zod'
 import type { SqliteDurability } from './db/database.ts'
+import { loadVocabulary } from './derived/vocabulary-file.ts'
 import { type LogLevel, logLevels } from './logging/logger.ts'
 import { defaultCompactionPolicy, defaultQuietCheckIntervalMs } from './rooms/compaction-policy.ts'
 import { defaultRateLimit, type RateLimit } from './rooms/rate-limit.ts'
@@ -51,6 +53,22 @@ export interface ServerConfig {
   trustProxy: boolean
   /** Worker threads computing backlog, model and suggestion reads (server/src/derived/). */
   derivedWorkers: number
+  /**
+   * The cluster suggester's vocabulary (ADR 0016): the built-in groups merged with the operator's
+   * VOCABULARY_FILE, read and checked here so a bad file stops the start.
+   */
+  vocabulary: Vocabulary
+  /** Board history (ADR 0015): automatic checkpoints and their retention. */
+  history: HistoryConfig
+}
+
+export interface HistoryConfig {
+  /** An automatic checkpoint at most this often during activity, in ms (0: none). */
+  autoMs: number
+  /** Automatic checkpoints kept per board (the newest). */
+  keepAuto: number
+  /** Days automatic and before-restore checkpoints are kept (named ones: until deleted). */
+  keepDays: number
 }
 
 const envSchema = z.object({
@@ -95,6 +113,11 @@ const envSchema = z.object({
   CREATE_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   TRUST_PROXY: z.stringbool().default(false),
   DERIVED_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  VOCABULARY_FILE: z.string().trim().min(1).optional(),
+  // Fractions allowed (a test runs on 0.01 minutes); 0 turns automatic checkpoints off.
+  HISTORY_AUTO_MINUTES: z.coerce.number().min(0).max(10_080).default(10),
+  HISTORY_KEEP_AUTO: z.coerce.number().int().min(0).max(10_000).default(50),
+  HISTORY_KEEP_DAYS: z.coerce.number().min(0).max(36_500).default(30),
 })
 
 const defaultWebDist = new URL('../../web/dist', import.meta.url).pathname
@@ -154,5 +177,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     createRatePerMinute: e.CREATE_RATE_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     derivedWorkers: e.DERIVED_WORKERS,
+    vocabulary: loadVocabularyConfig(e.VOCABULARY_FILE),
+    history: {
+      autoMs: Math.round(e.HISTORY_AUTO_MINUTES * 60_000),
+      keepAuto: e.HISTORY_KEEP_AUTO,
+      keepDays: e.HISTORY_KEEP_DAYS,
+    },
+  }
+}
+
+function loadVocabularyConfig(file: string | undefined): Vocabulary {
+  try {
+    return loadVocabulary(file === undefined ? null : path.resolve(file))
+  } catch (error) {
+    throw new Error(
+      `Invalid configuration: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }

@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { openBackends } from './backends.ts'
 import { loadConfig } from './config.ts'
+import { AutoCheckpoints } from './history/auto-checkpoints.ts'
+import { BoardHistory } from './history/board-history.ts'
 import { createLogger } from './logging/logger.ts'
 import { createPrometheusMetrics } from './observability/prometheus-metrics.ts'
 import { RoomRegistry } from './rooms/room-registry.ts'
@@ -16,7 +18,15 @@ const metrics = createPrometheusMetrics({
 })
 const backends = await openBackends(config, logger, metrics.relay)
 const { store, relay } = backends
+// Automatic checkpoints (ADR 0015) hear of each board's activity from the registry and take
+// them through the history, which reads and writes documents through the registry.
+const autoCheckpoints = new AutoCheckpoints({
+  intervalMs: config.history.autoMs,
+  take: (boardId, dirtySince) => history.takeAuto(boardId, dirtySince),
+  logger,
+})
 const registry = new RoomRegistry({
+  activity: autoCheckpoints,
   store,
   relay: relay ?? undefined,
   logger,
@@ -28,6 +38,12 @@ const registry = new RoomRegistry({
   maxBoardBytes: config.maxBoardBytes,
   rateLimit: config.rateLimit,
 })
+const history = new BoardHistory({
+  store,
+  documents: registry,
+  logger,
+  retention: config.history,
+})
 const { app, injectWebSocket, derived } = createApp({
   config,
   store,
@@ -35,6 +51,7 @@ const { app, injectWebSocket, derived } = createApp({
   logger,
   metrics,
   relay: relay ?? undefined,
+  history,
 })
 
 const server = serve(
@@ -63,6 +80,7 @@ function shutdown(signal: string): void {
   if (stopping) return
   stopping = true
   logger.info('server.stopping', { signal })
+  autoCheckpoints.close()
   const roomsClosed = registry.close()
   server.close(() => {
     roomsClosed

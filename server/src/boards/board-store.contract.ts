@@ -6,6 +6,7 @@ import {
   BoardNotFoundError,
   type BoardStore,
   type MemberRecord,
+  type StoredCheckpoint,
   type StoredDocument,
 } from './board-store.ts'
 
@@ -467,6 +468,133 @@ export function boardStoreContract(
         createdAt: new Date(),
       })
       expect(await store.listMembers(boardId)).toEqual([])
+    })
+
+    /** A checkpoint of this board whose state holds `records`. */
+    function checkpoint(
+      id: string,
+      kind: StoredCheckpoint['kind'],
+      at: number,
+      records: Record<string, number> = {},
+    ): StoredCheckpoint {
+      const doc = new Y.Doc()
+      for (const [key, value] of Object.entries(records)) doc.getMap('records').set(key, value)
+      return {
+        id,
+        boardId,
+        kind,
+        name: `${kind} ${id}`,
+        createdAt: new Date(1_800_000_000_000 + at),
+        stickyCount: Object.keys(records).length,
+        restoredFrom: kind === 'before-restore' ? 'named-1' : null,
+        undone: false,
+        state: Y.encodeStateAsUpdate(doc),
+        restoredState: kind === 'before-restore' ? Y.encodeStateAsUpdate(new Y.Doc()) : null,
+      }
+    }
+
+    const ids = async (): Promise<string[]> =>
+      (await store.listCheckpoints(boardId)).map((listed) => listed.id)
+
+    it('stores checkpoints with their states and lists them newest first without them', async () => {
+      const named = checkpoint('named-1', 'named', 10, { a: 1, b: 2 })
+      const before = checkpoint('before-1', 'before-restore', 20, { a: 1 })
+      await store.saveCheckpoint(named)
+      await store.saveCheckpoint(checkpoint('auto-1', 'auto', 0))
+      await store.saveCheckpoint(before)
+      // Same moment: the larger id first, on every store.
+      await store.saveCheckpoint(checkpoint('auto-2', 'auto', 10))
+
+      const listed = await store.listCheckpoints(boardId)
+      expect(listed.map((c) => c.id)).toEqual(['before-1', 'named-1', 'auto-2', 'auto-1'])
+      const { state: _state, restoredState: _restored, ...summary } = named
+      expect(listed[1]).toEqual(summary)
+      expect(listed[0]).not.toHaveProperty('state')
+
+      const loaded = await store.loadCheckpoint(boardId, 'named-1')
+      expect(loaded && recordsOf(loaded.state)).toEqual({ a: 1, b: 2 })
+      expect(loaded?.restoredState).toBeNull()
+      const loadedBefore = await store.loadCheckpoint(boardId, 'before-1')
+      expect(loadedBefore?.restoredFrom).toBe('named-1')
+      expect(loadedBefore?.restoredState && recordsOf(loadedBefore.restoredState)).toEqual({})
+    })
+
+    it('finds a checkpoint only on its own board, and refuses one for an unknown board', async () => {
+      await store.saveCheckpoint(checkpoint('named-1', 'named', 0))
+      const other = newBoardId()
+      await store.createBoard({
+        id: other,
+        name: 'Other',
+        template: 'blank',
+        createdAt: new Date(),
+      })
+      expect(await store.loadCheckpoint(other, 'named-1')).toBeUndefined()
+      expect(await store.deleteCheckpoint(other, 'named-1')).toBe(false)
+      expect(await store.setCheckpointUndone(other, 'named-1', true)).toBe(false)
+      expect(await store.listCheckpoints(other)).toEqual([])
+      expect(await ids()).toEqual(['named-1'])
+      const unknown = { ...checkpoint('x', 'named', 0), boardId: newBoardId() }
+      await expect(settled(() => store.saveCheckpoint(unknown))).rejects.toBeInstanceOf(
+        BoardNotFoundError,
+      )
+    })
+
+    it('marks a restore undone once, and only on a before-restore checkpoint', async () => {
+      await store.saveCheckpoint(checkpoint('before-1', 'before-restore', 0))
+      await store.saveCheckpoint(checkpoint('named-1', 'named', 1))
+      expect(await store.setCheckpointUndone(boardId, 'named-1', true)).toBe(false)
+      expect(await store.setCheckpointUndone(boardId, 'before-1', true)).toBe(true)
+      expect(await store.setCheckpointUndone(boardId, 'before-1', true)).toBe(false)
+      expect((await store.loadCheckpoint(boardId, 'before-1'))?.undone).toBe(true)
+      expect((await store.listCheckpoints(boardId)).find((c) => c.id === 'before-1')?.undone).toBe(
+        true,
+      )
+      // A failed undo gives its claim back.
+      expect(await store.setCheckpointUndone(boardId, 'before-1', false)).toBe(true)
+      expect((await store.loadCheckpoint(boardId, 'before-1'))?.undone).toBe(false)
+      expect(await store.setCheckpointUndone(boardId, 'missing', true)).toBe(false)
+    })
+
+    it('deletes one checkpoint', async () => {
+      await store.saveCheckpoint(checkpoint('named-1', 'named', 0))
+      await store.saveCheckpoint(checkpoint('named-2', 'named', 1))
+      expect(await store.deleteCheckpoint(boardId, 'named-1')).toBe(true)
+      expect(await store.deleteCheckpoint(boardId, 'named-1')).toBe(false)
+      expect(await ids()).toEqual(['named-2'])
+      expect(await store.loadCheckpoint(boardId, 'named-1')).toBeUndefined()
+    })
+
+    it('prunes automatic checkpoints past the count and old ones, and keeps named ones', async () => {
+      for (let i = 1; i <= 5; i++)
+        await store.saveCheckpoint(checkpoint(`auto-${i}`, 'auto', i * 100))
+      await store.saveCheckpoint(checkpoint('before-old', 'before-restore', 50))
+      await store.saveCheckpoint(checkpoint('before-new', 'before-restore', 450))
+      await store.saveCheckpoint(checkpoint('named-old', 'named', 1))
+      const keepSince = new Date(1_800_000_000_000 + 150)
+
+      expect(await store.pruneCheckpoints(boardId, { keepAuto: 3, keepSince })).toBe(3)
+      // auto-1 and before-old are too old; of the other automatic ones the newest three stay.
+      expect(await ids()).toEqual(['auto-5', 'before-new', 'auto-4', 'auto-3', 'named-old'])
+      expect(await store.pruneCheckpoints(boardId, { keepAuto: 3, keepSince })).toBe(0)
+      expect(await store.pruneCheckpoints(boardId, { keepAuto: 0, keepSince: new Date(0) })).toBe(3)
+      expect(await ids()).toEqual(['before-new', 'named-old'])
+    })
+
+    it('deletes a board with its checkpoints', async () => {
+      await store.saveCheckpoint(checkpoint('named-1', 'named', 0))
+      await store.deleteBoard(boardId)
+      expect(await store.listCheckpoints(boardId)).toEqual([])
+      expect(await store.loadCheckpoint(boardId, 'named-1')).toBeUndefined()
+      await store.createBoard({
+        id: boardId,
+        name: 'Again',
+        template: 'blank',
+        createdAt: new Date(),
+      })
+      expect(await store.listCheckpoints(boardId)).toEqual([])
+      // Its id is free again.
+      await store.saveCheckpoint(checkpoint('named-1', 'named', 0))
+      expect(await ids()).toEqual(['named-1'])
     })
   })
 }

@@ -11,6 +11,7 @@
 import type { MemberGrant } from '@stormline/shared/access/identity'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import type { BoardTemplateId } from '@stormline/shared/board/templates'
+import type { CheckpointKind } from '@stormline/shared/history/history-api'
 import type { Awaitable } from './awaitable.ts'
 
 export type { Awaitable } from './awaitable.ts'
@@ -53,6 +54,39 @@ export interface PrivateDocument {
   state: Uint8Array
 }
 
+/** A checkpoint of a board's shared document (ADR 0015), without its state. */
+export interface CheckpointRecord {
+  id: string
+  boardId: string
+  kind: CheckpointKind
+  name: string
+  createdAt: Date
+  stickyCount: number
+  /** For a `before-restore` checkpoint: the checkpoint whose restore it precedes. */
+  restoredFrom: string | null
+  /** For a `before-restore` checkpoint: its restore was undone. */
+  undone: boolean
+}
+
+/** A checkpoint with its document states. */
+export interface StoredCheckpoint extends CheckpointRecord {
+  /** The board's whole shared document as one Yjs update (Y.encodeStateAsUpdate). */
+  state: Uint8Array
+  /**
+   * For a `before-restore` checkpoint: the state that was restored, kept here so the restore can
+   * be undone even after that checkpoint was deleted or pruned; null otherwise.
+   */
+  restoredState: Uint8Array | null
+}
+
+/** What pruneCheckpoints keeps (named checkpoints are kept until deleted). */
+export interface CheckpointRetention {
+  /** The newest this many `auto` checkpoints of the board. */
+  keepAuto: number
+  /** `auto` and `before-restore` checkpoints created at or after this moment. */
+  keepSince: Date
+}
+
 /** SHA-256 (hex) of an access token, per role. */
 export type TokenHashes = Record<BoardRole, string>
 
@@ -69,7 +103,7 @@ export interface BoardStore {
   getBoard(id: string): Awaitable<BoardRecord | undefined>
   /** Throws BoardNotFoundError for an unknown board. */
   renameBoard(id: string, name: string): Awaitable<void>
-  /** Deletes the board with its document and tokens; false if there was no such board. */
+  /** Deletes the board with its document, tokens, members and checkpoints; false if there was no such board. */
   deleteBoard(id: string): Awaitable<boolean>
   /** Replaces the token hash of each role given (old tokens of those roles stop working). */
   setTokenHashes(boardId: string, hashes: Partial<TokenHashes>): Awaitable<void>
@@ -111,6 +145,22 @@ export interface BoardStore {
   savePrivateDocument(boardId: string, memberId: string, state: Uint8Array): Awaitable<void>
   /** Every private document of the board (the server counts votes and publishes drafts from them). */
   listPrivateDocuments(boardId: string): Awaitable<PrivateDocument[]>
+  /** Stores a checkpoint; throws BoardNotFoundError for an unknown board (ADR 0015). */
+  saveCheckpoint(checkpoint: StoredCheckpoint): Awaitable<void>
+  /** The board's checkpoints without their states, newest first (then by id, descending). */
+  listCheckpoints(boardId: string): Awaitable<CheckpointRecord[]>
+  /** One checkpoint with its states; undefined when the board has none with this id. */
+  loadCheckpoint(boardId: string, checkpointId: string): Awaitable<StoredCheckpoint | undefined>
+  /**
+   * Sets a `before-restore` checkpoint's `undone` flag if it is not already so, atomically: true
+   * when this call changed it. Two undos of one restore (on two nodes, or a double click) thus
+   * find out which one goes ahead.
+   */
+  setCheckpointUndone(boardId: string, checkpointId: string, undone: boolean): Awaitable<boolean>
+  /** Deletes one checkpoint; false when the board had none with this id. */
+  deleteCheckpoint(boardId: string, checkpointId: string): Awaitable<boolean>
+  /** Deletes the board's checkpoints that retention lets go; returns how many. */
+  pruneCheckpoints(boardId: string, retention: CheckpointRetention): Awaitable<number>
 }
 
 export class BoardNotFoundError extends Error {

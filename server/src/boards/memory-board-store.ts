@@ -5,8 +5,11 @@ import {
   BoardNotFoundError,
   type BoardRecord,
   type BoardStore,
+  type CheckpointRecord,
+  type CheckpointRetention,
   type MemberRecord,
   type PrivateDocument,
+  type StoredCheckpoint,
   type StoredDocument,
   type TokenHashes,
   type UpdateLogStats,
@@ -20,6 +23,7 @@ interface MemoryBoard {
   tokens: Partial<TokenHashes>
   members: Map<string, MemberRecord>
   privateDocuments: Map<string, Uint8Array>
+  checkpoints: Map<string, StoredCheckpoint>
 }
 
 /**
@@ -40,6 +44,7 @@ export class MemoryBoardStore implements BoardStore {
       tokens: { ...tokenHashes },
       members: new Map(),
       privateDocuments: new Map(),
+      checkpoints: new Map(),
     })
     if (initialUpdate) this.appendUpdate(board.id, initialUpdate)
   }
@@ -150,6 +155,57 @@ export class MemoryBoardStore implements BoardStore {
       .map(([memberId, state]) => ({ memberId, state: state.slice() }))
   }
 
+  saveCheckpoint(checkpoint: StoredCheckpoint): void {
+    const board = this.require(checkpoint.boardId)
+    if (board.checkpoints.has(checkpoint.id)) {
+      throw new Error(`Checkpoint ${checkpoint.id} already exists on board ${checkpoint.boardId}`)
+    }
+    board.checkpoints.set(checkpoint.id, copyCheckpoint(checkpoint))
+  }
+
+  listCheckpoints(boardId: string): CheckpointRecord[] {
+    const board = this.boards.get(boardId)
+    if (!board) return []
+    return newestFirst([...board.checkpoints.values()]).map(
+      ({ state: _state, restoredState: _restored, ...record }) => ({
+        ...record,
+        createdAt: new Date(record.createdAt),
+      }),
+    )
+  }
+
+  loadCheckpoint(boardId: string, checkpointId: string): StoredCheckpoint | undefined {
+    const checkpoint = this.boards.get(boardId)?.checkpoints.get(checkpointId)
+    return checkpoint ? copyCheckpoint(checkpoint) : undefined
+  }
+
+  setCheckpointUndone(boardId: string, checkpointId: string, undone: boolean): boolean {
+    const checkpoint = this.boards.get(boardId)?.checkpoints.get(checkpointId)
+    if (checkpoint?.kind !== 'before-restore' || checkpoint.undone === undone) {
+      return false
+    }
+    checkpoint.undone = undone
+    return true
+  }
+
+  deleteCheckpoint(boardId: string, checkpointId: string): boolean {
+    return this.boards.get(boardId)?.checkpoints.delete(checkpointId) ?? false
+  }
+
+  pruneCheckpoints(boardId: string, retention: CheckpointRetention): number {
+    const board = this.boards.get(boardId)
+    if (!board) return 0
+    const autos = newestFirst([...board.checkpoints.values()].filter((c) => c.kind === 'auto'))
+    const doomed = new Set(autos.slice(retention.keepAuto).map((c) => c.id))
+    for (const checkpoint of board.checkpoints.values()) {
+      if (checkpoint.kind !== 'named' && checkpoint.createdAt < retention.keepSince) {
+        doomed.add(checkpoint.id)
+      }
+    }
+    for (const id of doomed) board.checkpoints.delete(id)
+    return doomed.size
+  }
+
   /** From the start (`afterSeq` null), or what a node that has everything through `afterSeq` lacks. */
   private readDocument(board: MemoryBoard, afterSeq: number | null): StoredDocument {
     const snapshot =
@@ -169,6 +225,22 @@ export class MemoryBoardStore implements BoardStore {
     if (!board) throw new BoardNotFoundError(boardId)
     return board
   }
+}
+
+function copyCheckpoint(checkpoint: StoredCheckpoint): StoredCheckpoint {
+  return {
+    ...checkpoint,
+    createdAt: new Date(checkpoint.createdAt),
+    state: checkpoint.state.slice(),
+    restoredState: checkpoint.restoredState?.slice() ?? null,
+  }
+}
+
+/** Newest first, then by id descending (code units), as every store lists them. */
+function newestFirst<T extends CheckpointRecord>(checkpoints: T[]): T[] {
+  return checkpoints.sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareStrings(b.id, a.id),
+  )
 }
 
 function copyMember(member: MemberRecord): MemberRecord {

@@ -81,3 +81,27 @@ export const memberPrivateDocuments = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.boardId, table.memberId] })],
 )
+
+/**
+ * Checkpoints of a board's shared document (ADR 0015): its whole state as one Yjs update, with
+ * what the history list shows. `restored_state` is set on `before-restore` checkpoints only (what
+ * the restore put back, for its undo). Listed newest first per board.
+ */
+export const boardCheckpoints = sqliteTable(
+  'board_checkpoints',
+  {
+    id: text('id').primaryKey(),
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    stickyCount: integer('sticky_count').notNull(),
+    restoredFrom: text('restored_from'),
+    undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    restoredState: blob('restored_state', { mode: 'buffer' }),
+  },
+  (table) => [index('board_checkpoints_board_created').on(table.boardId, table.createdAt)],
+)

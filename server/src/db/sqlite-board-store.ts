@@ -6,15 +6,20 @@ import {
   BoardNotFoundError,
   type BoardRecord,
   type BoardStore,
+  type CheckpointRecord,
+  type CheckpointRetention,
   type MemberRecord,
   type PrivateDocument,
+  type StoredCheckpoint,
   type StoredDocument,
   type TokenHashes,
   type UpdateLogStats,
 } from '../boards/board-store.ts'
+import { toCheckpointKind } from '../history/checkpoint-kind.ts'
 import type { StormlineDatabase } from './database.ts'
 import { orm } from './drizzle-modules.ts'
 import {
+  boardCheckpoints,
   boardMembers,
   boardSnapshots,
   boards,
@@ -23,7 +28,7 @@ import {
   memberPrivateDocuments,
 } from './schema.ts'
 
-const { and, asc, eq, gt, lt, lte, max, sql } = orm
+const { and, asc, desc, eq, gt, inArray, lt, lte, max, ne, sql } = orm
 
 /**
  * BoardStore on SQLite through drizzle; every call commits before it returns and answers with a
@@ -77,7 +82,8 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   deleteBoard(id: string): boolean {
-    // Snapshots, updates, tokens, members and private documents go with it (ON DELETE CASCADE).
+    // Snapshots, updates, tokens, members, private documents and checkpoints go with it (ON DELETE
+    // CASCADE).
     return this.db.delete(boards).where(eq(boards.id, id)).run().changes > 0
   }
 
@@ -285,6 +291,100 @@ export class SqliteBoardStore implements BoardStore {
       .map((row) => ({ memberId: row.memberId, state: new Uint8Array(row.state) }))
   }
 
+  saveCheckpoint(checkpoint: StoredCheckpoint): void {
+    try {
+      this.db
+        .insert(boardCheckpoints)
+        .values({
+          ...checkpoint,
+          state: Buffer.from(checkpoint.state),
+          restoredState: checkpoint.restoredState ? Buffer.from(checkpoint.restoredState) : null,
+        })
+        .run()
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new BoardNotFoundError(checkpoint.boardId)
+      throw error
+    }
+  }
+
+  listCheckpoints(boardId: string): CheckpointRecord[] {
+    return this.db
+      .select(checkpointColumns)
+      .from(boardCheckpoints)
+      .where(eq(boardCheckpoints.boardId, boardId))
+      .orderBy(desc(boardCheckpoints.createdAt), desc(boardCheckpoints.id))
+      .all()
+      .map(toCheckpointRecord)
+  }
+
+  loadCheckpoint(boardId: string, checkpointId: string): StoredCheckpoint | undefined {
+    const row = this.db
+      .select()
+      .from(boardCheckpoints)
+      .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.id, checkpointId)))
+      .get()
+    if (!row) return undefined
+    return {
+      ...toCheckpointRecord(row),
+      state: new Uint8Array(row.state),
+      restoredState: row.restoredState ? new Uint8Array(row.restoredState) : null,
+    }
+  }
+
+  setCheckpointUndone(boardId: string, checkpointId: string, undone: boolean): boolean {
+    // One statement: of two undos of one restore, exactly one changes the row.
+    const result = this.db
+      .update(boardCheckpoints)
+      .set({ undone })
+      .where(
+        and(
+          eq(boardCheckpoints.boardId, boardId),
+          eq(boardCheckpoints.id, checkpointId),
+          eq(boardCheckpoints.kind, 'before-restore'),
+          ne(boardCheckpoints.undone, undone),
+        ),
+      )
+      .run()
+    return result.changes > 0
+  }
+
+  deleteCheckpoint(boardId: string, checkpointId: string): boolean {
+    const result = this.db
+      .delete(boardCheckpoints)
+      .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.id, checkpointId)))
+      .run()
+    return result.changes > 0
+  }
+
+  pruneCheckpoints(boardId: string, retention: CheckpointRetention): number {
+    return this.db.transaction((tx) => {
+      const aged = tx
+        .delete(boardCheckpoints)
+        .where(
+          and(
+            eq(boardCheckpoints.boardId, boardId),
+            ne(boardCheckpoints.kind, 'named'),
+            lt(boardCheckpoints.createdAt, retention.keepSince),
+          ),
+        )
+        .run().changes
+      const surplus = tx
+        .select({ id: boardCheckpoints.id })
+        .from(boardCheckpoints)
+        .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.kind, 'auto')))
+        .orderBy(desc(boardCheckpoints.createdAt), desc(boardCheckpoints.id))
+        .all()
+        .slice(retention.keepAuto)
+        .map((row) => row.id)
+      if (surplus.length === 0) return aged
+      const extra = tx
+        .delete(boardCheckpoints)
+        .where(and(eq(boardCheckpoints.boardId, boardId), inArray(boardCheckpoints.id, surplus)))
+        .run().changes
+      return aged + extra
+    })
+  }
+
   /** From the start (`afterSeq` null), or what a node that has everything through `afterSeq` lacks. */
   private readDocument(boardId: string, afterSeq: number | null): StoredDocument {
     return this.db.transaction((tx) => {
@@ -321,6 +421,35 @@ export class SqliteBoardStore implements BoardStore {
       .where(eq(boardUpdates.boardId, boardId))
       .get()
     return row?.seq ?? 0
+  }
+}
+
+/** Every column but the states: what a list shows. */
+const checkpointColumns = {
+  id: boardCheckpoints.id,
+  boardId: boardCheckpoints.boardId,
+  kind: boardCheckpoints.kind,
+  name: boardCheckpoints.name,
+  createdAt: boardCheckpoints.createdAt,
+  stickyCount: boardCheckpoints.stickyCount,
+  restoredFrom: boardCheckpoints.restoredFrom,
+  undone: boardCheckpoints.undone,
+}
+
+type CheckpointRow = {
+  [K in keyof typeof checkpointColumns]: (typeof boardCheckpoints.$inferSelect)[K]
+}
+
+function toCheckpointRecord(row: CheckpointRow): CheckpointRecord {
+  return {
+    id: row.id,
+    boardId: row.boardId,
+    kind: toCheckpointKind(row.kind),
+    name: row.name,
+    createdAt: row.createdAt,
+    stickyCount: row.stickyCount,
+    restoredFrom: row.restoredFrom,
+    undone: row.undone,
   }
 }
 

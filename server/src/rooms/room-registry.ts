@@ -67,6 +67,18 @@ export interface RoomRegistryOptions {
   metrics?: SyncMetrics
   /** The other nodes serving the same boards (ADR 0014); absent on a single node. */
   relay?: BoardRelayHub
+  /** Told of boards' activity here (automatic checkpoints, ADR 0015); absent: nobody. */
+  activity?: BoardActivity
+}
+
+/**
+ * What the registry reports about a board's activity on this node: an edit accepted from one of
+ * its sockets or a change the server wrote (writeDocument), and the last person leaving it (just
+ * before it is unloaded, while readDocument still reads the live document).
+ */
+export interface BoardActivity {
+  changed(boardId: string): void
+  idle(boardId: string): void
 }
 
 /**
@@ -558,6 +570,7 @@ export class RoomRegistry {
     const live = this.boards.get(boardId)?.room
     if (live) {
       live.serverWrite(change)
+      this.options.activity?.changed(boardId)
       return
     }
     const { store, logger, relay } = this.options
@@ -572,6 +585,7 @@ export class RoomRegistry {
           if (update.byteLength <= 2) return
           return andThen(store.appendUpdate(boardId, update), (seq) => {
             relay?.publishUpdate(boardId, seq, update)
+            this.options.activity?.changed(boardId)
           })
         },
         () => doc.destroy(),
@@ -655,6 +669,7 @@ export class RoomRegistry {
         onFailure: (failed) => this.fail(failed),
         onStored: (socket) => this.links.get(socket)?.ack.stored(),
         onAccepted: ({ identity, createdNotes, touchedMaps }) => {
+          this.options.activity?.changed(boardId)
           if (!board) return
           recordAuthoredNotes(board, identity.memberId, createdNotes)
           if (identity.role === 'facilitator' && touchesSealedState(touchedMaps)) this.react(board)
@@ -755,6 +770,7 @@ export class RoomRegistry {
       return
     }
     board.room.tryCompact()
+    this.options.activity?.idle(board.room.boardId)
     this.boards.delete(board.room.boardId)
     board.follow?.leave()
     this.unlinkBoard(board)

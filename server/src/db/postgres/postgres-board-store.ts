@@ -6,15 +6,20 @@ import {
   BoardNotFoundError,
   type BoardRecord,
   type BoardStore,
+  type CheckpointRecord,
+  type CheckpointRetention,
   type MemberRecord,
   type PrivateDocument,
+  type StoredCheckpoint,
   type StoredDocument,
   type TokenHashes,
   type UpdateLogStats,
 } from '../../boards/board-store.ts'
+import { toCheckpointKind } from '../../history/checkpoint-kind.ts'
 import { orm } from './drizzle-pg-modules.ts'
 import type { PostgresDatabase } from './postgres-database.ts'
 import {
+  boardCheckpoints,
   boardMembers,
   boardSnapshots,
   boards,
@@ -23,7 +28,7 @@ import {
   memberPrivateDocuments,
 } from './schema.ts'
 
-const { and, asc, eq, gt, lt, lte, sql } = orm
+const { and, asc, desc, eq, gt, inArray, lt, lte, ne, sql } = orm
 
 /** SQLSTATE of a foreign key violation: the board a row points at does not exist (any more). */
 const foreignKeyViolation = '23503'
@@ -102,7 +107,8 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async deleteBoard(id: string): Promise<boolean> {
-    // Snapshot, updates, tokens, members and private documents go with it (ON DELETE CASCADE).
+    // Snapshot, updates, tokens, members, private documents and checkpoints go with it (ON DELETE
+    // CASCADE).
     const deleted = await this.db
       .delete(boards)
       .where(eq(boards.id, id))
@@ -296,6 +302,105 @@ export class PostgresBoardStore implements BoardStore {
     return rows.map((row) => ({ memberId: row.memberId, state: new Uint8Array(row.state) }))
   }
 
+  async saveCheckpoint(checkpoint: StoredCheckpoint): Promise<void> {
+    // Copied before the first await: the caller may reuse its buffers once this returns.
+    const values = {
+      ...checkpoint,
+      state: Buffer.from(checkpoint.state),
+      restoredState: checkpoint.restoredState ? Buffer.from(checkpoint.restoredState) : null,
+    }
+    await onMissingBoard(checkpoint.boardId, () => this.db.insert(boardCheckpoints).values(values))
+  }
+
+  async listCheckpoints(boardId: string): Promise<CheckpointRecord[]> {
+    const rows = await this.db
+      .select(checkpointColumns)
+      .from(boardCheckpoints)
+      .where(eq(boardCheckpoints.boardId, boardId))
+      .orderBy(desc(boardCheckpoints.createdAt), desc(byCodeUnit(boardCheckpoints.id)))
+    return rows.map(toCheckpointRecord)
+  }
+
+  async loadCheckpoint(
+    boardId: string,
+    checkpointId: string,
+  ): Promise<StoredCheckpoint | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(boardCheckpoints)
+      .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.id, checkpointId)))
+    if (!row) return undefined
+    return {
+      ...toCheckpointRecord(row),
+      state: new Uint8Array(row.state),
+      restoredState: row.restoredState ? new Uint8Array(row.restoredState) : null,
+    }
+  }
+
+  async setCheckpointUndone(
+    boardId: string,
+    checkpointId: string,
+    undone: boolean,
+  ): Promise<boolean> {
+    // One statement (the row is locked by it): of two undos of one restore, exactly one changes it.
+    const changed = await this.db
+      .update(boardCheckpoints)
+      .set({ undone })
+      .where(
+        and(
+          eq(boardCheckpoints.boardId, boardId),
+          eq(boardCheckpoints.id, checkpointId),
+          eq(boardCheckpoints.kind, 'before-restore'),
+          ne(boardCheckpoints.undone, undone),
+        ),
+      )
+      .returning({ id: boardCheckpoints.id })
+    return changed.length > 0
+  }
+
+  async deleteCheckpoint(boardId: string, checkpointId: string): Promise<boolean> {
+    const deleted = await this.db
+      .delete(boardCheckpoints)
+      .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.id, checkpointId)))
+      .returning({ id: boardCheckpoints.id })
+    return deleted.length > 0
+  }
+
+  async pruneCheckpoints(boardId: string, retention: CheckpointRetention): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const aged = await tx
+        .delete(boardCheckpoints)
+        .where(
+          and(
+            eq(boardCheckpoints.boardId, boardId),
+            ne(boardCheckpoints.kind, 'named'),
+            lt(boardCheckpoints.createdAt, retention.keepSince),
+          ),
+        )
+        .returning({ id: boardCheckpoints.id })
+      const surplus = await tx
+        .select({ id: boardCheckpoints.id })
+        .from(boardCheckpoints)
+        .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.kind, 'auto')))
+        .orderBy(desc(boardCheckpoints.createdAt), desc(byCodeUnit(boardCheckpoints.id)))
+        .offset(retention.keepAuto)
+      if (surplus.length === 0) return aged.length
+      const extra = await tx
+        .delete(boardCheckpoints)
+        .where(
+          and(
+            eq(boardCheckpoints.boardId, boardId),
+            inArray(
+              boardCheckpoints.id,
+              surplus.map((row) => row.id),
+            ),
+          ),
+        )
+        .returning({ id: boardCheckpoints.id })
+      return aged.length + extra.length
+    })
+  }
+
   /** From the start (`afterSeq` null), or what a node that has everything through `afterSeq` lacks. */
   private readDocument(boardId: string, afterSeq: number | null): Promise<StoredDocument> {
     // Repeatable read: the snapshot and the log come from one moment, so a compaction
@@ -342,8 +447,42 @@ function privateDocumentKey(boardId: string, memberId: string) {
 }
 
 /** Ids sort by code unit, as SQLite and the memory store sort them, whatever the collation. */
-function byCodeUnit(column: typeof boardMembers.memberId | typeof memberPrivateDocuments.memberId) {
+function byCodeUnit(
+  column:
+    | typeof boardMembers.memberId
+    | typeof memberPrivateDocuments.memberId
+    | typeof boardCheckpoints.id,
+) {
   return sql`${column} collate "C"`
+}
+
+/** Every column but the states: what a list shows. */
+const checkpointColumns = {
+  id: boardCheckpoints.id,
+  boardId: boardCheckpoints.boardId,
+  kind: boardCheckpoints.kind,
+  name: boardCheckpoints.name,
+  createdAt: boardCheckpoints.createdAt,
+  stickyCount: boardCheckpoints.stickyCount,
+  restoredFrom: boardCheckpoints.restoredFrom,
+  undone: boardCheckpoints.undone,
+}
+
+type CheckpointRow = {
+  [K in keyof typeof checkpointColumns]: (typeof boardCheckpoints.$inferSelect)[K]
+}
+
+function toCheckpointRecord(row: CheckpointRow): CheckpointRecord {
+  return {
+    id: row.id,
+    boardId: row.boardId,
+    kind: toCheckpointKind(row.kind),
+    name: row.name,
+    createdAt: row.createdAt,
+    stickyCount: row.stickyCount,
+    restoredFrom: row.restoredFrom,
+    undone: row.undone,
+  }
 }
 
 function toMemberRecord(row: typeof boardMembers.$inferSelect): MemberRecord {

@@ -5,7 +5,7 @@
  */
 import { pgCore } from './drizzle-pg-modules.ts'
 
-const { bigint, customType, pgTable, primaryKey, text, timestamp } = pgCore
+const { bigint, boolean, customType, index, integer, pgTable, primaryKey, text, timestamp } = pgCore
 
 /** drizzle has no bytea column; pg sends and returns Buffers for it. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({
@@ -89,4 +89,27 @@ export const memberPrivateDocuments = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [primaryKey({ columns: [table.boardId, table.memberId] })],
+)
+
+/**
+ * Checkpoints of a board's shared document (ADR 0015): its whole state as one Yjs update, with
+ * what the history list shows; `restored_state` on `before-restore` checkpoints only.
+ */
+export const boardCheckpoints = pgTable(
+  'board_checkpoints',
+  {
+    id: text('id').primaryKey(),
+    boardId: text('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    stickyCount: integer('sticky_count').notNull(),
+    restoredFrom: text('restored_from'),
+    undone: boolean('undone').notNull().default(false),
+    state: bytea('state').notNull(),
+    restoredState: bytea('restored_state'),
+  },
+  (table) => [index('board_checkpoints_board_created').on(table.boardId, table.createdAt)],
 )

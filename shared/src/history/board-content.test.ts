@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { encodeCluster } from '../backlog/cluster-layout.ts'
+import { docLayout } from '../sync/doc-layout.ts'
+import { pageRecord, stickyRecord, writeRecord } from '../testing/board-records.ts'
+import { countStickies, readBoardContent, withoutAuthors } from './board-content.ts'
+
+const signed = stickyRecord('shape:a', { text: 'Mine', authorId: 'm1', authorName: 'Ada' })
+const cluster = {
+  id: 'cluster:1',
+  name: 'Waiting',
+  memberIds: ['shape:a'],
+  createdAt: '2026-11-23T10:00:00.000Z',
+  createdBy: 'm1',
+  source: 'manual' as const,
+}
+
+function board(): Y.Doc {
+  const doc = new Y.Doc()
+  writeRecord(doc, pageRecord)
+  writeRecord(doc, signed)
+  doc.getMap(docLayout.clusters).set(cluster.id, encodeCluster(cluster))
+  doc.getMap(docLayout.suggestionDecisions).set('k', 'rejected')
+  // Never part of what history restores.
+  doc.getMap(docLayout.votes).set('m1', { dots: 3 })
+  doc.getMap(docLayout.session).set('step', 'vote')
+  return doc
+}
+
+describe('readBoardContent', () => {
+  it('reads records, clusters (as their readers see them) and suggestion decisions, nothing else', () => {
+    const content = readBoardContent(board())
+    expect(Object.keys(content).sort()).toEqual(['clusters', 'records', 'suggestionDecisions'])
+    expect(Object.keys(content.records).sort()).toEqual(['page:page', 'shape:a'])
+    expect(content.clusters).toEqual({ 'cluster:1': cluster })
+    expect(content.suggestionDecisions).toEqual({ k: 'rejected' })
+    expect(countStickies(content.records)).toBe(1)
+  })
+})
+
+describe('withoutAuthors', () => {
+  it('names nobody: sticky authors go, a cluster’s creator is emptied, the rest stays', () => {
+    const content = readBoardContent(board())
+    const anonymous = withoutAuthors(content)
+    const meta = (anonymous.records['shape:a'] as { meta: { stormline: Record<string, unknown> } })
+      .meta.stormline
+    expect(meta).not.toHaveProperty('authorId')
+    expect(meta).not.toHaveProperty('authorName')
+    expect(meta).toMatchObject({ kind: 'step', context: '' })
+    expect(anonymous.records['page:page']).toEqual(content.records['page:page'])
+    expect(anonymous.clusters['cluster:1']).toEqual({ ...cluster, createdBy: '' })
+    expect(anonymous.suggestionDecisions).toEqual(content.suggestionDecisions)
+    // The input is left as it was.
+    expect(
+      (content.records['shape:a'] as { meta: { stormline: Record<string, unknown> } }).meta
+        .stormline.authorName,
+    ).toBe('Ada')
+  })
+})
