@@ -1,4 +1,5 @@
 import { CloseCode, stockClientRetries } from '@stormline/shared/sync/close-codes'
+import { docLayout } from '@stormline/shared/sync/doc-layout'
 import { stickyRecord, stickyText, writeRecord } from '@stormline/shared/testing/board-records'
 import * as encoding from 'lib0/encoding'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -7,11 +8,13 @@ import * as Y from 'yjs'
 import { newBoardId } from '../boards/board-id.ts'
 import type { BoardStore } from '../boards/board-store.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
+import { replayStoredDocument } from '../boards/stored-document.ts'
 import { silentLogger } from '../logging/logger.ts'
 import { PausablePeer, recordingLogger } from './flow-test-peers.ts'
+import { laterStore } from './later-store.ts'
 import { ManualTimers } from './manual-timers.ts'
 import { MessageType } from './protocol.ts'
-import { RoomRegistry } from './room-registry.ts'
+import { ChangeNotStoredError, RoomRegistry } from './room-registry.ts'
 import { Peer } from './test-peer.ts'
 
 describe('RoomRegistry', () => {
@@ -206,6 +209,46 @@ describe('RoomRegistry', () => {
     expect(alice.closed?.code).toBe(CloseCode.internalError)
     expect(bob.closed?.code).toBe(CloseCode.internalError)
     expect(broken.size).toBe(0)
+  })
+
+  it('answers a server change once it is stored, and fails it when the store cannot write', async () => {
+    // Stored: the caller (an API route) hears back only after the store kept it.
+    const later = new RoomRegistry({
+      store: laterStore(store, () => 2),
+      logger: silentLogger,
+      compactIntervalMs: 0,
+    })
+    const viewer = new Peer(later, boardId, 'viewer')
+    await viewer.ready
+    let answered = false
+    const written = Promise.resolve(
+      later.writeDocument(boardId, (doc) => doc.getMap(docLayout.session).set('boardName', 'A')),
+    ).then(() => {
+      answered = true
+    })
+    expect(answered).toBe(false)
+    await written
+    expect(
+      replayStoredDocument(store.loadDocument(boardId)).getMap(docLayout.session).get('boardName'),
+    ).toBe('A')
+
+    // Not stored: the write fails instead of answering as if it had worked.
+    let fail: (error: Error) => void = () => {}
+    const failing: BoardStore = Object.assign(Object.create(store) as BoardStore, {
+      appendUpdate: (): Promise<number> =>
+        new Promise((_resolve, reject) => {
+          fail = reject
+        }),
+    })
+    const broken = new RoomRegistry({ store: failing, logger: silentLogger, compactIntervalMs: 0 })
+    const peer = new Peer(broken, boardId, 'viewer')
+    await peer.ready
+    const lost = Promise.resolve(
+      broken.writeDocument(boardId, (doc) => doc.getMap(docLayout.session).set('boardName', 'B')),
+    )
+    fail(new Error('disk full'))
+    await expect(lost).rejects.toBeInstanceOf(ChangeNotStoredError)
+    expect(peer.closed?.code).toBe(CloseCode.internalError)
   })
 
   it('refuses an update that would grow the board past its size limit, keeping what is stored', () => {

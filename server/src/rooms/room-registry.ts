@@ -133,6 +133,8 @@ export class RoomRegistry {
   /** Boards whose load waits on the store (or the relay): joiners wait for the same load. */
   private readonly loading = new Map<string, Promise<LiveBoard | null>>()
   private readonly links = new Map<SyncSocket, Link>()
+  /** Server changes (writeDocument) applied to a live room and waiting to be stored. */
+  private readonly writeWaiters = new Map<Room, Set<PendingWrite>>()
 
   /** Boards loaded now and sockets attached to them (board and private documents), for /metrics. */
   get stats(): { rooms: number; sockets: number } {
@@ -491,6 +493,7 @@ export class RoomRegistry {
     this.unlinkBoard(board)
     board.privates.close(CloseCode.boardDeleted, 'board deleted')
     board.room.close(CloseCode.boardDeleted, 'board deleted')
+    this.rejectWrites(board.room)
   }
 
   /** Live room for a board, if one is loaded (for tests and diagnostics). */
@@ -569,9 +572,23 @@ export class RoomRegistry {
   writeDocument(boardId: string, change: (doc: Y.Doc) => void): Awaitable<void> {
     const live = this.boards.get(boardId)?.room
     if (live) {
-      live.serverWrite(change)
+      // Answered once the change is stored, so an API call never reports a write the store lost.
+      let stored = false
+      let waiter: PendingWrite | null = null
+      const wrote = live.serverWrite(change, () => {
+        stored = true
+        if (waiter) this.writeWaiters.get(live)?.delete(waiter)
+        waiter?.resolve()
+      })
       this.options.activity?.changed(boardId)
-      return
+      if (stored) return
+      if (!wrote) throw new ChangeNotStoredError(boardId)
+      return new Promise<void>((resolve, reject) => {
+        waiter = { resolve, reject }
+        const waiting = this.writeWaiters.get(live) ?? new Set<PendingWrite>()
+        waiting.add(waiter)
+        this.writeWaiters.set(live, waiting)
+      })
     }
     const { store, logger, relay } = this.options
     return andThen(loadBoardDocument(store, boardId, { logger }), ({ doc }) =>
@@ -639,6 +656,7 @@ export class RoomRegistry {
         settled
           .then(() => board.room.tryCompact())
           .finally(() => {
+            this.rejectWrites(board.room)
             board.privates.close(CloseCode.goingAway, 'server shutting down')
             board.room.close(CloseCode.goingAway, 'server shutting down')
           }),
@@ -776,6 +794,8 @@ export class RoomRegistry {
     this.unlinkBoard(board)
     board.privates.close(CloseCode.goingAway, 'room unloaded')
     board.room.close(CloseCode.goingAway, 'room unloaded')
+    // A change still queued behind a reload was dropped with the room: its caller hears so.
+    this.rejectWrites(board.room)
   }
 
   /** Stops a socket's queue and acknowledgement timers; what still waits is dropped. */
@@ -805,7 +825,15 @@ export class RoomRegistry {
     setImmediate(() => this.unloadIfIdle(board))
   }
 
+  /** Server changes waiting for a room's store write fail with it (writeDocument). */
+  private rejectWrites(room: Room): void {
+    const waiting = this.writeWaiters.get(room)
+    this.writeWaiters.delete(room)
+    for (const { reject } of waiting ?? []) reject(new ChangeNotStoredError(room.boardId))
+  }
+
   private fail(room: Room): void {
+    this.rejectWrites(room)
     const board = this.boards.get(room.boardId)
     if (!board || board.room !== room) return
     this.boards.delete(room.boardId)
@@ -815,5 +843,19 @@ export class RoomRegistry {
     // step 2 sends back whatever the failed write did not keep.
     board.privates.close(CloseCode.internalError, 'update could not be stored')
     room.close(CloseCode.internalError, 'update could not be stored')
+  }
+}
+
+/** A server change waiting for its store write (writeDocument). */
+interface PendingWrite {
+  resolve: () => void
+  reject: (error: Error) => void
+}
+
+/** A server change could not be stored: the room failed (its peers reconnect) or is closing. */
+export class ChangeNotStoredError extends Error {
+  constructor(boardId: string) {
+    super(`a change to board ${boardId} could not be stored`)
+    this.name = 'ChangeNotStoredError'
   }
 }
