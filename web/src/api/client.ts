@@ -35,7 +35,11 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
   )
 }
 
-async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
+/**
+ * A JSON call to the API; the board cookie authorises it. A failure is an ApiError with the
+ * server's code and message. Exported for the feature folders' own calls (history/).
+ */
+export async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {
     ...init,
     headers: { accept: 'application/json', ...init?.headers },
@@ -51,12 +55,13 @@ async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T
 }
 
-const jsonBody = (body: unknown): RequestInit => ({
+export const jsonBody = (body: unknown): RequestInit => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(body),
 })
 
-const apiBoardPath = (boardId: string): string => `/api/boards/${encodeURIComponent(boardId)}`
+export const apiBoardPath = (boardId: string): string =>
+  `/api/boards/${encodeURIComponent(boardId)}`
 
 /**
  * Without a template the server picks its default (path to production). An anonymous board

@@ -11,6 +11,7 @@ import { SessionControls } from '../facilitation/FacilitationPanel.tsx'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { useSessionState } from '../facilitation/session-state.ts'
 import { HeatmapToggle } from '../heatmap/HeatmapToggle.tsx'
+import { HistorySection } from '../history/HistorySection.tsx'
 import { StickyImportButton } from '../import/StickyImportDialog.tsx'
 import { PeopleSection } from '../presence/PeopleSection.tsx'
 import { usePeopleOnBoard } from '../presence/use-people.ts'
@@ -146,6 +147,10 @@ function CockpitDrawer() {
         <CockpitSection title="View and export" testId="cockpit-view-toggle" {...section('view')}>
           <HeatmapToggle />
           <ImageExportSection />
+        </CockpitSection>
+        {/* Everyone can look back; saving and restoring follow the role (history/). */}
+        <CockpitSection title="History" testId="history-toggle" {...section('history')}>
+          <HistorySection />
         </CockpitSection>
         {facilitator && (
           <CockpitSection title="Share and board" testId="share-toggle" {...section('share')}>

@@ -14,6 +14,7 @@ export type CockpitSectionId =
   | 'timeline'
   | 'suggestions'
   | 'view'
+  | 'history'
   | 'share'
 
 export interface CockpitLayout {
@@ -34,6 +35,7 @@ const sectionIds: readonly CockpitSectionId[] = [
   'timeline',
   'suggestions',
   'view',
+  'history',
   'share',
 ]
 

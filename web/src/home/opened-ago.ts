@@ -15,11 +15,19 @@ const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 
 export function openedAgo(openedAt: number, now: number): string {
-  const elapsed = now - openedAt
+  return `Opened ${timeAgo(openedAt, now)}`
+}
+
+/**
+ * "5 minutes ago", "yesterday", "just now": how long ago `then` was, in the largest whole unit.
+ * Shared by the board list and the board's history.
+ */
+export function timeAgo(then: number, now: number): string {
+  const elapsed = now - then
   // Under a minute, or a clock that went back since: "just now" says enough.
-  if (elapsed < 60_000) return 'Opened just now'
+  if (elapsed < 60_000) return 'just now'
   for (const [unit, size] of units) {
-    if (elapsed >= size) return `Opened ${relative.format(-Math.floor(elapsed / size), unit)}`
+    if (elapsed >= size) return relative.format(-Math.floor(elapsed / size), unit)
   }
-  return 'Opened just now'
+  return 'just now'
 }

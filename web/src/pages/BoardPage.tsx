@@ -11,6 +11,8 @@ import { BoardEditor } from '../board/BoardEditor.tsx'
 import { type BoardUi, BoardUiContext } from '../board/board-context.ts'
 import { useBoardConnection } from '../board/use-board-connection.ts'
 import { useClientConfig } from '../board/use-client-config.ts'
+import { CheckpointPane } from '../history/CheckpointPane.tsx'
+import { CheckpointViewProvider } from '../history/checkpoint-view-context.tsx'
 import { refreshKnownBoard, rememberOpenedBoard } from '../home/use-known-boards.ts'
 import { NameDialog } from '../participant/NameDialog.tsx'
 import {
@@ -171,11 +173,15 @@ function OpenBoard({ access, me }: { access: BoardAccess; me: MeResponse }) {
     <main className="board-page">
       {ui !== null && state?.phase === 'ready' && config !== undefined ? (
         <BoardUiContext.Provider value={ui}>
-          <BoardEditor
-            connection={ui.connection}
-            licenseKey={config.tldrawLicenseKey}
-            autoFocus={!naming}
-          />
+          {/* A checkpoint opened from the History section shows beside the board (history/). */}
+          <CheckpointViewProvider>
+            <BoardEditor
+              connection={ui.connection}
+              licenseKey={config.tldrawLicenseKey}
+              autoFocus={!naming}
+            />
+            <CheckpointPane licenseKey={config.tldrawLicenseKey} />
+          </CheckpointViewProvider>
         </BoardUiContext.Provider>
       ) : (
         <LoadingBoard
