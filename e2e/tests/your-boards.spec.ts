@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures/workshop.ts'
 
 /**
  * The board list story (issue #16): the home page lists the boards this browser holds links
- * for, with their role and when they were last opened, and lets the facilitator open, rename,
+ * for, with their role, when they were last opened and last edited, and lets the facilitator open, rename,
  * forget and delete them.
  */
 
@@ -67,6 +67,11 @@ test('the board list story: a facilitator finds, renames, forgets and deletes he
   await expect(boardEntry(fay, 'Release mapping')).toContainText('Facilitator')
   await expect(boardEntry(fay, 'Team retro')).toContainText('Facilitator')
   await expect(boardEntry(fay, 'Team retro')).toContainText(/Opened (just now|\d+ minutes? ago)/)
+  // The server says when each board last changed, whoever changed it (laying out the template
+  // on first open counts).
+  await expect(boardEntry(fay, 'Quarter planning')).toContainText(
+    /Last edited (just now|\d+ minutes? ago)/,
+  )
   // Her own boards can be renamed and deleted from here; Pia's board only opened or forgotten.
   await expect(boardEntry(fay, 'Team retro').getByRole('button', { name: /^Rename/ })).toBeVisible()
   const planningEntry = boardEntry(fay, 'Quarter planning')

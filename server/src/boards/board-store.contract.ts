@@ -143,6 +143,27 @@ export function boardStoreContract(
       expect(await store.updateLogStats(boardId)).toEqual({ count: 0, bytes: 0 })
     })
 
+    it('tells when a board was last edited, through a compaction, and nothing for others', async () => {
+      expect(await store.lastActivity(boardId)).toBeNull()
+      expect(await store.lastActivity(newBoardId())).toBeNull()
+      // The database's clock may be another machine's: a few seconds of slack.
+      const slackMs = 5_000
+      const before = Date.now()
+      const doc = new Y.Doc()
+      await store.appendUpdate(
+        boardId,
+        edit(doc, (d) => d.getMap('records').set('a', 1)),
+      )
+      const edited = await store.lastActivity(boardId)
+      expect(edited).toBeInstanceOf(Date)
+      expect(edited?.getTime()).toBeGreaterThanOrEqual(before - slackMs)
+      expect(edited?.getTime()).toBeLessThanOrEqual(Date.now() + slackMs)
+      const { lastSeq } = await store.loadDocument(boardId)
+      await store.compact(boardId, Y.encodeStateAsUpdate(doc), lastSeq)
+      const folded = await store.lastActivity(boardId)
+      expect(folded?.getTime()).toBeGreaterThanOrEqual((edited?.getTime() ?? 0) - slackMs)
+    })
+
     it('keeps updates appended after the compacted sequence number', async () => {
       const doc = new Y.Doc()
       const seq = await store.appendUpdate(

@@ -116,6 +116,12 @@ export interface BoardStore {
   appendUpdate(boardId: string, update: Uint8Array): Awaitable<number>
   loadDocument(boardId: string): Awaitable<StoredDocument>
   /**
+   * When the board's document last changed as far as the store can tell: its newest logged
+   * update, or its snapshot's fold (made when people leave, so at most that much later); null
+   * for a board never edited or unknown. For "last activity" in a board list.
+   */
+  lastActivity(boardId: string): Awaitable<Date | null>
+  /**
    * Everything stored after `afterSeq`, for a node that missed relayed updates (ADR 0014): the
    * updates with a larger sequence number, and the snapshot too when it has folded in updates
    * after `afterSeq` (they are no longer in the log).

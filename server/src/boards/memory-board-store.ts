@@ -20,6 +20,7 @@ interface MemoryBoard {
   snapshot: { state: Uint8Array; throughSeq: number } | null
   log: { seq: number; update: Uint8Array }[]
   lastSeq: number
+  lastActivity: Date | null
   tokens: Partial<TokenHashes>
   members: Map<string, MemberRecord>
   privateDocuments: Map<string, Uint8Array>
@@ -41,6 +42,7 @@ export class MemoryBoardStore implements BoardStore {
       snapshot: null,
       log: [],
       lastSeq: 0,
+      lastActivity: null,
       tokens: { ...tokenHashes },
       members: new Map(),
       privateDocuments: new Map(),
@@ -79,7 +81,13 @@ export class MemoryBoardStore implements BoardStore {
     // Copy: callers may reuse the buffer they hand us.
     board.log.push({ seq, update: update.slice() })
     board.lastSeq = seq
+    board.lastActivity = new Date()
     return seq
+  }
+
+  lastActivity(boardId: string): Date | null {
+    const at = this.boards.get(boardId)?.lastActivity
+    return at ? new Date(at) : null
   }
 
   loadDocument(boardId: string): StoredDocument {

@@ -177,6 +177,20 @@ export class SqliteBoardStore implements BoardStore {
     }
   }
 
+  lastActivity(boardId: string): Date | null {
+    const logged = this.db
+      .select({ at: max(boardUpdates.createdAt) })
+      .from(boardUpdates)
+      .where(eq(boardUpdates.boardId, boardId))
+      .get()?.at
+    const folded = this.db
+      .select({ at: boardSnapshots.updatedAt })
+      .from(boardSnapshots)
+      .where(eq(boardSnapshots.boardId, boardId))
+      .get()?.at
+    return latest(logged ?? null, folded ?? null)
+  }
+
   updateLogStats(boardId: string): UpdateLogStats {
     const row = this.db
       .select({
@@ -470,4 +484,11 @@ function isForeignKeyViolation(error: unknown): boolean {
     if (!('cause' in cause)) return false
   }
   return false
+}
+
+/** The later of two moments, either of which may be missing. */
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b
+  if (!b) return a
+  return a > b ? a : b
 }

@@ -108,8 +108,13 @@ export function boardsRoutes({
     return c.json(await createBoardWithLinks(store, board, linkOrigin(c, publicUrl), initial), 201)
   })
 
-  app.get('/:id', guard('viewer'), (c) => {
-    const access: BoardAccess = { ...toBoardMeta(c.var.board), role: c.var.role }
+  app.get('/:id', guard('viewer'), async (c) => {
+    const lastActivity = await store.lastActivity(c.var.board.id)
+    const access: BoardAccess = {
+      ...toBoardMeta(c.var.board),
+      role: c.var.role,
+      lastActivityAt: lastActivity?.toISOString() ?? null,
+    }
     return c.json(access)
   })
 

@@ -28,6 +28,11 @@ export interface CreatedBoard extends BoardMeta {
 /** `GET /api/boards/:id` and `POST /api/boards/:id/access`: the board as the caller's token sees it. */
 export interface BoardAccess extends BoardMeta {
   role: BoardRole
+  /**
+   * `GET /api/boards/:id` only: when the board was last edited (ISO 8601), or null if never, so a
+   * board list can show its last activity.
+   */
+  lastActivityAt?: string | null
 }
 
 /** `POST /api/boards/:id/links/rotate`: fresh links for the rotated roles only. */

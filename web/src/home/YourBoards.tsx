@@ -8,7 +8,7 @@ import { ApiError, claimAccess, deleteBoard, getBoardAccess, renameBoard } from 
 import { boardPath } from '../routing/routes.ts'
 import { Link } from '../ui/Link.tsx'
 import type { KnownBoard } from './known-boards.ts'
-import { openedAgo } from './opened-ago.ts'
+import { editedAgo, openedAgo } from './opened-ago.ts'
 import { type KnownBoardsActions, useKnownBoards } from './use-known-boards.ts'
 import './your-boards.css'
 
@@ -130,6 +130,9 @@ function KnownBoardItem({
   }, [id, refresh])
 
   const facilitates = check.state === 'ready' && role === 'facilitator'
+  // The board's last activity as the server knows it (anyone's edit, on any device).
+  const editedAt = check.state === 'ready' ? Date.parse(check.board.lastActivityAt ?? '') : NaN
+  const lastEdited = Number.isFinite(editedAt) ? editedAt : null
   const titleId = `known-board-${id}`
 
   async function run(action: () => Promise<void>): Promise<void> {
@@ -181,6 +184,14 @@ function KnownBoardItem({
           <time dateTime={new Date(known.openedAt).toISOString()}>
             {openedAgo(known.openedAt, Date.now())}
           </time>
+          {lastEdited !== null && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <time dateTime={new Date(lastEdited).toISOString()} data-testid="known-board-edited">
+                {editedAgo(lastEdited, Date.now())}
+              </time>
+            </>
+          )}
         </span>
         <CheckNotice check={check} />
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openedAgo } from './opened-ago.ts'
+import { editedAgo, openedAgo } from './opened-ago.ts'
 
 const now = Date.UTC(2026, 4, 20, 12, 0, 0)
 const minute = 60_000
@@ -16,5 +16,12 @@ describe('opened ago', () => {
 
   it('treats a time in the future (a clock set back) as just now', () => {
     expect(openedAgo(now + 10 * minute, now)).toBe('Opened just now')
+  })
+})
+
+describe('edited ago', () => {
+  it('says when the board last changed, in the same words', () => {
+    expect(editedAgo(now - 5 * minute, now)).toBe('Last edited 5 minutes ago')
+    expect(editedAgo(now - 26 * 60 * minute, now)).toBe('Last edited yesterday')
   })
 })

@@ -1,6 +1,6 @@
 /**
- * "Opened 5 minutes ago": when this browser last opened a board, in words. The server keeps no
- * cheap "last changed" time per board, so the list says what this browser knows for sure.
+ * "Opened 5 minutes ago": when this browser last opened a board, in words; "Last edited …" when
+ * the server says when the board last changed (its last activity, whoever made it).
  */
 
 const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -16,6 +16,10 @@ const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 
 export function openedAgo(openedAt: number, now: number): string {
   return `Opened ${timeAgo(openedAt, now)}`
+}
+
+export function editedAgo(editedAt: number, now: number): string {
+  return `Last edited ${timeAgo(editedAt, now)}`
 }
 
 /**

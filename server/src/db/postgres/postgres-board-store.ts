@@ -193,6 +193,18 @@ export class PostgresBoardStore implements BoardStore {
     )
   }
 
+  async lastActivity(boardId: string): Promise<Date | null> {
+    // One round trip: the newest logged update and the snapshot's fold, whichever is later.
+    const result = await this.db.execute<{ at: Date | string | null }>(
+      sql`select greatest(
+        (select max(${boardUpdates.createdAt}) from ${boardUpdates} where ${boardUpdates.boardId} = ${boardId}),
+        (select ${boardSnapshots.updatedAt} from ${boardSnapshots} where ${boardSnapshots.boardId} = ${boardId})
+      ) as at`,
+    )
+    const at = result.rows[0]?.at
+    return at ? new Date(at) : null
+  }
+
   async updateLogStats(boardId: string): Promise<UpdateLogStats> {
     const [row] = await this.db
       .select({
