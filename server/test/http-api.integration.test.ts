@@ -32,7 +32,8 @@ describe('HTTP API', () => {
     )
     expect(found.status).toBe(200)
     const { links: _links, tokens: _tokens, ...meta } = board
-    expect(await found.json()).toEqual({ ...meta, role: 'participant' })
+    // Nobody has edited it yet.
+    expect(await found.json()).toEqual({ ...meta, role: 'participant', lastActivityAt: null })
   })
 
   it('creates a board from a named template', async () => {
