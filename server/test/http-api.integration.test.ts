@@ -1,4 +1,4 @@
-import type { BoardMeta, ClientConfig, CreatedBoard } from '@stormline/shared/api/types'
+import type { BoardAccess, BoardMeta, ClientConfig, CreatedBoard } from '@stormline/shared/api/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 
@@ -32,8 +32,12 @@ describe('HTTP API', () => {
     )
     expect(found.status).toBe(200)
     const { links: _links, tokens: _tokens, ...meta } = board
-    // Nobody has edited it yet.
-    expect(await found.json()).toEqual({ ...meta, role: 'participant', lastActivityAt: null })
+    // Its first update (the name, in the document) was stored as it was created.
+    const access = (await found.json()) as BoardAccess
+    expect(access).toEqual({ ...meta, role: 'participant', lastActivityAt: expect.any(String) })
+    expect(Date.parse(access.lastActivityAt ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(board.createdAt),
+    )
   })
 
   it('creates a board from a named template', async () => {
