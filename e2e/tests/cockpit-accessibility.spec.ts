@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { seriousViolations } from '../fixtures/accessibility.ts'
 import { addStickyWithShortcut, pointInPhase } from '../fixtures/board-actions.ts'
-import { openSection } from '../fixtures/cockpit.ts'
+import { closeSection, openSection, saveCheckpoint } from '../fixtures/cockpit.ts'
 import { createBoardAs } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
@@ -17,7 +17,7 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
 }
 
 test('the home page and a board with each panel open pass axe-core', async ({ stormline }) => {
-  // Eight full scans of a page as large as tldraw's take their time on a 2-core machine.
+  // Ten full scans of a page as large as tldraw’s take their time on a 2-core machine.
   test.setTimeout(240_000)
   const fay = await stormline.person()
   await fay.goto(stormline.url)
@@ -27,11 +27,15 @@ test('the home page and a board with each panel open pass axe-core', async ({ st
   await createBoardAs(fay, stormline.url, 'Fay')
   await addStickyWithShortcut(fay, '2', await pointInPhase(fay, 2), 'VM takes two weeks')
   await expectNoSeriousViolations(fay, 'the board as it opens')
+  // A checkpoint saved by hand, so the History section shows a row with its View and Restore.
+  await saveCheckpoint(fay, 'Before clustering')
+  await closeSection(fay, 'history-toggle')
   for (const section of [
     'cockpit-vote-toggle',
     'timeline-edit-toggle',
     'suggestions-toggle',
     'cockpit-view-toggle',
+    'history-toggle',
     'share-toggle',
   ]) {
     await openSection(fay, section)
@@ -47,6 +51,43 @@ test('the home page and a board with each panel open pass axe-core', async ({ st
   await fay.getByTestId('heatmap-toggle').click()
   await expect(fay.getByTestId('heatmap-phase').first()).toBeVisible()
   await expectNoSeriousViolations(fay, 'a vote open on the board with the heat-map on')
+})
+
+test('the cluster suggestions pass axe-core with a new cluster and an addition to one shown', async ({
+  stormline,
+}) => {
+  // Fay maps two groups of pain points; the suggestions section then offers a cluster for each.
+  const fay = await stormline.person()
+  await createBoardAs(fay, stormline.url, 'Fay')
+  for (const [phase, aboveBar, text] of [
+    [2, 250, 'VM requests take two weeks'],
+    [2, 600, 'VM requests need a cost centre'],
+    [2, 950, 'Waiting weeks for a new VM'],
+    [4, 250, 'Security review approval takes a month'],
+    [4, 600, 'Security review needs three approvals'],
+    [4, 950, 'Pen test for the security review booked late'],
+  ] as const) {
+    await addStickyWithShortcut(fay, '2', await pointInPhase(fay, phase, aboveBar), text)
+  }
+  await openSection(fay, 'suggestions-toggle')
+  const suggestions = fay.getByTestId('cluster-suggestions')
+  const vmSuggestion = suggestions
+    .locator('[data-testid^="suggestion-"]', { hasText: 'VM requests take two weeks' })
+    .filter({ has: fay.locator('[data-testid^="suggestion-accept-"]') })
+  await vmSuggestion.locator('[data-testid^="suggestion-accept-"]').click()
+  await expect(fay.locator('[data-testid^="cluster-label-"]')).toHaveCount(1)
+
+  // A pain point in other words fits the cluster Fay made: offered as an addition, with Add and
+  // Reject, above the security cluster still suggested as a new one.
+  await addStickyWithShortcut(
+    fay,
+    '2',
+    await pointInPhase(fay, 2, 1300),
+    'Nobody knows who provisions the staging servers',
+  )
+  await expect(suggestions.locator('[data-testid^="addition-accept-"]')).toHaveCount(1)
+  await expect(suggestions.locator('[data-testid^="suggestion-accept-"]')).not.toHaveCount(0)
+  await expectNoSeriousViolations(fay, 'the suggestions with an addition and a new cluster')
 })
 
 /**
@@ -92,6 +133,7 @@ test('every control of the cockpit, the backlog and the board’s votes works fr
   const fay = await stormline.person()
   await createBoardAs(fay, stormline.url, 'Fay')
   await addStickyWithShortcut(fay, '2', await pointInPhase(fay, 1), 'VM takes two weeks')
+  await saveCheckpoint(fay, 'Before clustering')
   for (const section of ['timeline-edit-toggle', 'cockpit-view-toggle', 'share-toggle']) {
     await openSection(fay, section)
   }
@@ -105,6 +147,10 @@ test('every control of the cockpit, the backlog and the board’s votes works fr
     'timeline-lock',
     'heatmap-toggle',
     'export-image-png',
+    'history-name-input',
+    'history-save',
+    'checkpoint-view',
+    'checkpoint-restore',
     'share-link-participant',
   ]) {
     expect(cockpit, `Tab reaches ${control}`).toContain(control)

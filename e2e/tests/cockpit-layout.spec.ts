@@ -1,13 +1,20 @@
 import type { Page } from '@playwright/test'
 import { addStickyWithShortcut, pointInPhase, selectSticky } from '../fixtures/board-actions.ts'
-import { closeSection, laptopAndDesktop, openSection } from '../fixtures/cockpit.ts'
+import {
+  checkpointRow,
+  closeSection,
+  laptopAndDesktop,
+  openSection,
+  saveCheckpoint,
+} from '../fixtures/cockpit.ts'
 import { unreachableControls } from '../fixtures/reachability.ts'
 import { createBoardAs } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
 /**
  * A facilitator on a laptop (1280×720) and on a desktop screen (1920×1080): with every panel
- * open, one at a time and together, every control is on screen and not covered by another.
+ * open, one at a time and together, every control is on screen and not covered by another; and
+ * with a checkpoint open read-only beside the live board.
  */
 
 /** Fails with the list of controls a person could not reach, so the report says which. */
@@ -46,6 +53,7 @@ const sections = [
   'timeline-edit-toggle',
   'suggestions-toggle',
   'cockpit-view-toggle',
+  'history-toggle',
   'share-toggle',
 ]
 
@@ -59,6 +67,9 @@ for (const screen of laptopAndDesktop) {
       await addStickyWithShortcut(fay, '1', await pointInPhase(fay, 1), 'Ticket for a VM')
       await addStickyWithShortcut(fay, '2', await pointInPhase(fay, 2), 'VM takes two weeks')
       await expectEverythingReachable(fay, 'the board as it opens')
+      // A checkpoint saved by hand: the History section then shows a row with View and Restore.
+      await saveCheckpoint(fay, 'Before clustering')
+      await closeSection(fay, 'history-toggle')
 
       for (const section of sections) {
         await openSection(fay, section)
@@ -74,6 +85,15 @@ for (const screen of laptopAndDesktop) {
       await expectEverythingReachable(fay, 'every section and the backlog open')
       await selectSticky(fay, 'VM takes two weeks')
       await expectEverythingReachable(fay, 'a sticky selected with everything open')
+
+      // The checkpoint open beside the live board: the pane takes the right edge, the backlog
+      // drawer steps aside while it is open, and the live board's controls stay in reach.
+      await checkpointRow(fay, 'Before clustering').getByTestId('checkpoint-view').click()
+      await expect(
+        fay.getByTestId('checkpoint-board').locator('.tl-shape[data-shape-type="note"]').first(),
+      ).toBeVisible()
+      await expect(fay.getByTestId('backlog-panel')).toBeHidden()
+      await expectEverythingReachable(fay, 'a checkpoint open beside the board')
     })
   })
 }
