@@ -140,6 +140,10 @@ test('the group clusters and votes, and the product owner takes the backlog away
   })
   await expect(addition.first()).toContainText('Add to “VM')
   await expect(addition.first()).toContainText('"provisions" means the same as')
+  // Its buttons say which card they act on to a screen reader.
+  await expect(
+    addition.first().locator('[data-testid^="addition-accept-"]'),
+  ).toHaveAccessibleDescription(/^Add to “VM.*Nobody knows who provisions the staging servers$/)
   await addition.locator('[data-testid^="addition-accept-"]').click()
   await expect(suggestions.locator('[data-testid^="addition-accept-"]')).toHaveCount(0)
 

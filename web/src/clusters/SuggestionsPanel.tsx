@@ -1,7 +1,7 @@
 import type { ClusterAddition, ClusterSuggestion } from '@stormline/shared/backlog/suggestion-types'
 import { readBoard } from '@stormline/shared/board/read-board'
 import { suggestForBoard } from '@stormline/shared/suggestions/suggest-for-board'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useId, useMemo } from 'react'
 import { useEditor } from 'tldraw'
 import { useBoardMaps } from '../backlog/use-board-maps.ts'
 import { useBoardUi } from '../board/board-context.ts'
@@ -21,6 +21,9 @@ import './clusters.css'
  */
 export function SuggestionList() {
   const editor = useEditor()
+  // Every card's buttons read the same ("Add", "Reject"): each is described by its card's title
+  // and pain point, so a screen reader says which one it acts on.
+  const idBase = useId()
   const { doc } = useBoardUi().connection
   const ui = clusterUiState(editor)
   const maps = useBoardMaps(doc)
@@ -107,17 +110,20 @@ export function SuggestionList() {
           onMouseLeave={() => ui.highlighted.set([])}
         >
           <div className="stormline-suggestion__head">
-            <span>Add to “{addition.clusterName}”</span>
+            <span id={`${idBase}-addition-${index}`}>Add to “{addition.clusterName}”</span>
             <span title="Confidence">{Math.round(addition.confidence * 100)}%</span>
           </div>
           <ul>
-            <li>{pain.get(addition.painPointId)?.text || 'Untitled pain point'}</li>
+            <li id={`${idBase}-addition-${index}-text`}>
+              {pain.get(addition.painPointId)?.text || 'Untitled pain point'}
+            </li>
           </ul>
           <p className="stormline-suggestion__reason">{addition.reason}</p>
           <div className="stormline-suggestion__actions">
             <button
               type="button"
               data-testid={`addition-accept-${index}`}
+              aria-describedby={`${idBase}-addition-${index} ${idBase}-addition-${index}-text`}
               onClick={() => {
                 ui.highlighted.set([])
                 addSelection(doc, addition.clusterId, [addition.painPointId])
@@ -128,6 +134,7 @@ export function SuggestionList() {
             <button
               type="button"
               data-testid={`addition-reject-${index}`}
+              aria-describedby={`${idBase}-addition-${index} ${idBase}-addition-${index}-text`}
               onClick={() => {
                 ui.highlighted.set([])
                 rejectSuggestion(doc, addition.key)
@@ -153,7 +160,7 @@ export function SuggestionList() {
           onMouseLeave={() => ui.highlighted.set([])}
         >
           <div className="stormline-suggestion__head">
-            <span>{suggestion.name}</span>
+            <span id={`${idBase}-suggestion-${index}`}>{suggestion.name}</span>
             <span title="Confidence">{Math.round(suggestion.confidence * 100)}%</span>
           </div>
           <ul>
@@ -166,6 +173,7 @@ export function SuggestionList() {
             <button
               type="button"
               data-testid={`suggestion-accept-${index}`}
+              aria-describedby={`${idBase}-suggestion-${index}`}
               onClick={() => accept(suggestion)}
             >
               Accept
@@ -173,6 +181,7 @@ export function SuggestionList() {
             <button
               type="button"
               data-testid={`suggestion-edit-${index}`}
+              aria-describedby={`${idBase}-suggestion-${index}`}
               onClick={() => edit(suggestion)}
             >
               Edit
@@ -180,6 +189,7 @@ export function SuggestionList() {
             <button
               type="button"
               data-testid={`suggestion-reject-${index}`}
+              aria-describedby={`${idBase}-suggestion-${index}`}
               onClick={() => {
                 ui.highlighted.set([])
                 rejectSuggestion(doc, suggestion.key)
