@@ -316,6 +316,13 @@ if (values.only && existsSync(jsonFile)) {
   }
   results.meta.loadAverage = { ...previous.meta.loadAverage, ...results.meta.loadAverage }
   results.meta.startedAt = previous.meta.startedAt
+  // The kept sections' notes stay (how they were run); an older re-run note of these same
+  // sections gives way to this one.
+  const rerunOfThese = `Sections ${[...only].join(', ')} re-run at `
+  const fresh = new Set(results.meta.notes)
+  results.meta.notes.push(
+    ...previous.meta.notes.filter((note) => !fresh.has(note) && !note.startsWith(rerunOfThese)),
+  )
   results.meta.notes.push(
     `Sections ${[...only].join(', ')} re-run at ${results.meta.finishedAt} (Stormline ${results.meta.stormline}); the others are from the run started ${previous.meta.startedAt} (Stormline ${previous.meta.stormline}).`,
   )
