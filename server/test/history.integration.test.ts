@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import type {
@@ -22,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { boardUrl, createBoard } from './support/boards.ts'
 import { type Cluster, startCluster } from './support/cluster.ts'
+import { postOnOwnConnection } from './support/own-connection.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 import {
   eventually,
@@ -279,6 +279,7 @@ describe('board history', () => {
     const big = await postOnOwnConnection(
       boardUrl(server, board, '/history', 'participant'),
       JSON.stringify({ name: 'x'.repeat(200_000) }),
+      'application/json',
     )
     expect(big.status).toBe(413)
     // The server is fine afterwards.
@@ -419,26 +420,3 @@ describe('board history on two nodes (PostgreSQL and Redis)', () => {
     expect(fromA).toEqual(fromB)
   })
 })
-
-/** A POST on a connection of its own, which the server may close before the body is sent. */
-function postOnOwnConnection(url: string, body: string): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    let answered = false
-    const request = httpRequest(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-      (response) => {
-        answered = true
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0 })),
-        )
-      },
-    )
-    request.on('error', (error) => {
-      if (!answered) reject(error)
-    })
-    request.end(body)
-  })
-}

@@ -1,4 +1,9 @@
-import type { BoardAccess, BoardMeta, ClientConfig, CreatedBoard } from '@stormline/shared/api/types'
+import type {
+  BoardAccess,
+  BoardMeta,
+  ClientConfig,
+  CreatedBoard,
+} from '@stormline/shared/api/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 

@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http'
 import type { BoardRole } from '@stormline/shared/access/roles'
 import type { CreatedBoard } from '@stormline/shared/api/types'
 import type { BoardModel } from '@stormline/shared/board/read-board'
@@ -17,6 +16,7 @@ import {
 } from '@stormline/shared/testing/board-records'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardUrl, createBoard } from './support/boards.ts'
+import { postOnOwnConnection } from './support/own-connection.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 import {
   eventually,
@@ -88,29 +88,6 @@ function importCsv(
     method: 'POST',
     headers: { 'content-type': options.type ?? 'text/csv; charset=utf-8' },
     body,
-  })
-}
-
-/** A POST on a connection of its own, which the server may close before the body is sent. */
-function postOnOwnConnection(url: string, body: string): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    let answered = false
-    const request = httpRequest(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'text/csv' } },
-      (response) => {
-        answered = true
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0 })),
-        )
-      },
-    )
-    request.on('error', (error) => {
-      if (!answered) reject(error)
-    })
-    request.end(body)
   })
 }
 
@@ -194,6 +171,7 @@ describe('POST /api/boards/:id/stickies/import', () => {
     const big = await postOnOwnConnection(
       boardUrl(server, board, '/stickies/import'),
       `text,kind,phase\n${'y'.repeat(1024 * 1024)}`,
+      'text/csv',
     )
     expect([big.status, ((await big.json()) as StickyImportRefused).error.code]).toEqual([
       413,

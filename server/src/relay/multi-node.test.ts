@@ -48,7 +48,9 @@ function stickies(doc: Y.Doc): string {
 describe('several nodes over a lossy relay', () => {
   // Seeds 118, 155 and 164 once failed on a loaded machine (SCALE-7, SCALE-8). More seeds are a
   // scan away: MULTI_NODE_SEEDS=1,2,3 pnpm exec vitest run --project server multi-node
-  const seeds = process.env.MULTI_NODE_SEEDS?.split(',').map(Number) ?? [3, 11, 29, 47, 118, 155, 164]
+  const seeds = process.env.MULTI_NODE_SEEDS?.split(',').map(Number) ?? [
+    3, 11, 29, 47, 118, 155, 164,
+  ]
   for (const seed of seeds) {
     it(`converge and lose no edit (seed ${seed})`, async () => {
       const random = seeded(seed)

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { boardTemplates, templatePhaseId } from '../board/templates.ts'
-import { phaseSpans } from '../board/timeline.ts'
 import { compileVocabulary, emptyVocabulary } from '../suggestions/vocabulary.ts'
+import { painPointAt, pathToProductionPhases } from '../testing/timeline-points.ts'
 import { legacySuggestOptions, minGroupSize, suggestClusters } from './suggest-clusters.ts'
-import type { PainPointInput } from './suggestion-types.ts'
 
 /** The vocabulary's concepts and the smallest group size in the cluster suggester (ADR 0016). */
 
-const phases = phaseSpans(0, {
-  w: 2800,
-  phases: (boardTemplates['path-to-production'].timeline?.phases ?? []).map((name, i) => ({
-    id: templatePhaseId('path-to-production', i),
-    name,
-    weight: 1,
-  })),
-})
-const at = (id: string, text: string, phase: number, offset = 200): PainPointInput => ({
-  id,
-  text,
-  x: phase * 400 + offset,
-  phaseId: templatePhaseId('path-to-production', phase),
-})
+const phases = pathToProductionPhases
+const at = painPointAt
 
 /** Three ways of saying "we wait for access", without a word in common. */
 const access = [

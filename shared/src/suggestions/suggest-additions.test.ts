@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { ExistingCluster, PainPointInput } from '../backlog/suggestion-types.ts'
-import { boardTemplates, templatePhaseId } from '../board/templates.ts'
-import { phaseSpans } from '../board/timeline.ts'
+import type { ExistingCluster } from '../backlog/suggestion-types.ts'
+import { painPointAt, pathToProductionPhases } from '../testing/timeline-points.ts'
 import { additionThreshold, suggestAdditions } from './suggest-additions.ts'
 import { compileVocabulary } from './vocabulary.ts'
 
-/** The path-to-production timeline, 7 phases of 400 units from x = 0. */
-const phases = phaseSpans(0, {
-  w: 2800,
-  phases: (boardTemplates['path-to-production'].timeline?.phases ?? []).map((name, i) => ({
-    id: templatePhaseId('path-to-production', i),
-    name,
-    weight: 1,
-  })),
-})
-const at = (id: string, text: string, phase: number, offset = 200): PainPointInput => ({
-  id,
-  text,
-  x: phase * 400 + offset,
-  phaseId: templatePhaseId('path-to-production', phase),
-})
+const phases = pathToProductionPhases
+const at = painPointAt
 
 /** Two clusters the group made by hand, and pain points nobody clustered yet. */
 const members = [

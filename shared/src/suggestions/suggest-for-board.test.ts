@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { ExistingCluster, PainPointInput } from '../backlog/suggestion-types.ts'
-import { boardTemplates, templatePhaseId } from '../board/templates.ts'
-import { phaseSpans } from '../board/timeline.ts'
+import type { ExistingCluster } from '../backlog/suggestion-types.ts'
+import { painPointAt, pathToProductionPhases } from '../testing/timeline-points.ts'
 import { suggestForBoard } from './suggest-for-board.ts'
 import { builtInCompiled } from './vocabulary.ts'
 
-const phases = phaseSpans(0, {
-  w: 2800,
-  phases: (boardTemplates['path-to-production'].timeline?.phases ?? []).map((name, i) => ({
-    id: templatePhaseId('path-to-production', i),
-    name,
-    weight: 1,
-  })),
-})
-const at = (id: string, text: string, phase: number, offset = 200): PainPointInput => ({
-  id,
-  text,
-  x: phase * 400 + offset,
-  phaseId: templatePhaseId('path-to-production', phase),
-})
+const phases = pathToProductionPhases
+const at = painPointAt
 
 const painPoints = [
   at('shape:acc-1', 'Access to the prod logs needs approval', 1, 100),
