@@ -283,5 +283,22 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   await fay.keyboard.press('Escape')
   await expect(pane).toHaveCount(0)
   await expect(fay.getByTestId('backlog-panel')).toBeVisible()
+
+  // The workshop is over: Fay deletes the checkpoint she named (Pat cannot); the checkpoint taken
+  // before the restore goes by retention, and the board itself does not change.
+  await expect(pat.getByTestId('checkpoint-delete')).toHaveCount(0)
+  await expect(beforeRestore.getByTestId('checkpoint-delete')).toHaveCount(0)
+  await saved.getByTestId('checkpoint-delete').click()
+  const deleting = fay.getByTestId('history-delete-dialog')
+  await expect(deleting).toContainText(
+    'Delete the checkpoint ‘Before clustering’? The board itself does not change.',
+  )
+  await deleting.getByTestId('history-delete-confirm').click()
+  await expect(fay.getByTestId('history-status')).toHaveText(
+    'Checkpoint ‘Before clustering’ deleted.',
+  )
+  await expect(saved).toHaveCount(0)
+  await expect(beforeRestore).toHaveCount(1)
+  await expect.poll(() => liveStickies(pat)).toEqual(afterClustering)
   expect(foreign).toEqual([])
 })

@@ -47,3 +47,8 @@ export function undoRestore(boardId: string, beforeRestoreId: string): Promise<U
     method: 'POST',
   })
 }
+
+/** Deletes a checkpoint saved by hand (facilitator); automatic ones go by retention. */
+export async function deleteCheckpoint(boardId: string, checkpointId: string): Promise<void> {
+  await requestJson<null>(historyPath(boardId, checkpointId), { method: 'DELETE' })
+}

@@ -1,7 +1,12 @@
 import { maxCheckpointNameLength } from '@stormline/shared/history/history-api'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useEditor } from 'tldraw'
-import { restoreCheckpoint, saveCheckpoint, undoRestore } from '../api/history-client.ts'
+import {
+  deleteCheckpoint,
+  restoreCheckpoint,
+  saveCheckpoint,
+  undoRestore,
+} from '../api/history-client.ts'
 import { useBoardUi } from '../board/board-context.ts'
 import { useBoardRole } from '../facilitation/facilitator-role.ts'
 import { useNow } from '../presence/use-now.ts'
@@ -13,6 +18,8 @@ import {
 } from './checkpoint-rows.ts'
 import { useCheckpointView } from './checkpoint-view-context.tsx'
 import {
+  deletedText,
+  deleteQuestion,
   historyErrorText,
   restoredText,
   restoreQuestion,
@@ -44,7 +51,7 @@ export function HistorySection() {
   const now = useNow(30_000)
   const [status, setStatus] = useState<Status | null>(null)
   const [busy, setBusy] = useState(false)
-  const [confirming, setConfirming] = useState<CheckpointRow | null>(null)
+  const [confirming, setConfirming] = useState<Confirming | null>(null)
   const rows = list === null ? [] : checkpointRows(list.checkpoints, role, now)
 
   // One call at a time: a second click while a restore is in flight would restore twice (the
@@ -71,6 +78,12 @@ export function HistorySection() {
     act(async () => {
       const done = await restoreCheckpoint(boardId, row.id)
       return { text: restoredText(row.name), error: false, undoId: done.undoCheckpointId }
+    })
+
+  const remove = (row: CheckpointRow) =>
+    act(async () => {
+      await deleteCheckpoint(boardId, row.id)
+      return { text: deletedText(row.name), error: false }
     })
 
   const undo = (beforeRestoreId: string) =>
@@ -150,7 +163,7 @@ export function HistorySection() {
                     aria-label={`Restore ${row.name}`}
                     disabled={busy}
                     data-testid="checkpoint-restore"
-                    onClick={() => setConfirming(row)}
+                    onClick={() => setConfirming({ action: 'restore', row })}
                   >
                     Restore
                   </button>
@@ -167,18 +180,30 @@ export function HistorySection() {
                     Undo restore
                   </button>
                 )}
+                {row.canDelete && (
+                  <button
+                    type="button"
+                    className="stormline-button"
+                    aria-label={`Delete ${row.name}`}
+                    disabled={busy}
+                    data-testid="checkpoint-delete"
+                    onClick={() => setConfirming({ action: 'delete', row })}
+                  >
+                    Delete
+                  </button>
+                )}
               </span>
             </li>
           ))}
         </ol>
       )}
       {list !== null && <p className="stormline-history__hint">{retentionText(list.retention)}</p>}
-      <ConfirmRestore
-        row={confirming}
+      <ConfirmCheckpointAction
+        confirming={confirming}
         onCancel={() => setConfirming(null)}
-        onConfirm={(row) => {
+        onConfirm={({ action, row }) => {
           setConfirming(null)
-          void restore(row)
+          void (action === 'restore' ? restore(row) : remove(row))
         }}
       />
     </div>
@@ -234,47 +259,62 @@ function SaveCheckpoint({
   )
 }
 
+/** A restore or a deletion waiting for the facilitator's confirmation. */
+interface Confirming {
+  action: 'restore' | 'delete'
+  row: CheckpointRow
+}
+
+const confirmWords = {
+  restore: { title: 'Restore a checkpoint', question: restoreQuestion, button: 'Restore' },
+  delete: { title: 'Delete a checkpoint', question: deleteQuestion, button: 'Delete' },
+} as const
+
 /**
- * "Restore the board to …?", in a native modal dialog: the focus moves into it and comes back on
- * close, Escape cancels.
+ * "Restore the board to …?" or "Delete the checkpoint …?", in a native modal dialog: the focus
+ * moves into it and comes back on close, Escape cancels.
  */
-function ConfirmRestore({
-  row,
+function ConfirmCheckpointAction({
+  confirming,
   onCancel,
   onConfirm,
 }: {
-  row: CheckpointRow | null
+  confirming: Confirming | null
   onCancel(): void
-  onConfirm(row: CheckpointRow): void
+  onConfirm(confirmed: Confirming): void
 }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const questionId = useId()
+  // The words stay while the dialog closes (confirming is already null then).
+  const [shown, setShown] = useState<Confirming | null>(confirming)
   useEffect(() => {
     const element = dialog.current
+    if (confirming !== null) setShown(confirming)
     if (element === null) return
-    if (row !== null && !element.open) element.showModal()
-    if (row === null && element.open) element.close()
-  }, [row])
+    if (confirming !== null && !element.open) element.showModal()
+    if (confirming === null && element.open) element.close()
+  }, [confirming])
+  const words = confirmWords[shown?.action ?? 'restore']
   return (
     <dialog
       ref={dialog}
       className="stormline-history__confirm"
       aria-labelledby={titleId}
       aria-describedby={questionId}
-      data-testid="history-restore-dialog"
+      data-testid={`history-${shown?.action ?? 'restore'}-dialog`}
       onClose={onCancel}
     >
-      <h2 id={titleId}>Restore a checkpoint</h2>
-      <p id={questionId}>{row === null ? '' : restoreQuestion(row.name)}</p>
+      <h2 id={titleId}>{words.title}</h2>
+      <p id={questionId}>{shown === null ? '' : words.question(shown.row.name)}</p>
       <div className="stormline-history__confirm-actions">
         <button
           type="button"
           className="stormline-button stormline-button--primary"
-          data-testid="history-restore-confirm"
-          onClick={() => row !== null && onConfirm(row)}
+          data-testid={`history-${shown?.action ?? 'restore'}-confirm`}
+          onClick={() => confirming !== null && onConfirm(confirming)}
         >
-          Restore
+          {words.button}
         </button>
         <button type="button" className="stormline-button" onClick={onCancel}>
           Cancel

@@ -72,6 +72,19 @@ describe('the history list', () => {
     ])
   })
 
+  it('offers to delete only checkpoints saved by hand, and only to the facilitator', () => {
+    for (const role of ['participant', 'viewer'] as const) {
+      const rows = checkpointRows([named, auto, beforeRestore], role, now)
+      expect(rows.some((row) => row.canDelete)).toBe(false)
+    }
+    const rows = checkpointRows([named, auto, beforeRestore], 'facilitator', now)
+    expect(rows.map((row) => [row.id, row.canDelete])).toEqual([
+      ['c-before', false],
+      ['c-named', true],
+      ['c-auto', false],
+    ])
+  })
+
   it('no longer offers to undo a restore that was undone already', () => {
     const rows = checkpointRows([{ ...beforeRestore, undone: true }], 'facilitator', now)
     expect(rows[0]?.canUndoRestore).toBe(false)

@@ -26,6 +26,8 @@ export interface CheckpointRow {
   canRestore: boolean
   /** A restore not undone yet can be undone from the checkpoint taken just before it. */
   canUndoRestore: boolean
+  /** The facilitator may delete a checkpoint saved by hand; the others go by retention. */
+  canDelete: boolean
 }
 
 export function stickyCountText(count: number): string {
@@ -69,6 +71,7 @@ export function checkpointRows(
       canRestore: facilitator,
       canUndoRestore:
         facilitator && checkpoint.kind === 'before-restore' && checkpoint.undone !== true,
+      canDelete: facilitator && checkpoint.kind === 'named',
     }
   })
 }

@@ -14,6 +14,14 @@ export function undoneText(): string {
   return 'Restore undone: the board is back as it was before.'
 }
 
+export function deleteQuestion(name: string): string {
+  return `Delete the checkpoint ‘${name}’? The board itself does not change.`
+}
+
+export function deletedText(name: string): string {
+  return `Checkpoint ‘${name}’ deleted.`
+}
+
 export function savedText(name: string): string {
   return `Checkpoint ‘${name}’ saved.`
 }
