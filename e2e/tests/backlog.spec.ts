@@ -1,35 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { addStickyWithShortcut, pointInPhase, sticky } from '../fixtures/board-actions.ts'
+import {
+  addStickyWithShortcut,
+  boardStickyTexts,
+  pointInPhase,
+  sticky,
+} from '../fixtures/board-actions.ts'
 import { createBoardAs, expectLive, joinBoard } from '../fixtures/stormline.ts'
 import { expect, test } from '../fixtures/workshop.ts'
 
 const backlogRow = (page: Page, text: string) =>
   page.locator('[data-testid^="backlog-item-"]', { hasText: text })
-
-/**
- * The texts of the stickies on a person's board, sorted, read from their editor's store: what
- * their board holds, whether or not their camera shows it (tldraw does not draw a sticky outside
- * the view).
- */
-async function stickyTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const editor = window.__stormline?.editor as {
-      getCurrentPageShapes(): { type: string; props: { richText?: unknown } }[]
-    }
-    const walk = (node: unknown): string => {
-      if (typeof node !== 'object' || node === null) return ''
-      const { text, content } = node as { text?: unknown; content?: unknown }
-      if (typeof text === 'string') return text
-      return Array.isArray(content) ? content.map(walk).join('\n') : ''
-    }
-    return editor
-      .getCurrentPageShapes()
-      .filter((shape) => shape.type === 'note')
-      .map((shape) => walk(shape.props.richText))
-      .sort()
-  })
-}
 
 async function download(page: Page, format: 'md' | 'csv'): Promise<string> {
   const [file] = await Promise.all([
@@ -91,7 +72,7 @@ test('the group clusters and votes, and the product owner takes the backlog away
   // Fay's board has all seven, as typed. Not "she sees them": her camera shows phase 4 only at
   // its edge, and tldraw does not draw a sticky outside the view.
   await expect
-    .poll(() => stickyTexts(fay))
+    .poll(() => boardStickyTexts(fay))
     .toEqual(
       [
         'VM requests take two weeks',

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { seriousViolations } from '../fixtures/accessibility.ts'
 import {
   addStickyWithShortcut,
+  boardStickyTexts,
   centreOf,
   pointInPhase,
   positionOf,
@@ -24,26 +25,6 @@ import { expect, test } from '../fixtures/workshop.ts'
  */
 
 test.use({ viewport: { width: 1280, height: 720 } })
-
-/** The stickies' texts on a person's live board, read through its editor, sorted. */
-async function liveStickies(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const editor = window.__stormline?.editor as {
-      getCurrentPageShapes(): { type: string; props: { richText?: unknown } }[]
-    }
-    const walk = (node: unknown): string => {
-      if (typeof node !== 'object' || node === null) return ''
-      const { text, content } = node as { text?: unknown; content?: unknown }
-      if (typeof text === 'string') return text
-      return Array.isArray(content) ? content.map(walk).join('\n') : ''
-    }
-    return editor
-      .getCurrentPageShapes()
-      .filter((shape) => shape.type === 'note')
-      .map((shape) => walk(shape.props.richText))
-      .sort()
-  })
-}
 
 /** One checkpoint in the History section, found by its name as a person reads it. */
 function checkpoint(page: Page, name: string): Locator {
@@ -146,7 +127,7 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   await addStickyWithShortcut(pat, '2', await pointInPhase(pat, 0), 'Coffee machine is broken')
   await addStickyWithShortcut(pat, '2', await pointInPhase(pat, 2), 'VM requests take two weeks')
   await addStickyWithShortcut(pat, '2', await pointInPhase(pat, 4), 'Security review takes a month')
-  await expect.poll(() => liveStickies(fay)).toEqual(mapped)
+  await expect.poll(() => boardStickyTexts(fay)).toEqual(mapped)
 
   // Before the group starts clustering, Fay saves the board as it is under a name.
   await openSection(fay, 'history-toggle')
@@ -186,7 +167,7 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
     await pointInPhase(pat, 5),
     'Deploys wait for the weekly CAB',
   )
-  await expect.poll(() => liveStickies(fay)).toEqual(clustered)
+  await expect.poll(() => boardStickyTexts(fay)).toEqual(clustered)
 
   // Pat may save checkpoints and look at them, but restoring is the facilitator's.
   await openSection(pat, 'history-toggle')
@@ -215,11 +196,11 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   await expect(stickyInCheckpoint(fay, 'Coffee machine is broken')).toBeVisible()
   await expect(stickyInCheckpoint(fay, 'VM requests take two weeks')).toBeVisible()
   await expect(stickyInCheckpoint(fay, 'Deploys wait for the weekly CAB')).toHaveCount(0)
-  expect(await liveStickies(fay)).toEqual(clustered)
+  expect(await boardStickyTexts(fay)).toEqual(clustered)
   // The live board stays usable beside it: Pat's changes keep arriving there.
   await addStickyWithShortcut(pat, '2', await pointInPhase(pat, 1), 'Waiting for a firewall rule')
   await expect
-    .poll(() => liveStickies(fay))
+    .poll(() => boardStickyTexts(fay))
     .toEqual([...clustered, 'Waiting for a firewall rule'].sort())
   await expect(stickyInCheckpoint(fay, 'Waiting for a firewall rule')).toHaveCount(0)
 
@@ -227,7 +208,7 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   await stickyInCheckpoint(fay, 'Coffee machine is broken').click()
   await fay.keyboard.press('Delete')
   await expect(stickyInCheckpoint(fay, 'Coffee machine is broken')).toBeVisible()
-  expect(await liveStickies(fay)).toEqual([...clustered, 'Waiting for a firewall rule'].sort())
+  expect(await boardStickyTexts(fay)).toEqual([...clustered, 'Waiting for a firewall rule'].sort())
 
   // On a laptop, the History section and the pane pass axe-core and every control is reachable.
   expect(await seriousViolations(fay), 'axe-core with History and a checkpoint open').toEqual([])
@@ -243,7 +224,7 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   await expect(fay.getByTestId('history-status')).toContainText(
     'Board restored to ‘Before clustering’.',
   )
-  for (const person of [pat, fay]) await expect.poll(() => liveStickies(person)).toEqual(mapped)
+  for (const person of [pat, fay]) await expect.poll(() => boardStickyTexts(person)).toEqual(mapped)
   await expect.poll(async () => (await positionOf(pat, security)).y).toBe(securityWas.y)
   // The board as it was before the restore is kept, and the restore can be undone from it too.
   const beforeRestore = fay.locator('[data-testid="checkpoint-row"][data-kind="before-restore"]')
@@ -265,7 +246,7 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   await expect(fay.getByTestId('history-status')).toContainText('Restore undone')
   const afterClustering = [...clustered, 'Waiting for a firewall rule'].sort()
   for (const person of [pat, fay]) {
-    await expect.poll(() => liveStickies(person)).toEqual(afterClustering)
+    await expect.poll(() => boardStickyTexts(person)).toEqual(afterClustering)
   }
   await expect.poll(async () => (await positionOf(pat, security)).y).toBe(securityMoved.y)
   // That restore is undone: it is not offered again.
@@ -299,6 +280,6 @@ test('the facilitator rolls the board back to a checkpoint, and undoes it', asyn
   )
   await expect(saved).toHaveCount(0)
   await expect(beforeRestore).toHaveCount(1)
-  await expect.poll(() => liveStickies(pat)).toEqual(afterClustering)
+  await expect.poll(() => boardStickyTexts(pat)).toEqual(afterClustering)
   expect(foreign).toEqual([])
 })

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process'
-import { request as httpRequest } from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { CreatedBoard } from '@stormline/shared/api/types'
@@ -9,6 +8,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardFile } from '../src/boards/board-file.ts'
 import { boardUrl, createBoard } from './support/boards.ts'
+import { postOnOwnConnection } from './support/own-connection.ts'
 import { type ServerProcess, startServer } from './support/server-process.ts'
 import { validWorkshopMaps as workshopMaps, writeWorkshop } from './support/workshop-board.ts'
 
@@ -58,31 +58,12 @@ function importFile(body: string): Promise<Response> {
 }
 
 /**
- * The same POST on a connection of its own: the server answers an oversized body
- * before reading it and then closes the socket, which fetch's pooled keep-alive
- * connection would only notice on the next, unrelated request.
+ * The import POST on a connection of its own: the server answers an oversized body before reading
+ * it and then closes the socket, which fetch's pooled keep-alive connection would only notice on
+ * the next, unrelated request.
  */
 function importOnOwnConnection(body: string): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    let answered = false
-    const request = httpRequest(
-      `${server.httpUrl}/api/boards/import`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-      (response) => {
-        answered = true
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 0 })),
-        )
-      },
-    )
-    // The server may close before the whole body is sent; its answer has arrived by then.
-    request.on('error', (error) => {
-      if (!answered) reject(error)
-    })
-    request.end(body)
-  })
+  return postOnOwnConnection(`${server.httpUrl}/api/boards/import`, body, 'application/json')
 }
 
 async function json(board: CreatedBoard, route: string): Promise<unknown> {
