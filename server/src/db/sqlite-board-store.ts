@@ -15,7 +15,7 @@ import {
   type TokenHashes,
   type UpdateLogStats,
 } from '../boards/board-store.ts'
-import { toCheckpointKind } from '../history/checkpoint-kind.ts'
+import { toCheckpointRecord, toStoredCheckpoint } from '../history/checkpoint-row.ts'
 import type { StormlineDatabase } from './database.ts'
 import { orm } from './drizzle-modules.ts'
 import {
@@ -338,11 +338,7 @@ export class SqliteBoardStore implements BoardStore {
       .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.id, checkpointId)))
       .get()
     if (!row) return undefined
-    return {
-      ...toCheckpointRecord(row),
-      state: new Uint8Array(row.state),
-      restoredState: row.restoredState ? new Uint8Array(row.restoredState) : null,
-    }
+    return toStoredCheckpoint(row)
   }
 
   setCheckpointUndone(boardId: string, checkpointId: string, undone: boolean): boolean {
@@ -448,23 +444,6 @@ const checkpointColumns = {
   stickyCount: boardCheckpoints.stickyCount,
   restoredFrom: boardCheckpoints.restoredFrom,
   undone: boardCheckpoints.undone,
-}
-
-type CheckpointRow = {
-  [K in keyof typeof checkpointColumns]: (typeof boardCheckpoints.$inferSelect)[K]
-}
-
-function toCheckpointRecord(row: CheckpointRow): CheckpointRecord {
-  return {
-    id: row.id,
-    boardId: row.boardId,
-    kind: toCheckpointKind(row.kind),
-    name: row.name,
-    createdAt: row.createdAt,
-    stickyCount: row.stickyCount,
-    restoredFrom: row.restoredFrom,
-    undone: row.undone,
-  }
 }
 
 function toMemberRecord(row: typeof boardMembers.$inferSelect): MemberRecord {

@@ -130,7 +130,7 @@ export class BoardHistory {
     })
     // Planned inside the write, against the document it changes: an edit that arrived since the
     // read above is compared with too, and only fields that still differ are written.
-    let changed = planSize(planRestore(contentOf(before.state), target))
+    let changed = 0
     try {
       await documents.writeDocument(boardId, (doc) => {
         const plan = planRestore(readBoardContent(doc), target)
@@ -153,11 +153,8 @@ export class BoardHistory {
     const checkpoint = await store.loadCheckpoint(boardId, checkpointId)
     if (!checkpoint) return 'not_found'
     if (checkpoint.kind !== 'before-restore') return 'not_undoable'
-    const restoredState =
-      checkpoint.restoredState ??
-      (checkpoint.restoredFrom
-        ? (await store.loadCheckpoint(boardId, checkpoint.restoredFrom))?.state
-        : undefined)
+    // Every restore keeps the state it restored beside the checkpoint taken before it.
+    const { restoredState } = checkpoint
     if (!restoredState) return 'not_undoable'
     // Claimed first, atomically: of two undos at once (two nodes, a double click) one goes ahead.
     if (!(await store.setCheckpointUndone(boardId, checkpointId, true))) return 'already_undone'

@@ -1,6 +1,10 @@
 import type { PhaseSpan } from '../board/timeline.ts'
 import { conceptIdOf, featureTerms, isConceptStem } from '../suggestions/concept-terms.ts'
-import { builtInCompiled, type CompiledVocabulary } from '../suggestions/vocabulary.ts'
+import {
+  builtInCompiled,
+  type CompiledVocabulary,
+  emptyVocabulary,
+} from '../suggestions/vocabulary.ts'
 import { averageLinkage, componentGraph, denseCells, denseLimit } from './average-linkage.ts'
 import { fnv1a } from './stable-id.ts'
 import {
@@ -55,7 +59,7 @@ export const legacySuggestOptions: Readonly<Required<SuggestOptions>> = {
   threshold: 0.3,
   minGroupSize: 2,
   conceptWeight: 0,
-  vocabulary: { concepts: [], conceptsOf: new Map() },
+  vocabulary: emptyVocabulary,
 }
 /**
  * Most candidate pairs the inverted index may propose (counted as the sum over terms of
@@ -306,6 +310,7 @@ export const suggestClusters: SuggestClusters = (painPoints, phases, options = {
   const groups = agglomerate(n, links, components, threshold)
 
   const suggestions: ClusterSuggestion[] = []
+  const labels = new Map(vocabulary.concepts.map((c) => [c.id, c.label]))
   const clustered = new Uint8Array(n)
   for (const { members: group, inner } of groups) {
     if (group.length < smallest) continue
@@ -313,7 +318,9 @@ export const suggestClusters: SuggestClusters = (painPoints, phases, options = {
     for (const i of group) clustered[i] = 1
     const pairs = (group.length * (group.length - 1)) / 2
     const confidence = Math.min(1, Math.max(0.01, round2(inner / pairs)))
-    suggestions.push(describe(group, confidence, points, termLists, corpus, phases, vocabulary))
+    suggestions.push(
+      describe(group, confidence, points, termLists, corpus, phases, vocabulary, labels),
+    )
   }
   suggestions.sort(
     (x, y) => y.confidence - x.confidence || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
@@ -358,6 +365,7 @@ function describe(
   corpus: TermCorpus,
   phases: readonly PhaseSpan[],
   vocabulary: CompiledVocabulary,
+  labels: ReadonlyMap<string, string>,
 ): ClusterSuggestion {
   const memberIds = group.map((i) => (points[i] as PainPointInput).id)
   const { termStart, termId, termWeight, termIds, idf } = corpus
@@ -393,14 +401,21 @@ function describe(
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .map(([surface]) => surface)
   // A concept's words, one per stem ("approval" and "approvals" are one word, not two).
+  // Asked up to three times per concept (bridges, naming): stemmed once.
+  const conceptWordsOf = new Map<number, string[]>()
   const conceptWords = (id: number): string[] => {
-    const seen = new Set<string>()
-    return byUse(id).filter((surface) => {
-      const stem = terms(surface)[0]?.stem ?? surface
-      if (seen.has(stem)) return false
-      seen.add(stem)
-      return true
-    })
+    let words = conceptWordsOf.get(id)
+    if (!words) {
+      const seen = new Set<string>()
+      words = byUse(id).filter((surface) => {
+        const stem = terms(surface)[0]?.stem ?? surface
+        if (seen.has(stem)) return false
+        seen.add(stem)
+        return true
+      })
+      conceptWordsOf.set(id, words)
+    }
+    return words
   }
   const stemOf = [...termIds.keys()]
   const ranked = [...presence.entries()]
@@ -416,7 +431,6 @@ function describe(
     .filter(Boolean)
   const sharedTerms = [...new Set(shared)].slice(0, 5)
   // Concepts the members name in different words: what joined them beyond their shared words.
-  const labels = new Map(vocabulary.concepts.map((c) => [c.id, c.label]))
   const bridges = ranked
     .filter((id) => isConceptStem(stemOf[id] ?? '') && conceptWords(id).length >= 2)
     .slice(0, 2)

@@ -105,6 +105,9 @@ export function suggestAdditions(
   const additions: ClusterAddition[] = []
   // Each chosen cluster's words, counted when it is first chosen.
   const summaries: (ClusterWords | undefined)[] = []
+  // Built once: cluster members' indices (for their words) and concept labels (for reasons).
+  const indexOf = new Map(points.map((p, k) => [p.id, k]))
+  const labels = new Map(vocabulary.concepts.map((c) => [c.id, c.label]))
   for (let i = members.length; i < points.length; i++) {
     const from = termStart[i] ?? 0
     const to = termStart[i + 1] ?? 0
@@ -144,10 +147,9 @@ export function suggestAdditions(
     if (!chosen || !point || bestAverage < threshold) continue
     let said = summaries[best]
     if (!said) {
-      const at = new Map(points.map((p, k) => [p.id, k]))
       said = clusterWords(
         chosen,
-        chosen.members.map((m) => termLists[at.get(m.id) ?? -1] ?? []),
+        chosen.members.map((m) => termLists[indexOf.get(m.id) ?? -1] ?? []),
         vocabulary,
       )
       summaries[best] = said
@@ -155,7 +157,7 @@ export function suggestAdditions(
     additions.push(
       describeAddition(point, termLists[i] ?? [], chosen, said, {
         confidence: Math.min(1, Math.max(0.01, Math.round(bestAverage * 100) / 100)),
-        vocabulary,
+        labels,
         phases,
       }),
     )
@@ -259,7 +261,11 @@ function describeAddition(
   own: Term[],
   chosen: ClusterOf,
   said: ClusterWords,
-  context: { confidence: number; vocabulary: CompiledVocabulary; phases: readonly PhaseSpan[] },
+  context: {
+    confidence: number
+    labels: ReadonlyMap<string, string>
+    phases: readonly PhaseSpan[]
+  },
 ): ClusterAddition {
   const total = chosen.members.length
   const words = [...new Map(own.filter((t) => !isConceptStem(t.stem)).map((t) => [t.stem, t]))]
@@ -268,7 +274,7 @@ function describeAddition(
     .sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1))
     .slice(0, 3)
   const ownStems = new Set(own.map((t) => t.stem))
-  const labels = new Map(context.vocabulary.concepts.map((c) => [c.id, c.label]))
+  const { labels } = context
   const bridges = own
     .filter((t) => isConceptStem(t.stem))
     .flatMap((concept) => {

@@ -1,3 +1,4 @@
+import { painPointInputs } from '@stormline/shared/backlog/board-suggestions'
 import type { ClusterAddition, ClusterSuggestion } from '@stormline/shared/backlog/suggestion-types'
 import { readBoard } from '@stormline/shared/board/read-board'
 import { suggestForBoard } from '@stormline/shared/suggestions/suggest-for-board'
@@ -9,7 +10,6 @@ import { addSelection, clusterMembers, selectCluster } from './cluster-actions.t
 import { rejectSuggestion } from './cluster-store.ts'
 import { activateCluster, clusterUiState } from './cluster-ui-state.ts'
 import { visibleClusters } from './cluster-view.ts'
-import { painPointInputs } from './suggestion-inputs.ts'
 import { useStableValue } from './use-stable-value.ts'
 import { useVocabulary } from './use-vocabulary.ts'
 import './clusters.css'
@@ -40,7 +40,7 @@ export function SuggestionList() {
       memberIds,
     })),
   )
-  const inputs = useStableValue(painPointInputs(model.stickies, new Set()))
+  const inputs = useStableValue(painPointInputs(model.stickies))
   const phases = useStableValue(model.timeline?.phases ?? [])
   const decisions = useStableValue(maps.suggestionDecisions)
   const result = useMemo(

@@ -15,7 +15,7 @@ import {
   type TokenHashes,
   type UpdateLogStats,
 } from '../../boards/board-store.ts'
-import { toCheckpointKind } from '../../history/checkpoint-kind.ts'
+import { toCheckpointRecord, toStoredCheckpoint } from '../../history/checkpoint-row.ts'
 import { orm } from './drizzle-pg-modules.ts'
 import type { PostgresDatabase } from './postgres-database.ts'
 import {
@@ -342,11 +342,7 @@ export class PostgresBoardStore implements BoardStore {
       .from(boardCheckpoints)
       .where(and(eq(boardCheckpoints.boardId, boardId), eq(boardCheckpoints.id, checkpointId)))
     if (!row) return undefined
-    return {
-      ...toCheckpointRecord(row),
-      state: new Uint8Array(row.state),
-      restoredState: row.restoredState ? new Uint8Array(row.restoredState) : null,
-    }
+    return toStoredCheckpoint(row)
   }
 
   async setCheckpointUndone(
@@ -478,23 +474,6 @@ const checkpointColumns = {
   stickyCount: boardCheckpoints.stickyCount,
   restoredFrom: boardCheckpoints.restoredFrom,
   undone: boardCheckpoints.undone,
-}
-
-type CheckpointRow = {
-  [K in keyof typeof checkpointColumns]: (typeof boardCheckpoints.$inferSelect)[K]
-}
-
-function toCheckpointRecord(row: CheckpointRow): CheckpointRecord {
-  return {
-    id: row.id,
-    boardId: row.boardId,
-    kind: toCheckpointKind(row.kind),
-    name: row.name,
-    createdAt: row.createdAt,
-    stickyCount: row.stickyCount,
-    restoredFrom: row.restoredFrom,
-    undone: row.undone,
-  }
 }
 
 function toMemberRecord(row: typeof boardMembers.$inferSelect): MemberRecord {
