@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { applyContentPlan } from '@stormline/shared/history/apply-content-plan'
-import {
-  type BoardContent,
-  countStickies,
-  readBoardContent,
-  withoutAuthors,
-} from '@stormline/shared/history/board-content'
+import { countStickies, readBoardContent } from '@stormline/shared/history/board-content'
 import { planSize } from '@stormline/shared/history/content-plan'
 import type {
   CheckpointContent,
@@ -19,12 +14,12 @@ import { planUndo } from '@stormline/shared/history/undo-plan'
 import { readRecordsJson } from '@stormline/shared/sync/record-layout'
 import * as Y from 'yjs'
 import type { Awaitable } from '../boards/awaitable.ts'
-import { migrateBoard } from '../boards/board-migration.ts'
 import type { BoardStore, CheckpointRecord, StoredCheckpoint } from '../boards/board-store.ts'
 import type { Logger } from '../logging/logger.ts'
 import { isAnonymousBoard } from '../sealed/note-authors.ts'
 import { applyAuthorStrip, planAuthorStrip } from '../sealed/reconcile-anonymous.ts'
 import { isCoveredByLatest } from './auto-checkpoint-policy.ts'
+import { checkpointContent } from './checkpoint-content.ts'
 
 /** How the history reads and changes a board's document (RoomRegistry does both). */
 export interface BoardDocuments {
@@ -105,10 +100,9 @@ export class BoardHistory {
   async content(boardId: string, checkpointId: string): Promise<CheckpointContent | null> {
     const checkpoint = await this.options.store.loadCheckpoint(boardId, checkpointId)
     if (!checkpoint) return null
-    const content = contentOf(checkpoint.state)
     // Anonymous now means nobody is named, in the board's past too (ADR 0013).
     const anonymous = await this.options.documents.readDocument(boardId, isAnonymousBoard)
-    const { records, clusters } = anonymous ? withoutAuthors(content) : content
+    const { records, clusters } = checkpointContent(checkpoint.state, { anonymous })
     return { checkpoint: toSummary(checkpoint), records, clusters }
   }
 
@@ -121,7 +115,7 @@ export class BoardHistory {
     const { store, documents } = this.options
     const checkpoint = await store.loadCheckpoint(boardId, checkpointId)
     if (!checkpoint) return null
-    const target = contentOf(checkpoint.state)
+    const target = checkpointContent(checkpoint.state)
     const before = await this.save(boardId, await this.read(boardId), {
       kind: 'before-restore',
       name: `Before restoring “${checkpoint.name}”`,
@@ -158,8 +152,8 @@ export class BoardHistory {
     if (!restoredState) return 'not_undoable'
     // Claimed first, atomically: of two undos at once (two nodes, a double click) one goes ahead.
     if (!(await store.setCheckpointUndone(boardId, checkpointId, true))) return 'already_undone'
-    const before = contentOf(checkpoint.state)
-    const restored = contentOf(restoredState)
+    const before = checkpointContent(checkpoint.state)
+    const restored = checkpointContent(restoredState)
     let changed = 0
     try {
       await documents.writeDocument(boardId, (doc) => {
@@ -223,22 +217,6 @@ export class BoardHistory {
 interface BoardState {
   state: Uint8Array
   stickyCount: number
-}
-
-/**
- * A checkpoint's content as the board would hold it today: its state replayed into a document
- * of its own and migrated like a stored board is on load (an older tldraw schema or record
- * layout), so a restore never writes records in a form the board has left behind.
- */
-function contentOf(state: Uint8Array): BoardContent {
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, state)
-    migrateBoard(doc)
-    return readBoardContent(doc)
-  } finally {
-    doc.destroy()
-  }
 }
 
 /**

@@ -64,7 +64,14 @@ export function planAuthorStrip(shared: Y.Doc): AuthorStripPlan | null {
   const anonymous = readAnonymous(
     shared.getMap<unknown>(docLayout.session).get(sessionKeys.anonymous),
   )
-  if (!anonymous) return null
+  return anonymous ? planAuthorFields(shared) : null
+}
+
+/**
+ * Every author field the document holds, whether or not it is anonymous itself (a checkpoint
+ * taken before its board turned anonymous is shown without them: board-history.ts).
+ */
+export function planAuthorFields(shared: Y.Doc): AuthorStripPlan | null {
   const plan: AuthorStripPlan = { records: [], votes: [], clusters: [] }
   for (const [key, value] of shared.getMap<unknown>(docLayout.records).entries()) {
     if (storedNamesAuthor(value)) plan.records.push(key)

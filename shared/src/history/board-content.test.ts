@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { encodeCluster } from '../backlog/cluster-layout.ts'
 import { docLayout } from '../sync/doc-layout.ts'
 import { pageRecord, stickyRecord, writeRecord } from '../testing/board-records.ts'
-import { countStickies, readBoardContent, withoutAuthors } from './board-content.ts'
+import { countStickies, readBoardContent } from './board-content.ts'
 
 const signed = stickyRecord('shape:a', { text: 'Mine', authorId: 'm1', authorName: 'Ada' })
 const cluster = {
@@ -35,25 +35,5 @@ describe('readBoardContent', () => {
     expect(content.clusters).toEqual({ 'cluster:1': cluster })
     expect(content.suggestionDecisions).toEqual({ k: 'rejected' })
     expect(countStickies(content.records)).toBe(1)
-  })
-})
-
-describe('withoutAuthors', () => {
-  it('names nobody: sticky authors go, a cluster’s creator is emptied, the rest stays', () => {
-    const content = readBoardContent(board())
-    const anonymous = withoutAuthors(content)
-    const meta = (anonymous.records['shape:a'] as { meta: { stormline: Record<string, unknown> } })
-      .meta.stormline
-    expect(meta).not.toHaveProperty('authorId')
-    expect(meta).not.toHaveProperty('authorName')
-    expect(meta).toMatchObject({ kind: 'step', context: '' })
-    expect(anonymous.records['page:page']).toEqual(content.records['page:page'])
-    expect(anonymous.clusters['cluster:1']).toEqual({ ...cluster, createdBy: '' })
-    expect(anonymous.suggestionDecisions).toEqual(content.suggestionDecisions)
-    // The input is left as it was.
-    expect(
-      (content.records['shape:a'] as { meta: { stormline: Record<string, unknown> } }).meta
-        .stormline.authorName,
-    ).toBe('Ada')
   })
 })

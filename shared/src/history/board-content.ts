@@ -1,9 +1,8 @@
 import type * as Y from 'yjs'
 import { readClustersJson } from '../backlog/cluster-layout.ts'
 import { readCluster } from '../backlog/clusters.ts'
-import { stickyMetaKey } from '../board/sticky-meta.ts'
 import { docLayout } from '../sync/doc-layout.ts'
-import { isJsonObject, type JsonObject } from '../sync/json-value.ts'
+import { isJsonObject } from '../sync/json-value.ts'
 import { readRecordsJson } from '../sync/record-layout.ts'
 
 /**
@@ -59,29 +58,4 @@ export function countStickies(records: Readonly<Record<string, unknown>>): numbe
     if (isJsonObject(record) && record.typeName === 'shape' && record.type === 'note') count++
   }
   return count
-}
-
-/**
- * The content with nobody named in it, for an anonymous board (ADR 0013): each sticky's
- * `meta.stormline.authorId` and `authorName` go, each cluster's `createdBy` (a member id) is
- * emptied. A checkpoint taken before the board turned anonymous is shown this way too.
- */
-export function withoutAuthors(content: BoardContent): BoardContent {
-  const records: Record<string, unknown> = {}
-  for (const [id, record] of Object.entries(content.records)) {
-    const stormline =
-      isJsonObject(record) && isJsonObject(record.meta) ? record.meta[stickyMetaKey] : undefined
-    if (!isJsonObject(record) || !isJsonObject(record.meta) || !isJsonObject(stormline)) {
-      records[id] = record
-      continue
-    }
-    const { authorId: _id, authorName: _name, ...kept } = stormline
-    records[id] = { ...record, meta: { ...(record.meta as JsonObject), [stickyMetaKey]: kept } }
-  }
-  const clusters: Record<string, unknown> = {}
-  for (const [id, cluster] of Object.entries(content.clusters)) {
-    clusters[id] =
-      isJsonObject(cluster) && 'createdBy' in cluster ? { ...cluster, createdBy: '' } : cluster
-  }
-  return { ...content, records, clusters }
 }
