@@ -1,7 +1,7 @@
 import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
 import type { JsonObject } from '@stormline/shared/sync/json-value'
-import { encodeRecord, putRecord } from '@stormline/shared/sync/record-layout'
+import { encodeRecord } from '@stormline/shared/sync/record-layout'
 import { completeRecord } from '@stormline/shared/testing/board-records'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -13,7 +13,7 @@ import {
   toBoardFile,
 } from './board-file.ts'
 import type { BoardRecord } from './board-store.ts'
-import { initialDocumentUpdate } from './initial-document.ts'
+import { workshopDocument } from './workshop-document.ts'
 
 const board: BoardRecord = {
   id: 'SourceBoardId000000000',
@@ -34,18 +34,9 @@ const eve = {
 
 /** The workshop as a board of today holds it: stamped by the server, records as record maps. */
 function workshopDoc(anonymous = false): Y.Doc {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialDocumentUpdate({ anonymous }))
+  const doc = workshopDocument(anonymous)
   const records = doc.getMap<unknown>(docLayout.records)
-  doc.transact(() => {
-    for (const [name, entries] of Object.entries(workshopMaps)) {
-      for (const [key, value] of Object.entries(entries)) {
-        if (name === docLayout.records) putRecord(records, completeRecord(value as BoardFileRecord))
-        else doc.getMap(name).set(key, value)
-      }
-    }
-    records.set(eve.id, encodeRecord(eve))
-  })
+  records.set(eve.id, encodeRecord(eve))
   // Some history: a deleted sticky and an overwritten value, as a real board has.
   records.delete('shape:team-sec')
   doc.getMap(docLayout.session).set('step', 5)

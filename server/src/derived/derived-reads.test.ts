@@ -1,22 +1,16 @@
 import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { backlogFormats, exportBacklog } from '@stormline/shared/backlog/export-backlog'
-import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
 import { readBoard } from '@stormline/shared/board/read-board'
 import { docLayout } from '@stormline/shared/sync/doc-layout'
-import { putRecord } from '@stormline/shared/sync/record-layout'
-import {
-  completeRecord,
-  type BoardRecord as JsonRecord,
-} from '@stormline/shared/testing/board-records'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { newAccessToken } from '../access/tokens.ts'
 import { backlogOf } from '../boards/board-backlog.ts'
 import type { BoardRecord } from '../boards/board-store.ts'
-import { initialDocumentUpdate } from '../boards/initial-document.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
+import { workshopDocument } from '../boards/workshop-document.ts'
 import { silentLogger } from '../logging/logger.ts'
 import { RoomRegistry } from '../rooms/room-registry.ts'
 import type { DerivedMetrics } from './derived-metrics.ts'
@@ -61,17 +55,7 @@ beforeEach(async () => {
   metrics = new CountingMetrics()
   derived = createDerivedReads({ documents: registry, workers: 1, metrics })
   // The workshop as a board of today holds it: stamped by the server, records as record maps.
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialDocumentUpdate({ anonymous: false }))
-  doc.transact(() => {
-    for (const [name, entries] of Object.entries(workshopMaps)) {
-      for (const [key, value] of Object.entries(entries)) {
-        if (name === docLayout.records) {
-          putRecord(doc.getMap(docLayout.records), completeRecord(value as JsonRecord))
-        } else doc.getMap(name).set(key, value)
-      }
-    }
-  })
+  const doc = workshopDocument()
   await store.createBoard(board, undefined, Y.encodeStateAsUpdate(doc))
 })
 

@@ -3,23 +3,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
-import { workshopMaps } from '@stormline/shared/backlog/workshop-fixture'
 import { compileVocabulary, readVocabulary } from '@stormline/shared/suggestions/vocabulary'
-import { docLayout } from '@stormline/shared/sync/doc-layout'
-import { putRecord } from '@stormline/shared/sync/record-layout'
-import {
-  completeRecord,
-  type BoardRecord as JsonRecord,
-} from '@stormline/shared/testing/board-records'
 import type { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { issueTokens } from '../access/tokens.ts'
 import { createApp } from '../app.ts'
 import type { BoardRecord } from '../boards/board-store.ts'
-import { initialDocumentUpdate } from '../boards/initial-document.ts'
 import { MemoryBoardStore } from '../boards/memory-board-store.ts'
 import { replayStoredDocument } from '../boards/stored-document.ts'
+import { workshopDocument } from '../boards/workshop-document.ts'
 import { loadConfig, type ServerConfig } from '../config.ts'
 import type { DerivedReads } from '../derived/derived-reads.ts'
 import { silentLogger } from '../logging/logger.ts'
@@ -61,17 +54,7 @@ beforeEach(async () => {
   store = new MemoryBoardStore()
   registry = new RoomRegistry({ store, logger: silentLogger, compactIntervalMs: 0 })
   ;({ app, derived } = createApp({ config, store, registry, logger: silentLogger }))
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, initialDocumentUpdate({ anonymous: false }))
-  doc.transact(() => {
-    for (const [name, entries] of Object.entries(workshopMaps)) {
-      for (const [key, value] of Object.entries(entries)) {
-        if (name === docLayout.records) {
-          putRecord(doc.getMap(docLayout.records), completeRecord(value as JsonRecord))
-        } else doc.getMap(name).set(key, value)
-      }
-    }
-  })
+  const doc = workshopDocument()
   await store.createBoard(board, hashes, Y.encodeStateAsUpdate(doc))
 })
 
