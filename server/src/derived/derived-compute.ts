@@ -2,11 +2,7 @@ import { boardMapsOf } from '@stormline/shared/backlog/board-maps'
 import { boardSuggestions } from '@stormline/shared/backlog/board-suggestions'
 import { type BacklogFormat, exportBacklog } from '@stormline/shared/backlog/export-backlog'
 import { readBoard } from '@stormline/shared/board/read-board'
-import {
-  type CompiledVocabulary,
-  compileVocabulary,
-  type Vocabulary,
-} from '@stormline/shared/suggestions/vocabulary'
+import type { CompiledVocabulary } from '@stormline/shared/suggestions/vocabulary'
 import * as Y from 'yjs'
 import { backlogOf } from '../boards/board-backlog.ts'
 import type { BoardRecord } from '../boards/board-store.ts'
@@ -20,12 +16,7 @@ import type { BoardRecord } from '../boards/board-store.ts'
 
 export type DerivedJob =
   | { kind: 'model'; state: Uint8Array }
-  | {
-      kind: 'suggestions'
-      state: Uint8Array
-      /** The server's vocabulary (config VOCABULARY_FILE merged with the built-in one). */
-      vocabulary: Vocabulary
-    }
+  | { kind: 'suggestions'; state: Uint8Array }
   | {
       kind: 'backlog'
       state: Uint8Array
@@ -39,7 +30,11 @@ export type DerivedJob =
 
 export type DerivedKind = DerivedJob['kind']
 
-export function computeDerived(job: DerivedJob): string {
+/**
+ * `vocabulary`: the server's (config VOCABULARY_FILE merged with the built-in one), compiled once
+ * per thread.
+ */
+export function computeDerived(job: DerivedJob, vocabulary: CompiledVocabulary): string {
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, job.state)
@@ -49,7 +44,7 @@ export function computeDerived(job: DerivedJob): string {
         return JSON.stringify(readBoard(maps.records, maps.session))
       }
       case 'suggestions':
-        return JSON.stringify(boardSuggestions(boardMapsOf(doc), compiled(job.vocabulary)))
+        return JSON.stringify(boardSuggestions(boardMapsOf(doc), vocabulary))
       case 'backlog':
         return exportBacklog(backlogOf(job.board, doc), job.format, job.baseUrl, {
           viewerToken: job.viewerToken,
@@ -58,17 +53,4 @@ export function computeDerived(job: DerivedJob): string {
   } finally {
     doc.destroy()
   }
-}
-
-/**
- * The last vocabulary compiled, by its JSON text: each job brings its own copy (structured
- * clone), but a server has one vocabulary, so it is stemmed once per thread.
- */
-let lastVocabulary: { text: string; compiled: CompiledVocabulary } | null = null
-
-function compiled(vocabulary: Vocabulary): CompiledVocabulary {
-  const text = JSON.stringify(vocabulary)
-  if (lastVocabulary?.text !== text)
-    lastVocabulary = { text, compiled: compileVocabulary(vocabulary) }
-  return lastVocabulary.compiled
 }

@@ -71,6 +71,8 @@ export function createDerivedReads(options: DerivedReadsOptions): DerivedReads {
     size: options.workers,
     jobTimeoutMs: options.jobTimeoutMs ?? defaultJobTimeoutMs,
     name: 'stormline-derived',
+    // One vocabulary for the server's life: each thread compiles it once (derived-worker.ts).
+    workerData: options.vocabulary ?? builtInVocabulary,
   })
   const cache = new DerivedCache({
     maxEntries: options.cacheEntries ?? defaultCacheEntries,
@@ -119,13 +121,10 @@ export function createDerivedReads(options: DerivedReadsOptions): DerivedReads {
 
   return {
     model: (boardId) => read(boardId, ['model', boardId], (state) => ({ kind: 'model', state })),
-    // One vocabulary for the server's life, so it is not part of the cache slot.
+    // The vocabulary is the threads' (workerData), the same for the server's life: not part of
+    // the job or the cache slot.
     suggestions: (boardId) =>
-      read(boardId, ['suggestions', boardId], (state) => ({
-        kind: 'suggestions',
-        state,
-        vocabulary: options.vocabulary ?? builtInVocabulary,
-      })),
+      read(boardId, ['suggestions', boardId], (state) => ({ kind: 'suggestions', state })),
     backlog: (board, format, baseUrl, viewerToken) =>
       read(
         board.id,

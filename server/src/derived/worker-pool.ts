@@ -20,6 +20,8 @@ export interface WorkerPoolOptions {
   jobTimeoutMs: number
   /** Thread name (shows in debuggers and heap snapshots). */
   name: string
+  /** Handed to every thread once, as `workerData` (what each job would otherwise repeat). */
+  workerData?: unknown
 }
 
 export interface JobResult<Out> {
@@ -112,7 +114,10 @@ export class WorkerPool<In, Out> {
 
   private spawn(): Thread<In, Out> | null {
     if (this.threads.size >= this.options.size) return null
-    const worker = new Worker(this.options.script, { name: this.options.name })
+    const worker = new Worker(this.options.script, {
+      name: this.options.name,
+      workerData: this.options.workerData,
+    })
     const thread: Thread<In, Out> = { worker, job: null, timer: null, ready: false, retired: false }
     // An idle thread must not keep the process alive; a busy one is ref'd while it works.
     worker.unref()
