@@ -10,17 +10,18 @@ import { DotRow, VoteTarget } from '../voting-canvas/VoteTarget.tsx'
 import { selectCluster } from './cluster-actions.ts'
 import { clusterUiState } from './cluster-ui-state.ts'
 import {
+  clusterSizes,
   type LabelSlot,
+  labelSlotStyle,
   labelStyle,
   layoutLabels,
   outlineAround,
+  outlinePadding,
+  outlineStyle,
   type Rect,
 } from './cluster-view.ts'
 import { useVisibleClusters } from './clusters-signal.ts'
 import './clusters.css'
-
-/** Page units between the members and the outline. */
-const padding = 30
 
 /** The box around those of `ids` on the current page, in page space. */
 function outlineOf(editor: Editor, ids: readonly string[]): { box: Rect; ids: string[] } | null {
@@ -30,17 +31,8 @@ function outlineOf(editor: Editor, ids: readonly string[]): { box: Rect; ids: st
     return shape !== undefined && editor.getAncestorPageId(shape) === page
   })
   const bounds = onPage.flatMap((id) => editor.getShapePageBounds(id as TLShapeId) ?? [])
-  const box = outlineAround(bounds, padding)
+  const box = outlineAround(bounds, outlinePadding)
   return box === null ? null : { box, ids: onPage }
-}
-
-function place(box: Rect, stroke: number) {
-  return {
-    transform: `translate(${box.x}px, ${box.y}px)`,
-    width: box.w,
-    height: box.h,
-    borderWidth: stroke,
-  }
 }
 
 // tldraw would start a selection brush from a pointer down that reaches the canvas.
@@ -69,8 +61,7 @@ export function ClusterOutlines() {
   )
   // Labels and strokes keep a readable size on screen (about 15 px) whatever the zoom.
   const zoom = useValue('zoom', () => editor.getZoomLevel(), [editor])
-  const fontSize = Math.min(60, Math.max(18, 15 / zoom))
-  const stroke = Math.min(8, Math.max(3, 2 / zoom))
+  const { fontSize, stroke } = clusterSizes(zoom)
   const highlight = useValue(
     'suggestion highlight',
     () => outlineOf(editor, ui.highlighted.get()),
@@ -96,7 +87,7 @@ export function ClusterOutlines() {
           key={cluster.id}
           className="stormline-cluster-outline"
           data-active={cluster.id === activeId}
-          style={place(box, stroke)}
+          style={outlineStyle(box, stroke)}
         />
       ))}
       {outlines.map(({ cluster, ids }) => {
@@ -120,7 +111,7 @@ export function ClusterOutlines() {
         <div
           className="stormline-cluster-outline stormline-cluster-outline--suggested"
           data-testid="suggestion-highlight"
-          style={place(highlight.box, stroke + 1)}
+          style={outlineStyle(highlight.box, stroke + 1)}
         />
       )}
       <PainPointVoteChips voting={voting} clusters={clusters} labels={labelBoxes} />
@@ -148,15 +139,8 @@ function ClusterLabel(props: ClusterLabelProps) {
   const { cluster, slot, fontSize, active, voting, withRow } = props
   const s = labelStyle
   const mine = voting.view.mine.get(cluster.id) ?? 0
-  const style = {
-    // Bottom-aligned in its slot, above every shape so a sticky or the timeline never hides it.
-    transform: `translate(${slot.box.x}px, ${slot.box.y + slot.box.h}px) translateY(-100%)`,
-    fontSize,
-    maxWidth: slot.box.w,
-    maxHeight: slot.box.h,
-    padding: `${s.paddingY}em ${s.paddingX}em`,
-    zIndex: 100000,
-  }
+  // Above every shape, so a sticky or the timeline never hides it.
+  const style = { ...labelSlotStyle(slot, fontSize), zIndex: 100000 }
   const name = (
     <button
       type="button"

@@ -150,3 +150,41 @@ export function layoutLabels(labels: readonly LabelInput[], fontSize: number): L
   }
   return labels.flatMap((label) => placed.find((slot) => slot.id === label.id) ?? [])
 }
+
+/** Page units between a cluster's members and its outline. */
+export const outlinePadding = 30
+
+/** Label font size and outline stroke at a zoom level: readable on screen whatever the zoom. */
+export function clusterSizes(zoom: number): { fontSize: number; stroke: number } {
+  return {
+    fontSize: Math.min(60, Math.max(18, 15 / zoom)),
+    stroke: Math.min(8, Math.max(3, 2 / zoom)),
+  }
+}
+
+/** An outline's style: placed on its box in page space, with the stroke for the zoom. */
+export function outlineStyle(
+  box: Rect,
+  stroke: number,
+): { transform: string; width: number; height: number; borderWidth: number } {
+  return {
+    transform: `translate(${box.x}px, ${box.y}px)`,
+    width: box.w,
+    height: box.h,
+    borderWidth: stroke,
+  }
+}
+
+/** A label's style in its slot: bottom-aligned, so a name grows upwards away from its outline. */
+export function labelSlotStyle(
+  slot: LabelSlot,
+  fontSize: number,
+): { transform: string; fontSize: number; maxWidth: number; maxHeight: number; padding: string } {
+  return {
+    transform: `translate(${slot.box.x}px, ${slot.box.y + slot.box.h}px) translateY(-100%)`,
+    fontSize,
+    maxWidth: slot.box.w,
+    maxHeight: slot.box.h,
+    padding: `${labelStyle.paddingY}em ${labelStyle.paddingX}em`,
+  }
+}

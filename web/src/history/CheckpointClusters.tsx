@@ -1,14 +1,19 @@
 import { type ClusterRecord, visibleClusters } from '@stormline/shared/backlog/clusters'
 import { createContext, useContext, useMemo } from 'react'
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
-import { labelStyle, layoutLabels, outlineAround } from '../clusters/cluster-view.ts'
+import {
+  clusterSizes,
+  labelSlotStyle,
+  labelStyle,
+  layoutLabels,
+  outlineAround,
+  outlinePadding,
+  outlineStyle,
+} from '../clusters/cluster-view.ts'
 import { isPainPointShape } from '../clusters/pain-points.ts'
 
 /** The checkpoint's `clusters` map, for tldraw's OnTheCanvas slot (which takes no props). */
 export const CheckpointClustersContext = createContext<Readonly<Record<string, unknown>>>({})
-
-/** Page units between the members and the outline, as on the live board. */
-const padding = 30
 
 /**
  * A checkpoint's clusters in its read-only view: the outline around each cluster's members and
@@ -29,15 +34,14 @@ export function CheckpointClusters() {
         const bounds = cluster.memberIds.flatMap(
           (id) => editor.getShapePageBounds(id as TLShapeId) ?? [],
         )
-        const box = outlineAround(bounds, padding)
+        const box = outlineAround(bounds, outlinePadding)
         return box === null ? [] : [{ cluster, box }]
       }),
     [editor, clusters],
   )
   // Readable on screen whatever the zoom, as on the live board.
   const zoom = useValue('zoom', () => editor.getZoomLevel(), [editor])
-  const fontSize = Math.min(60, Math.max(18, 15 / zoom))
-  const stroke = Math.min(8, Math.max(3, 2 / zoom))
+  const { fontSize, stroke } = clusterSizes(zoom)
   const slots = layoutLabels(
     outlines.map(({ cluster, box }) => ({
       id: cluster.id,
@@ -54,12 +58,7 @@ export function CheckpointClusters() {
         <div
           key={cluster.id}
           className="stormline-cluster-outline"
-          style={{
-            transform: `translate(${box.x}px, ${box.y}px)`,
-            width: box.w,
-            height: box.h,
-            borderWidth: stroke,
-          }}
+          style={outlineStyle(box, stroke)}
         />
       ))}
       {slots.map((slot) => {
@@ -69,14 +68,7 @@ export function CheckpointClusters() {
             key={slot.id}
             className="stormline-cluster-label"
             data-testid="checkpoint-cluster-label"
-            style={{
-              transform: `translate(${slot.box.x}px, ${slot.box.y + slot.box.h}px) translateY(-100%)`,
-              fontSize,
-              maxWidth: slot.box.w,
-              maxHeight: slot.box.h,
-              padding: `${s.paddingY}em ${s.paddingX}em`,
-              pointerEvents: 'none',
-            }}
+            style={{ ...labelSlotStyle(slot, fontSize), pointerEvents: 'none' }}
           >
             <span
               className="stormline-cluster-label__name"
